@@ -1,0 +1,26 @@
+package org.cfpflow.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The conference and its call, sent on every change; the latest one is the truth. */
+public record ConferenceDefined(String conferenceId, String title, String acronym, String timezone,
+                                Instant callOpens, Instant callCloses, List<Track> tracks, boolean blindReview,
+                                Instant definedAt) implements CfpEvent {
+
+    public ConferenceDefined {
+        Require.text(conferenceId, "conferenceId");
+        Require.text(title, "title");
+        Require.text(acronym, "acronym");
+        Require.text(timezone, "timezone");
+        Require.present(callOpens, "callOpens");
+        Require.present(callCloses, "callCloses");
+        tracks = Require.nonEmpty(tracks, "tracks");
+        Require.present(definedAt, "definedAt");
+    }
+
+    @Override
+    public String subject() {
+        return conferenceId;
+    }
+}

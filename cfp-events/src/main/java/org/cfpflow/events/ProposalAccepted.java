@@ -1,0 +1,21 @@
+package org.cfpflow.events;
+
+import java.time.Instant;
+
+/**
+ * Accepted for the programme. {@code acceptedAt} orders the waitlist; {@code note} is the reviewers' word to the
+ * speakers (may be null).
+ */
+public record ProposalAccepted(String proposalId, Talk talk, String note, Instant acceptedAt) implements CfpEvent {
+
+    public ProposalAccepted {
+        Require.text(proposalId, "proposalId");
+        Require.present(talk, "talk");
+        Require.present(acceptedAt, "acceptedAt");
+    }
+
+    @Override
+    public String subject() {
+        return proposalId;
+    }
+}

@@ -1,0 +1,18 @@
+package org.cfpflow.events;
+
+import java.time.Instant;
+
+/** Not accepted; {@code note} is the reviewers' word to the speakers (may be null). */
+public record ProposalRejected(String proposalId, Talk talk, String note, Instant rejectedAt) implements CfpEvent {
+
+    public ProposalRejected {
+        Require.text(proposalId, "proposalId");
+        Require.present(talk, "talk");
+        Require.present(rejectedAt, "rejectedAt");
+    }
+
+    @Override
+    public String subject() {
+        return proposalId;
+    }
+}

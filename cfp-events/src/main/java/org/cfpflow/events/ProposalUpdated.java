@@ -1,0 +1,18 @@
+package org.cfpflow.events;
+
+import java.time.Instant;
+
+/** The speaker edited the proposal; {@code talk} is its new content. */
+public record ProposalUpdated(String proposalId, Talk talk, String notes, Instant updatedAt) implements CfpEvent {
+
+    public ProposalUpdated {
+        Require.text(proposalId, "proposalId");
+        Require.present(talk, "talk");
+        Require.present(updatedAt, "updatedAt");
+    }
+
+    @Override
+    public String subject() {
+        return proposalId;
+    }
+}

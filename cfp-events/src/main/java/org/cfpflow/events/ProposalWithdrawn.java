@@ -1,0 +1,18 @@
+package org.cfpflow.events;
+
+import java.time.Instant;
+
+/** The speaker (or an organizer) withdrew the proposal, whatever state it was in. */
+public record ProposalWithdrawn(String proposalId, Talk talk, Instant withdrawnAt) implements CfpEvent {
+
+    public ProposalWithdrawn {
+        Require.text(proposalId, "proposalId");
+        Require.present(talk, "talk");
+        Require.present(withdrawnAt, "withdrawnAt");
+    }
+
+    @Override
+    public String subject() {
+        return proposalId;
+    }
+}

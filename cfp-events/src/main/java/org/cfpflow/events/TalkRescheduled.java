@@ -1,0 +1,17 @@
+package org.cfpflow.events;
+
+/** An organizer moved the talk from {@code previousSlot} to {@code slot}. */
+public record TalkRescheduled(String proposalId, Talk talk, Slot slot, Slot previousSlot) implements CfpEvent {
+
+    public TalkRescheduled {
+        Require.text(proposalId, "proposalId");
+        Require.present(talk, "talk");
+        Require.present(slot, "slot");
+        Require.present(previousSlot, "previousSlot");
+    }
+
+    @Override
+    public String subject() {
+        return proposalId;
+    }
+}

@@ -1,0 +1,16 @@
+package org.cfpflow.events;
+
+/** The talk got a slot. */
+public record TalkScheduled(String proposalId, Talk talk, Slot slot) implements CfpEvent {
+
+    public TalkScheduled {
+        Require.text(proposalId, "proposalId");
+        Require.present(talk, "talk");
+        Require.present(slot, "slot");
+    }
+
+    @Override
+    public String subject() {
+        return proposalId;
+    }
+}

@@ -1,0 +1,48 @@
+package org.cfpflow.messaging;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.cfpflow.events.CfpEvent;
+import org.springframework.data.annotation.Version;
+
+/**
+ * A MongoDB document that changes state and raises events in one write: the events wait in
+ * {@code pendingEvents} until {@link OutboxRelay} has published them. It also remembers the {@code ce_id}s it
+ * has handled, so that applying an incoming event and recording it are one write too.
+ */
+public abstract class Aggregate {
+
+    @Version
+    private Long version;
+
+    private List<PendingEvent> pendingEvents = new ArrayList<>();
+
+    private List<String> handledEventIds = new ArrayList<>();
+
+    protected void raise(CfpEvent event) {
+        pendingEvents.add(PendingEvent.of(event));
+    }
+
+    /**
+     * Records that the event with this {@code ce_id} is being applied.
+     *
+     * @return false if it was applied before: the caller must then change nothing
+     */
+    public boolean markHandled(String eventId) {
+        if (handledEventIds.contains(eventId)) {
+            return false;
+        }
+        handledEventIds.add(eventId);
+        return true;
+    }
+
+    public List<PendingEvent> pendingEvents() {
+        return Collections.unmodifiableList(pendingEvents);
+    }
+
+    public boolean isNew() {
+        return version == null;
+    }
+}

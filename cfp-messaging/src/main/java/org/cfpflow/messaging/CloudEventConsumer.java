@@ -1,0 +1,29 @@
+package org.cfpflow.messaging;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
+
+/** The {@code cfpEvents} function every service binds to the topics it consumes. */
+class CloudEventConsumer implements Consumer<Message<byte[]>> {
+
+    private static final Logger log = LoggerFactory.getLogger(CloudEventConsumer.class);
+
+    private final List<CfpEventHandler> handlers;
+
+    CloudEventConsumer(List<CfpEventHandler> handlers) {
+        this.handlers = List.copyOf(handlers);
+    }
+
+    @Override
+    public void accept(Message<byte[]> message) {
+        ReceivedEvent event = CloudEventReader.read(message);
+        log.debug("Handling {} {} for {}", event.type(), event.id(), event.subject());
+        for (CfpEventHandler handler : handlers) {
+            handler.handle(event);
+        }
+    }
+}

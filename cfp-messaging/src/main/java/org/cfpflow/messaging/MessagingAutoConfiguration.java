@@ -1,0 +1,79 @@
+package org.cfpflow.messaging;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.messaging.Message;
+
+/** The messaging core every service gets by depending on this module. */
+@AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class,
+        afterName = {"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+                "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
+@EnableConfigurationProperties({OutboxProperties.class, ConsumerProperties.class})
+public class MessagingAutoConfiguration {
+
+    /** The relay's producer: whatever spring.kafka.producer says, never less than acks=all and idempotence. */
+    @Bean
+    KafkaTemplate<String, byte[]> outboxKafkaTemplate(KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
+                new ByteArraySerializer()));
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> outboxKafkaTemplate,
+                            MongoMappingContext mappingContext, OutboxProperties properties,
+                            @Value("${cfp.source:/${spring.application.name:cfp}}") String source) {
+        List<String> collections = mappingContext.getPersistentEntities().stream()
+                .filter(entity -> Aggregate.class.isAssignableFrom(entity.getType()))
+                .map(MongoPersistentEntity::getCollection)
+                .distinct()
+                .toList();
+        return new OutboxRelay(mongo, outboxKafkaTemplate, collections, source, properties);
+    }
+
+    @Bean
+    OutboxWakeUp outboxWakeUp(OutboxRelay relay) {
+        return new OutboxWakeUp(relay);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> cfpEvents(List<CfpEventHandler> handlers) {
+        return new CloudEventConsumer(handlers);
+    }
+
+    @Bean
+    DeadLetterRouting deadLetterRouting(KafkaProperties kafka, ConsumerProperties properties) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config,
+                new ByteArraySerializer(), new ByteArraySerializer()));
+        return new DeadLetterRouting(template, properties);
+    }
+
+    @Bean
+    MongoPingHealthIndicator mongoHealthContributor(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+}

@@ -1,0 +1,217 @@
+package org.cfpflow.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+
+/**
+ * Publishes the pending events of every {@link Aggregate} collection to Kafka, then removes them from their
+ * documents. A crash between the two publishes them again on the next run: consumers are idempotent on
+ * {@code ce_id}, so at-least-once here is exactly-once in effect. Events of one document go out in the order
+ * they were raised, on one idempotent producer, keyed by subject.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate mongo;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final List<String> collections;
+    private final String source;
+    private final OutboxProperties properties;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final AtomicLong published = new AtomicLong();
+    private volatile Thread worker;
+    private volatile boolean running;
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<String> collections,
+                       String source, OutboxProperties properties) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.collections = List.copyOf(collections);
+        this.source = source;
+        this.properties = properties;
+    }
+
+    /** Asks for a run now rather than at the next poll: called after an aggregate with pending events is saved. */
+    public void wakeUp() {
+        wakeUps.release();
+    }
+
+    public long publishedCount() {
+        return published.get();
+    }
+
+    public List<String> collections() {
+        return collections;
+    }
+
+    /** Relays everything pending now. Returns how many events were published. */
+    public int relayPending() {
+        int total = 0;
+        for (String collection : collections) {
+            List<Batch> batches;
+            while (!(batches = findPending(collection)).isEmpty()) {
+                publish(batches);
+                remove(collection, batches);
+                total += batches.stream().mapToInt(b -> b.events().size()).sum();
+            }
+        }
+        published.addAndGet(total);
+        return total;
+    }
+
+    List<Batch> findPending(String collection) {
+        List<Batch> batches = new ArrayList<>();
+        for (Document doc : mongo.getCollection(collection)
+                .find(Filters.exists("pendingEvents.0"))
+                .projection(Projections.include("pendingEvents"))
+                .limit(properties.batchSize())) {
+            List<PendingEvent> events = doc.getList("pendingEvents", Document.class).stream()
+                    .map(OutboxRelay::toPendingEvent)
+                    .toList();
+            batches.add(new Batch(doc.get("_id"), events));
+        }
+        return batches;
+    }
+
+    /** Sends every event and waits for all acknowledgements; throws if any send failed. */
+    void publish(List<Batch> batches) {
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        for (Batch batch : batches) {
+            for (PendingEvent event : batch.events()) {
+                sends.add(kafka.send(toRecord(event)));
+            }
+        }
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        }
+        catch (Exception e) {
+            throw new IllegalStateException("publishing pending events failed", e);
+        }
+    }
+
+    void remove(String collection, List<Batch> batches) {
+        for (Batch batch : batches) {
+            List<String> ids = batch.events().stream().map(PendingEvent::eventId).toList();
+            // $pull, not a save: the document may have changed since it was read, and new events must stay
+            mongo.getCollection(collection).updateOne(Filters.eq("_id", batch.id()),
+                    new Document("$pull",
+                            new Document("pendingEvents", new Document("eventId", new Document("$in", ids)))));
+        }
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(PendingEvent event) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(),
+                event.payload().getBytes(StandardCharsets.UTF_8));
+        header(record, CloudEventHeaders.ID, event.eventId());
+        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        header(record, CloudEventHeaders.TYPE, event.type());
+        header(record, CloudEventHeaders.SOURCE, source);
+        header(record, CloudEventHeaders.TIME, event.time().toString());
+        header(record, CloudEventHeaders.SUBJECT, event.key());
+        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        return record;
+    }
+
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static PendingEvent toPendingEvent(Document doc) {
+        Date time = doc.getDate("time");
+        return new PendingEvent(doc.getString("eventId"), doc.getString("type"), doc.getString("topic"),
+                doc.getString("key"), time.toInstant(), doc.getString("payload"));
+    }
+
+    private void loop() {
+        Duration backOff = properties.pollInterval();
+        while (running) {
+            try {
+                wakeUps.tryAcquire(backOff.toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+                if (!running) {
+                    return;
+                }
+                relayPending();
+                backOff = properties.pollInterval();
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            catch (RuntimeException e) {
+                backOff = min(backOff.multipliedBy(2), properties.maxBackOff());
+                log.warn("Outbox relay failed, retrying in {} ms: {}", backOff.toMillis(), e.toString());
+            }
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled() || collections.isEmpty()) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread thread = worker;
+        if (thread != null) {
+            wakeUps.release();
+            try {
+                thread.join(properties.sendTimeout().toMillis());
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        worker = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Start after the consumers and web server are up; stop before the producer closes. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 2000;
+    }
+
+    record Batch(Object id, List<PendingEvent> events) {
+    }
+}

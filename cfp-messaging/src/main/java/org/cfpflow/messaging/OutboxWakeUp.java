@@ -1,0 +1,21 @@
+package org.cfpflow.messaging;
+
+import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
+import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
+
+/** Wakes the relay as soon as an aggregate with pending events is written, so events leave within milliseconds. */
+class OutboxWakeUp extends AbstractMongoEventListener<Aggregate> {
+
+    private final OutboxRelay relay;
+
+    OutboxWakeUp(OutboxRelay relay) {
+        this.relay = relay;
+    }
+
+    @Override
+    public void onAfterSave(AfterSaveEvent<Aggregate> event) {
+        if (!event.getSource().pendingEvents().isEmpty()) {
+            relay.wakeUp();
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.cfpflow.messaging;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface SampleRepository extends CrudRepository<Sample, String> {
+}

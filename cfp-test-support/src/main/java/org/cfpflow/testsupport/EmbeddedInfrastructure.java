@@ -1,0 +1,94 @@
+package org.cfpflow.testsupport;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/** Real servers without Docker: Kafka's KRaft broker in this JVM, mongo-java-server, GreenMail. */
+final class EmbeddedInfrastructure implements TestInfrastructure {
+
+    private final EmbeddedKafkaKraftBroker kafka;
+    private final MongoServer mongo;
+    private final InetSocketAddress mongoAddress;
+    private final GreenMail smtp;
+    private final Mailbox mailbox;
+
+    private EmbeddedInfrastructure(EmbeddedKafkaKraftBroker kafka, MongoServer mongo, InetSocketAddress mongoAddress,
+                                   GreenMail smtp) {
+        this.kafka = kafka;
+        this.mongo = mongo;
+        this.mongoAddress = mongoAddress;
+        this.smtp = smtp;
+        this.mailbox = new GreenMailMailbox(smtp);
+    }
+
+    static EmbeddedInfrastructure start() {
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
+        kafka.brokerProperties(Map.of(
+                "auto.create.topics.enable", "true",
+                "num.partitions", "1",
+                "group.initial.rebalance.delay.ms", "0"));
+        kafka.afterPropertiesSet();
+
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        InetSocketAddress mongoAddress = mongo.bind();
+
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        smtp.start();
+
+        EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure(kafka, mongo, mongoAddress, smtp);
+        Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::stop, "cfp-test-infrastructure-stop"));
+        return infrastructure;
+    }
+
+    private void stop() {
+        smtp.stop();
+        mongo.shutdownNow();
+        kafka.destroy();
+    }
+
+    @Override
+    public InfrastructureMode mode() {
+        return InfrastructureMode.EMBEDDED;
+    }
+
+    @Override
+    public String description() {
+        return "EMBEDDED (no Docker engine needed): Apache Kafka KRaft broker in the JVM at " + kafkaBootstrapServers()
+                + ", mongo-java-server at " + mongoUri() + ", GreenMail SMTP at " + smtpHost() + ":" + smtpPort();
+    }
+
+    @Override
+    public String kafkaBootstrapServers() {
+        return kafka.getBrokersAsString();
+    }
+
+    @Override
+    public String mongoUri() {
+        return "mongodb://" + mongoAddress.getHostString() + ":" + mongoAddress.getPort();
+    }
+
+    @Override
+    public String smtpHost() {
+        return smtp.getSmtp().getBindTo();
+    }
+
+    @Override
+    public int smtpPort() {
+        return smtp.getSmtp().getPort();
+    }
+
+    @Override
+    public Mailbox mailbox() {
+        return mailbox;
+    }
+}

@@ -1,0 +1,112 @@
+package org.cfpflow.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for service tests: what a browser or curl would send, and everything that comes back. */
+public final class TestHttp {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String baseUrl;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final List<String> defaultHeaders = new ArrayList<>();
+
+    public TestHttp(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public static TestHttp localhost(int port) {
+        return new TestHttp("http://127.0.0.1:" + port);
+    }
+
+    /** A client that sends HTTP Basic credentials with every request. */
+    public TestHttp as(String user, String password) {
+        TestHttp authenticated = new TestHttp(baseUrl);
+        authenticated.defaultHeaders.addAll(defaultHeaders);
+        authenticated.defaultHeaders.add("Authorization");
+        authenticated.defaultHeaders.add("Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return authenticated;
+    }
+
+    public Response get(String path, String... headers) {
+        return send("GET", path, null, null, headers);
+    }
+
+    public Response postJson(String path, Object body, String... headers) {
+        return send("POST", path, "application/json", json(body), headers);
+    }
+
+    public Response putJson(String path, Object body, String... headers) {
+        return send("PUT", path, "application/json", json(body), headers);
+    }
+
+    public Response send(String method, String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < defaultHeaders.size(); i += 2) {
+            request.header(defaultHeaders.get(i), defaultHeaders.get(i + 1));
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(), response, new String(response.body(), StandardCharsets.UTF_8));
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] json(Object body) {
+        if (body instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        if (body instanceof byte[] bytes) {
+            return bytes;
+        }
+        return JSON.writeValueAsBytes(body);
+    }
+
+    public record Response(int status, HttpResponse<byte[]> raw, String body) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}

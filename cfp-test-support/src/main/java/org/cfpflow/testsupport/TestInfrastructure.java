@@ -1,0 +1,38 @@
+package org.cfpflow.testsupport;
+
+import java.util.Map;
+
+/** Running Kafka, MongoDB and SMTP servers, and the means to look into them. */
+public interface TestInfrastructure {
+
+    InfrastructureMode mode();
+
+    /** One line for the test output: what runs where. */
+    String description();
+
+    String kafkaBootstrapServers();
+
+    /** A MongoDB connection string without a database: each service picks its own. */
+    String mongoUri();
+
+    String smtpHost();
+
+    int smtpPort();
+
+    /** What the SMTP server received. */
+    Mailbox mailbox();
+
+    default KafkaProbe kafka() {
+        return new KafkaProbe(kafkaBootstrapServers());
+    }
+
+    /** The Spring properties that point a service at this infrastructure. */
+    default Map<String, Object> springProperties() {
+        return Map.of(
+                "spring.kafka.bootstrap-servers", kafkaBootstrapServers(),
+                "spring.cloud.stream.kafka.binder.brokers", kafkaBootstrapServers(),
+                "spring.mongodb.uri", mongoUri(),
+                "spring.mail.host", smtpHost(),
+                "spring.mail.port", smtpPort());
+    }
+}
