@@ -1,12 +1,16 @@
 package org.cfpflow.events;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
-/** The conference and its call, sent on every change; the latest one is the truth. */
+/**
+ * The conference and its call, sent on every change; the latest one is the truth. {@code start} and {@code end}
+ * (the conference days) may be null until the organizers know them.
+ */
 public record ConferenceDefined(String conferenceId, String title, String acronym, String timezone,
                                 Instant callOpens, Instant callCloses, List<Track> tracks, boolean blindReview,
-                                Instant definedAt) implements CfpEvent {
+                                LocalDate start, LocalDate end, Instant definedAt) implements CfpEvent {
 
     public ConferenceDefined {
         Require.text(conferenceId, "conferenceId");

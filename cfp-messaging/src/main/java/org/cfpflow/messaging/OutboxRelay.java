@@ -117,10 +117,12 @@ public class OutboxRelay implements SmartLifecycle {
     void remove(String collection, List<Batch> batches) {
         for (Batch batch : batches) {
             List<String> ids = batch.events().stream().map(PendingEvent::eventId).toList();
-            // $pull, not a save: the document may have changed since it was read, and new events must stay
+            // $pull, not a save: events raised since the read must stay. The version bump makes a concurrent save
+            // of a copy read before this removal fail and retry, instead of putting the published events back.
             mongo.getCollection(collection).updateOne(Filters.eq("_id", batch.id()),
                     new Document("$pull",
-                            new Document("pendingEvents", new Document("eventId", new Document("$in", ids)))));
+                            new Document("pendingEvents", new Document("eventId", new Document("$in", ids))))
+                            .append("$inc", new Document("version", 1L)));
         }
     }
 

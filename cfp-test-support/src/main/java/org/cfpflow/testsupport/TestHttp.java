@@ -1,6 +1,7 @@
 package org.cfpflow.testsupport;
 
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +21,9 @@ public final class TestHttp {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String baseUrl;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** Keeps cookies like a browser, so that session and CSRF cookies of HTML forms work. */
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .cookieHandler(new CookieManager()).build();
     private final List<String> defaultHeaders = new ArrayList<>();
 
     public TestHttp(String baseUrl) {
@@ -47,6 +50,20 @@ public final class TestHttp {
 
     public Response postJson(String path, Object body, String... headers) {
         return send("POST", path, "application/json", json(body), headers);
+    }
+
+    /** Posts an HTML form, {@code application/x-www-form-urlencoded}; fields as name, value, name, value... */
+    public Response postForm(String path, String... fields) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            if (!body.isEmpty()) {
+                body.append('&');
+            }
+            body.append(java.net.URLEncoder.encode(fields[i], StandardCharsets.UTF_8)).append('=')
+                    .append(java.net.URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        }
+        return send("POST", path, "application/x-www-form-urlencoded",
+                body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     public Response putJson(String path, Object body, String... headers) {

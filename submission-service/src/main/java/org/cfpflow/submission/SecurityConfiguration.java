@@ -1,0 +1,29 @@
+package org.cfpflow.submission;
+
+import org.cfpflow.platform.CfpSecurity;
+import org.cfpflow.platform.Roles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The call, the form and submitting are public; a proposal is reached with its edit token (checked by
+ * {@code Proposals}) or as organizer; defining the conference and listing proposals are for organizers.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        return CfpSecurity.defaults(http)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.PUT, "/api/conference").hasRole(Roles.ORGANIZER)
+                        .requestMatchers(HttpMethod.GET, "/api/proposals").hasRole(Roles.ORGANIZER)
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Roles.ORGANIZER)
+                        .anyRequest().permitAll())
+                .build();
+    }
+}

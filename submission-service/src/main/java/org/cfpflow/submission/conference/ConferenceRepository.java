@@ -1,0 +1,6 @@
+package org.cfpflow.submission.conference;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface ConferenceRepository extends CrudRepository<Conference, String> {
+}

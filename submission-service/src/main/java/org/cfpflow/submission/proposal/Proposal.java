@@ -1,0 +1,181 @@
+package org.cfpflow.submission.proposal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import org.cfpflow.events.CfpEvent;
+import org.cfpflow.events.ProposalAccepted;
+import org.cfpflow.events.ProposalRejected;
+import org.cfpflow.events.ProposalSubmitted;
+import org.cfpflow.events.ProposalUpdated;
+import org.cfpflow.events.ProposalWithdrawn;
+import org.cfpflow.events.Speaker;
+import org.cfpflow.events.Talk;
+import org.cfpflow.events.TalkRescheduled;
+import org.cfpflow.events.TalkScheduled;
+import org.cfpflow.events.TalkUnscheduled;
+import org.cfpflow.events.TalkWaitlisted;
+import org.cfpflow.messaging.Aggregate;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A talk proposal. The speaker's edit token is kept only as a hash. Decision and schedule outcomes are kept as
+ * separate facts and the status is derived from them, so that events arriving on different topics in any order
+ * give the same answer.
+ */
+@Document("proposals")
+public class Proposal extends Aggregate {
+
+    enum Decision { ACCEPTED, REJECTED }
+
+    enum Placement { SCHEDULED, WAITLISTED }
+
+    @Id
+    private String id;
+    private Talk talk;
+    private String notes;
+    private String editTokenHash;
+    @Indexed
+    private String track;
+    @Indexed
+    private ProposalStatus status;
+    private boolean withdrawn;
+    private Decision decision;
+    private String decisionNote;
+    private Placement placement;
+    private ScheduledSlot slot;
+    private Instant submittedAt;
+    private Instant updatedAt;
+
+    static Proposal submit(String id, Talk talk, String notes, String editTokenHash, String editUrl, Instant now) {
+        Proposal proposal = new Proposal();
+        proposal.id = id;
+        proposal.talk = talk;
+        proposal.track = talk.track();
+        proposal.notes = notes;
+        proposal.editTokenHash = editTokenHash;
+        proposal.submittedAt = now;
+        proposal.updatedAt = now;
+        proposal.status = ProposalStatus.SUBMITTED;
+        proposal.raise(new ProposalSubmitted(id, talk, notes, editUrl, now));
+        return proposal;
+    }
+
+    /** Returns false (and raises nothing) when the content is unchanged. */
+    boolean update(Talk newTalk, String newNotes, Instant now) {
+        if (talk.equals(newTalk) && Objects.equals(notes, newNotes)) {
+            return false;
+        }
+        talk = newTalk;
+        track = newTalk.track();
+        notes = newNotes;
+        updatedAt = now;
+        raise(new ProposalUpdated(id, talk, notes, now));
+        return true;
+    }
+
+    /** Returns false when already withdrawn. */
+    boolean withdraw(Instant now) {
+        if (withdrawn) {
+            return false;
+        }
+        withdrawn = true;
+        updatedAt = now;
+        status = deriveStatus();
+        raise(new ProposalWithdrawn(id, talk, now));
+        return true;
+    }
+
+    /** Takes in what the review- and schedule-service decided. Returns false for events that say nothing here. */
+    boolean apply(CfpEvent event, Instant now) {
+        if (event instanceof ProposalAccepted accepted) {
+            decision = Decision.ACCEPTED;
+            decisionNote = accepted.note();
+        }
+        else if (event instanceof ProposalRejected rejected) {
+            decision = Decision.REJECTED;
+            decisionNote = rejected.note();
+        }
+        else if (event instanceof TalkScheduled scheduled) {
+            placement = Placement.SCHEDULED;
+            slot = ScheduledSlot.of(scheduled.slot());
+        }
+        else if (event instanceof TalkRescheduled rescheduled) {
+            placement = Placement.SCHEDULED;
+            slot = ScheduledSlot.of(rescheduled.slot());
+        }
+        else if (event instanceof TalkWaitlisted) {
+            placement = Placement.WAITLISTED;
+            slot = null;
+        }
+        else if (event instanceof TalkUnscheduled) {
+            placement = null;
+            slot = null;
+        }
+        else {
+            return false;
+        }
+        updatedAt = now;
+        status = deriveStatus();
+        return true;
+    }
+
+    private ProposalStatus deriveStatus() {
+        if (withdrawn) {
+            return ProposalStatus.WITHDRAWN;
+        }
+        if (decision == Decision.REJECTED) {
+            return ProposalStatus.REJECTED;
+        }
+        if (placement == Placement.SCHEDULED) {
+            return ProposalStatus.SCHEDULED;
+        }
+        if (placement == Placement.WAITLISTED) {
+            return ProposalStatus.WAITLISTED;
+        }
+        return decision == Decision.ACCEPTED ? ProposalStatus.ACCEPTED : ProposalStatus.SUBMITTED;
+    }
+
+    boolean isSpeaker(String email) {
+        return email != null && talk.speakers().stream().map(Speaker::email).anyMatch(email::equalsIgnoreCase);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Talk talk() {
+        return talk;
+    }
+
+    public String notes() {
+        return notes;
+    }
+
+    String editTokenHash() {
+        return editTokenHash;
+    }
+
+    public ProposalStatus status() {
+        return status;
+    }
+
+    public String decisionNote() {
+        return decisionNote;
+    }
+
+    public ScheduledSlot slot() {
+        return slot;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

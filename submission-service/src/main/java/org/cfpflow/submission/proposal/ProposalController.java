@@ -1,0 +1,68 @@
+package org.cfpflow.submission.proposal;
+
+import java.net.URI;
+
+import org.cfpflow.platform.Violations;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/proposals")
+class ProposalController {
+
+    static final String EDIT_TOKEN = "X-Edit-Token";
+
+    private final Proposals proposals;
+
+    ProposalController(Proposals proposals) {
+        this.proposals = proposals;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ProposalView> submit(@RequestBody ProposalRequest request) {
+        SubmittedProposal submitted = proposals.submit(request);
+        return ResponseEntity.created(URI.create("/api/proposals/" + submitted.proposal().id()))
+                .body(ProposalView.of(submitted.proposal(), submitted.editToken()));
+    }
+
+    @GetMapping("/{id}")
+    ProposalView get(@PathVariable String id, @RequestHeader(name = EDIT_TOKEN, required = false) String token,
+                     Authentication caller) {
+        return ProposalView.of(proposals.read(id, token, caller));
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ProposalView update(@PathVariable String id, @RequestHeader(name = EDIT_TOKEN, required = false) String token,
+                        Authentication caller, @RequestBody ProposalRequest request) {
+        return ProposalView.of(proposals.update(id, token, caller, request));
+    }
+
+    @PostMapping("/{id}/withdraw")
+    ProposalView withdraw(@PathVariable String id, @RequestHeader(name = EDIT_TOKEN, required = false) String token,
+                          Authentication caller) {
+        return ProposalView.of(proposals.withdraw(id, token, caller));
+    }
+
+    @GetMapping
+    PagedModel<ProposalView> list(@RequestParam(required = false) String track,
+                                  @RequestParam(required = false) ProposalStatus status,
+                                  @RequestParam(defaultValue = "0") int page,
+                                  @RequestParam(defaultValue = "20") int size) {
+        Violations violations = new Violations();
+        violations.check(page >= 0, "page", "must be 0 or more");
+        violations.check(size >= 1 && size <= 200, "size", "must be between 1 and 200");
+        violations.throwIfAny();
+        return new PagedModel<>(proposals.list(track, status, page, size).map(ProposalView::of));
+    }
+}

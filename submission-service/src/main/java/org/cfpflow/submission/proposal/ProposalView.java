@@ -1,0 +1,27 @@
+package org.cfpflow.submission.proposal;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.cfpflow.events.Speaker;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** A proposal as its speaker or an organizer sees it; {@code editToken} only in the answer to submitting. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ProposalView(String id, String title, @JsonProperty("abstract") String abstractText, String description,
+                           String track, int durationMinutes, List<Speaker> speakers, String notes,
+                           ProposalStatus status, String decisionNote, ScheduledSlot slot, Instant submittedAt,
+                           Instant updatedAt, String editToken) {
+
+    static ProposalView of(Proposal p) {
+        return of(p, null);
+    }
+
+    static ProposalView of(Proposal p, String editToken) {
+        return new ProposalView(p.id(), p.talk().title(), p.talk().abstractText(), p.talk().description(),
+                p.talk().track(), p.talk().durationMinutes(), p.talk().speakers(), p.notes(), p.status(),
+                p.decisionNote(), p.slot(), p.submittedAt(), p.updatedAt(), editToken);
+    }
+}

@@ -1,0 +1,145 @@
+package org.cfpflow.submission.proposal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.cfpflow.events.Talk;
+import org.cfpflow.platform.CfpSecurity;
+import org.cfpflow.platform.Problems;
+import org.cfpflow.platform.Roles;
+import org.cfpflow.submission.conference.CallForPapers;
+import org.cfpflow.submission.conference.Conference;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
+
+/** Submitting, reading, editing and withdrawing proposals, with the speaker's token or as organizer. */
+@Service
+public class Proposals {
+
+    private static final int ATTEMPTS = 5;
+
+    private final ProposalRepository proposals;
+    private final MongoTemplate mongo;
+    private final CallForPapers callForPapers;
+    private final Clock clock;
+    private final String publicUrl;
+
+    Proposals(ProposalRepository proposals, MongoTemplate mongo, CallForPapers callForPapers, Clock clock,
+              @Value("${cfp.public-url}") String publicUrl) {
+        this.proposals = proposals;
+        this.mongo = mongo;
+        this.callForPapers = callForPapers;
+        this.clock = clock;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    public SubmittedProposal submit(ProposalRequest request) {
+        Conference conference = openCall();
+        Talk talk = request.toTalk(conference);
+        String id = UUID.randomUUID().toString();
+        String token = EditTokens.newToken();
+        String editUrl = publicUrl + "/proposals/" + id + "?token=" + token;
+        Proposal proposal = Proposal.submit(id, talk, request.notesOrNull(), EditTokens.hash(token), editUrl,
+                clock.instant());
+        return new SubmittedProposal(proposals.save(proposal), token, editUrl);
+    }
+
+    /** Unknown id, wrong or missing token: the same 404, so that nobody learns which ids exist. */
+    public Proposal read(String id, String token, Authentication caller) {
+        return proposals.findById(id)
+                .filter(proposal -> mayAccess(proposal, token, caller))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    public Proposal update(String id, String token, Authentication caller, ProposalRequest request) {
+        return change(id, token, caller, proposal -> {
+            if (proposal.status() != ProposalStatus.SUBMITTED) {
+                throw Problems.conflict("A proposal can be edited only while it is SUBMITTED; this one is "
+                        + proposal.status(), Map.of("status", proposal.status()));
+            }
+            Conference conference = openCall();
+            proposal.update(request.toTalk(conference), request.notesOrNull(), clock.instant());
+            return proposal;
+        });
+    }
+
+    public Proposal withdraw(String id, String token, Authentication caller) {
+        return change(id, token, caller, proposal -> {
+            callForPapers.conference().filter(c -> c.start() != null).ifPresent(conference -> {
+                Instant conferenceStart = conference.start().atStartOfDay(ZoneId.of(conference.timezone())).toInstant();
+                if (!clock.instant().isBefore(conferenceStart)) {
+                    throw Problems.conflict("The conference has begun: proposals can no longer be withdrawn",
+                            Map.of("conferenceStart", conferenceStart));
+                }
+            });
+            proposal.withdraw(clock.instant());
+            return proposal;
+        });
+    }
+
+    public Page<Proposal> list(String track, ProposalStatus status, int page, int size) {
+        Query query = new Query();
+        if (track != null && !track.isBlank()) {
+            query.addCriteria(Criteria.where("track").is(track));
+        }
+        if (status != null) {
+            query.addCriteria(Criteria.where("status").is(status.name()));
+        }
+        long total = mongo.count(query, Proposal.class);
+        PageRequest pageable = PageRequest.of(page, size, Sort.by("submittedAt", "_id"));
+        List<Proposal> content = mongo.find(query.with(pageable), Proposal.class);
+        return new PageImpl<>(content, pageable, total);
+    }
+
+    /** Reads, checks the caller may write, applies and saves; retried when another write came in between. */
+    private Proposal change(String id, String token, Authentication caller, Function<Proposal, Proposal> change) {
+        for (int attempt = 1; ; attempt++) {
+            Proposal proposal = proposals.findById(id).orElseThrow(() -> notFound(id));
+            if (!mayAccess(proposal, token, caller)) {
+                throw Problems.forbidden("A valid X-Edit-Token for this proposal, or the organizer role, is needed");
+            }
+            try {
+                return proposals.save(change.apply(proposal));
+            }
+            catch (OptimisticLockingFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Conference openCall() {
+        Conference conference = callForPapers.conference().orElseThrow(() -> Problems.conflict(
+                "The call for papers is not open: no conference is defined yet"));
+        if (!conference.isCallOpen(clock.instant())) {
+            throw Problems.conflict("The call for papers is open from " + conference.callOpens() + " to "
+                    + conference.callCloses(), Map.of("callOpens", conference.callOpens(),
+                    "callCloses", conference.callCloses()));
+        }
+        return conference;
+    }
+
+    private static boolean mayAccess(Proposal proposal, String token, Authentication caller) {
+        return CfpSecurity.hasRole(caller, Roles.ORGANIZER) || EditTokens.matches(token, proposal.editTokenHash());
+    }
+
+    private static ErrorResponseException notFound(String id) {
+        return Problems.notFound("No proposal " + id + " for this edit token");
+    }
+}

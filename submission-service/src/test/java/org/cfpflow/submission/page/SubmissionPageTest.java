@@ -1,0 +1,69 @@
+package org.cfpflow.submission.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.cfpflow.submission.SubmissionServiceTest;
+import org.cfpflow.testsupport.TestHttp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The HTML call and form, used as a browser without JavaScript would. */
+class SubmissionPageTest extends SubmissionServiceTest {
+
+    @BeforeEach
+    void open() {
+        openCall();
+    }
+
+    private static String csrf(String html) {
+        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(matcher.find()).as("a CSRF token in the form").isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
+    void theFormSubmitsAProposalAndShowsTheEditLinkWhichOpensIt() {
+        TestHttp browser = TestHttp.localhost(port);
+        TestHttp.Response page = browser.get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Containers micro-conference", "Stéphane Graber", "5, 15, 20");
+
+        TestHttp.Response done = browser.postForm("/", "_csrf", csrf(page.body()),
+                "title", "<script>alert(1)</script> Namespaces", "abstractText", "Short.", "description", "Long.",
+                "track", "containers", "durationMinutes", "20",
+                "speakers[0].name", "Aleksa Sarai", "speakers[0].email", "aleksa@example.org",
+                "speakers[0].affiliation", "", "speakers[1].name", "", "speakers[1].email", "");
+
+        assertThat(done.status()).as(done.body()).isEqualTo(201);
+        assertThat(done.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt; Namespaces")
+                .doesNotContain("<script>alert(1)</script>");
+        Matcher link = Pattern.compile("href=\"http://cfp.test(/proposals/[^\"?]+)\\?token=([^\"]+)\"")
+                .matcher(done.body());
+        assertThat(link.find()).isTrue();
+        TestHttp.Response status = browser.get(link.group(1) + "?token=" + link.group(2));
+        assertThat(status.status()).isEqualTo(200);
+        assertThat(status.body()).contains("SUBMITTED", "Aleksa Sarai");
+        assertThat(browser.get(link.group(1) + "?token=guess").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anIncompleteFormComesBackWithTheProblemsAndNothingIsSubmitted() {
+        TestHttp browser = TestHttp.localhost(port);
+        long before = proposalCount();
+        TestHttp.Response refused = browser.postForm("/", "_csrf", csrf(browser.get("/").body()),
+                "title", "No speakers", "abstractText", "a", "description", "d", "track", "containers",
+                "durationMinutes", "15");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("speakers is required");
+        assertThat(proposalCount()).isEqualTo(before);
+    }
+
+    @Test
+    void theFormRefusesAPostWithoutItsCsrfToken() {
+        TestHttp.Response forged = TestHttp.localhost(port).postForm("/", "title", "Forged");
+        assertThat(forged.status()).isEqualTo(403);
+    }
+}

@@ -1,0 +1,127 @@
+package org.cfpflow.submission.proposal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.cfpflow.events.CfpEvent;
+import org.cfpflow.events.EventType;
+import org.cfpflow.events.ProposalAccepted;
+import org.cfpflow.events.ProposalRejected;
+import org.cfpflow.events.Slot;
+import org.cfpflow.events.Speaker;
+import org.cfpflow.events.Talk;
+import org.cfpflow.events.TalkScheduled;
+import org.cfpflow.events.TalkWaitlisted;
+import org.cfpflow.messaging.EventJson;
+import org.cfpflow.submission.SubmissionServiceTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/** Decisions and schedule changes reach the speaker's view, whatever their order, however often delivered. */
+class ProposalStatusFromEventsTest extends SubmissionServiceTest {
+
+    private static final Talk TALK = new Talk("LXCFS", "a", "d", "containers", 15,
+            List.of(new Speaker("Serge Hallyn", "serge@example.org", null)));
+
+    @BeforeEach
+    void open() {
+        openCall();
+    }
+
+    private JsonNode submitted() {
+        return submit(proposal("LXCFS", "Serge Hallyn", "serge@example.org")).json();
+    }
+
+    private String publish(CfpEvent event) {
+        String id = UUID.randomUUID().toString();
+        publish(event, id);
+        return id;
+    }
+
+    private void publish(CfpEvent event, String ceId) {
+        EventType type = EventType.of(event);
+        kafka.send(type.topic(), event.subject(), EventJson.write(event).getBytes(StandardCharsets.UTF_8),
+                Map.of("ce_id", ceId, "ce_type", type.typeName(), "ce_source", "/test", "ce_specversion", "1.0",
+                        "ce_subject", event.subject(), "ce_time", Instant.now().toString()));
+    }
+
+    private static Slot slot(int hour) {
+        LocalDateTime start = LocalDateTime.of(2017, 9, 13, hour, 0);
+        ZoneOffset pdt = ZoneOffset.ofHours(-7);
+        return new Slot("Containers MC room", start.toLocalDate(), start.atOffset(pdt), start.plusMinutes(15).atOffset(pdt),
+                start, start.plusMinutes(15));
+    }
+
+    private void awaitStatus(String id, String status) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(organizer.get("/api/proposals/" + id).json().path("status").asString()).isEqualTo(status));
+    }
+
+    @Test
+    void acceptedThenScheduledShowsTheSlot() {
+        String id = submitted().path("id").asString();
+        publish(new ProposalAccepted(id, TALK, "Welcome aboard", Instant.now()));
+        awaitStatus(id, "ACCEPTED");
+        publish(new TalkScheduled(id, TALK, slot(14)));
+        awaitStatus(id, "SCHEDULED");
+        JsonNode proposal = organizer.get("/api/proposals/" + id).json();
+        assertThat(proposal.path("slot").path("room").asString()).isEqualTo("Containers MC room");
+        assertThat(proposal.path("slot").path("start").asString()).isEqualTo("2017-09-13T14:00-07:00");
+        assertThat(proposal.path("slot").path("startLocal").asString()).isEqualTo("2017-09-13T14:00");
+        assertThat(proposal.path("decisionNote").asString()).isEqualTo("Welcome aboard");
+    }
+
+    @Test
+    void scheduleArrivingBeforeTheDecisionStillEndsScheduled() {
+        String id = submitted().path("id").asString();
+        publish(new TalkScheduled(id, TALK, slot(15)));
+        awaitStatus(id, "SCHEDULED");
+        publish(new ProposalAccepted(id, TALK, null, Instant.now()));
+        // the accept is applied (a marker after it proves that) but does not undo the slot
+        String marker = submitted().path("id").asString();
+        publish(new TalkWaitlisted(marker, TALK, "no slot fits"));
+        awaitStatus(marker, "WAITLISTED");
+        assertThat(organizer.get("/api/proposals/" + id).json().path("status").asString()).isEqualTo("SCHEDULED");
+    }
+
+    @Test
+    void aRedeliveredEventIsAppliedOnceAndARejectionWins() {
+        String id = submitted().path("id").asString();
+        String acceptId = UUID.randomUUID().toString();
+        publish(new ProposalAccepted(id, TALK, null, Instant.now()), acceptId);
+        awaitStatus(id, "ACCEPTED");
+        publish(new ProposalRejected(id, TALK, "Sorry, full", Instant.now()));
+        awaitStatus(id, "REJECTED");
+        // the old accept, delivered again, changes nothing
+        publish(new ProposalAccepted(id, TALK, null, Instant.now()), acceptId);
+        String marker = submitted().path("id").asString();
+        publish(new TalkWaitlisted(marker, TALK, "no slot fits"));
+        awaitStatus(marker, "WAITLISTED");
+        assertThat(organizer.get("/api/proposals/" + id).json().path("status").asString()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void aWithdrawnProposalStaysWithdrawnWhateverArrivesLater() {
+        JsonNode created = submitted();
+        String id = created.path("id").asString();
+        assertThat(anonymous.postJson("/api/proposals/" + id + "/withdraw", "", "X-Edit-Token",
+                created.path("editToken").asString()).status()).isEqualTo(200);
+        publish(new ProposalAccepted(id, TALK, null, Instant.now()));
+        publish(new TalkScheduled(id, TALK, slot(16)));
+        String marker = submitted().path("id").asString();
+        publish(new TalkWaitlisted(marker, TALK, "no slot fits"));
+        awaitStatus(marker, "WAITLISTED");
+        assertThat(organizer.get("/api/proposals/" + id).json().path("status").asString()).isEqualTo("WITHDRAWN");
+    }
+}
