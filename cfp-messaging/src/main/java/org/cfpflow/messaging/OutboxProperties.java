@@ -13,6 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OutboxProperties(@DefaultValue("true") boolean enabled,
                                @DefaultValue("1s") Duration pollInterval,
                                @DefaultValue("30s") Duration maxBackOff,
-                               @DefaultValue("30s") Duration sendTimeout,
+                               @DefaultValue("15s") Duration sendTimeout,
                                @DefaultValue("500") int batchSize) {
 }

@@ -39,6 +39,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong failedRuns = new AtomicLong();
     private volatile Thread worker;
     private volatile boolean running;
 
@@ -58,6 +59,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     public long publishedCount() {
         return published.get();
+    }
+
+    /** Runs that ended in an error (Kafka or MongoDB unreachable); the events stay pending. */
+    public long failedRunCount() {
+        return failedRuns.get();
     }
 
     public List<String> collections() {
@@ -166,6 +172,7 @@ public class OutboxRelay implements SmartLifecycle {
                 return;
             }
             catch (RuntimeException e) {
+                failedRuns.incrementAndGet();
                 backOff = min(backOff.multipliedBy(2), properties.maxBackOff());
                 log.warn("Outbox relay failed, retrying in {} ms: {}", backOff.toMillis(), e.toString());
             }

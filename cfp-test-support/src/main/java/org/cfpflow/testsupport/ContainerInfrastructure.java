@@ -47,6 +47,17 @@ final class ContainerInfrastructure implements TestInfrastructure {
                 + " at " + mongoUri() + ", " + MAILPIT_IMAGE + " SMTP at " + smtpHost() + ":" + smtpPort();
     }
 
+    /** Pausing keeps the container, its data and its port: to clients the broker is simply gone. */
+    @Override
+    public void stopKafka() {
+        kafka.getDockerClient().pauseContainerCmd(kafka.getContainerId()).exec();
+    }
+
+    @Override
+    public void startKafka() {
+        kafka.getDockerClient().unpauseContainerCmd(kafka.getContainerId()).exec();
+    }
+
     @Override
     public String kafkaBootstrapServers() {
         return kafka.getBootstrapServers();

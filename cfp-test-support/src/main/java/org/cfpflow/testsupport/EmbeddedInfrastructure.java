@@ -1,9 +1,15 @@
 package org.cfpflow.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import kafka.server.BrokerServer;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
@@ -31,7 +37,8 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
     }
 
     static EmbeddedInfrastructure start() {
-        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
+        // a fixed port, so that a stopped broker comes back where its clients look for it
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1).kafkaPorts(freePort());
         kafka.brokerProperties(Map.of(
                 "auto.create.topics.enable", "true",
                 "num.partitions", "1",
@@ -48,6 +55,28 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
         EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure(kafka, mongo, mongoAddress, smtp);
         Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::stop, "cfp-test-infrastructure-stop"));
         return infrastructure;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stopKafka() {
+        for (BrokerServer broker : kafka.getCluster().brokers().values()) {
+            broker.shutdown();
+            broker.awaitShutdown();
+        }
+    }
+
+    @Override
+    public void startKafka() {
+        kafka.getCluster().brokers().values().forEach(BrokerServer::startup);
     }
 
     private void stop() {

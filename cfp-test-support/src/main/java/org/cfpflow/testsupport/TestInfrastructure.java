@@ -22,6 +22,12 @@ public interface TestInfrastructure {
     /** What the SMTP server received. */
     Mailbox mailbox();
 
+    /** Takes the Kafka broker away (clients can no longer reach it) until {@link #startKafka()}. */
+    void stopKafka();
+
+    /** Brings the broker back at the same address, with its data. */
+    void startKafka();
+
     default KafkaProbe kafka() {
         return new KafkaProbe(kafkaBootstrapServers());
     }
