@@ -1,6 +1,5 @@
 package org.cfpflow.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -10,8 +9,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +101,7 @@ public class OutboxRelay implements SmartLifecycle {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (Batch batch : batches) {
             for (PendingEvent event : batch.events()) {
-                sends.add(kafka.send(toRecord(event)));
+                sends.add(kafka.send(CloudEventRecords.of(event, source)));
             }
         }
         try {
@@ -130,23 +127,6 @@ public class OutboxRelay implements SmartLifecycle {
                             new Document("pendingEvents", new Document("eventId", new Document("$in", ids))))
                             .append("$inc", new Document("version", 1L)));
         }
-    }
-
-    private ProducerRecord<String, byte[]> toRecord(PendingEvent event) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(),
-                event.payload().getBytes(StandardCharsets.UTF_8));
-        header(record, CloudEventHeaders.ID, event.eventId());
-        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        header(record, CloudEventHeaders.TYPE, event.type());
-        header(record, CloudEventHeaders.SOURCE, source);
-        header(record, CloudEventHeaders.TIME, event.time().toString());
-        header(record, CloudEventHeaders.SUBJECT, event.key());
-        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        return record;
-    }
-
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static PendingEvent toPendingEvent(Document doc) {

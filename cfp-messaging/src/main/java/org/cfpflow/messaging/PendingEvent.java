@@ -12,7 +12,7 @@ import org.cfpflow.events.EventType;
  */
 public record PendingEvent(String eventId, String type, String topic, String key, Instant time, String payload) {
 
-    static PendingEvent of(CfpEvent event) {
+    public static PendingEvent of(CfpEvent event) {
         EventType type = EventType.of(event);
         return new PendingEvent(UUID.randomUUID().toString(), type.typeName(), type.topic(), event.subject(),
                 Instant.now(), EventJson.write(event));

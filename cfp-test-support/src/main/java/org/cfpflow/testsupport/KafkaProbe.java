@@ -66,14 +66,19 @@ public final class KafkaProbe {
 
     /** Writes one record with the given headers (values as UTF-8) and waits for the broker's acknowledgement. */
     public void send(String topic, String key, byte[] value, Map<String, String> headers) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, headerValue) -> record.headers().add(name,
+                headerValue.getBytes(StandardCharsets.UTF_8)));
+        send(record);
+    }
+
+    /** Writes the record and waits for the broker's acknowledgement. */
+    public void send(ProducerRecord<String, byte[]> record) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
-            headers.forEach((name, headerValue) -> record.headers().add(name,
-                    headerValue.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get(30, TimeUnit.SECONDS);
         }
         catch (InterruptedException e) {
@@ -81,7 +86,7 @@ public final class KafkaProbe {
             throw new IllegalStateException(e);
         }
         catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not write to " + topic, e);
+            throw new IllegalStateException("could not write to " + record.topic(), e);
         }
     }
 

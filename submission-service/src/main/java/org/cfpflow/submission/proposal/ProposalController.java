@@ -2,7 +2,7 @@ package org.cfpflow.submission.proposal;
 
 import java.net.URI;
 
-import org.cfpflow.platform.Violations;
+import org.cfpflow.platform.Paging;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -59,10 +59,7 @@ class ProposalController {
                                   @RequestParam(required = false) ProposalStatus status,
                                   @RequestParam(defaultValue = "0") int page,
                                   @RequestParam(defaultValue = "20") int size) {
-        Violations violations = new Violations();
-        violations.check(page >= 0, "page", "must be 0 or more");
-        violations.check(size >= 1 && size <= 200, "size", "must be between 1 and 200");
-        violations.throwIfAny();
-        return new PagedModel<>(proposals.list(track, status, page, size).map(ProposalView::of));
+        return new PagedModel<>(proposals.list(track, status, Paging.of(page, size, Proposals.OLDEST_FIRST))
+                .map(ProposalView::of));
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -30,6 +30,8 @@ import org.springframework.web.ErrorResponseException;
 /** Submitting, reading, editing and withdrawing proposals, with the speaker's token or as organizer. */
 @Service
 public class Proposals {
+
+    static final Sort OLDEST_FIRST = Sort.by("submittedAt", "_id");
 
     private static final int ATTEMPTS = 5;
 
@@ -92,7 +94,7 @@ public class Proposals {
         });
     }
 
-    public Page<Proposal> list(String track, ProposalStatus status, int page, int size) {
+    public Page<Proposal> list(String track, ProposalStatus status, Pageable pageable) {
         Query query = new Query();
         if (track != null && !track.isBlank()) {
             query.addCriteria(Criteria.where("track").is(track));
@@ -101,7 +103,6 @@ public class Proposals {
             query.addCriteria(Criteria.where("status").is(status.name()));
         }
         long total = mongo.count(query, Proposal.class);
-        PageRequest pageable = PageRequest.of(page, size, Sort.by("submittedAt", "_id"));
         List<Proposal> content = mongo.find(query.with(pageable), Proposal.class);
         return new PageImpl<>(content, pageable, total);
     }

@@ -3,17 +3,14 @@ package org.cfpflow.submission.proposal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.cfpflow.events.CfpEvent;
-import org.cfpflow.events.EventType;
 import org.cfpflow.events.ProposalAccepted;
 import org.cfpflow.events.ProposalRejected;
 import org.cfpflow.events.Slot;
@@ -21,7 +18,7 @@ import org.cfpflow.events.Speaker;
 import org.cfpflow.events.Talk;
 import org.cfpflow.events.TalkScheduled;
 import org.cfpflow.events.TalkWaitlisted;
-import org.cfpflow.messaging.EventJson;
+import org.cfpflow.messaging.CloudEventRecords;
 import org.cfpflow.submission.SubmissionServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,17 +40,10 @@ class ProposalStatusFromEventsTest extends SubmissionServiceTest {
         return submit(proposal("LXCFS", "Serge Hallyn", "serge@example.org")).json();
     }
 
-    private String publish(CfpEvent event) {
-        String id = UUID.randomUUID().toString();
-        publish(event, id);
-        return id;
-    }
-
-    private void publish(CfpEvent event, String ceId) {
-        EventType type = EventType.of(event);
-        kafka.send(type.topic(), event.subject(), EventJson.write(event).getBytes(StandardCharsets.UTF_8),
-                Map.of("ce_id", ceId, "ce_type", type.typeName(), "ce_source", "/test", "ce_specversion", "1.0",
-                        "ce_subject", event.subject(), "ce_time", Instant.now().toString()));
+    private ProducerRecord<String, byte[]> publish(CfpEvent event) {
+        ProducerRecord<String, byte[]> record = CloudEventRecords.of(event, "/test");
+        kafka.send(record);
+        return record;
     }
 
     private static Slot slot(int hour) {
@@ -98,13 +88,12 @@ class ProposalStatusFromEventsTest extends SubmissionServiceTest {
     @Test
     void aRedeliveredEventIsAppliedOnceAndARejectionWins() {
         String id = submitted().path("id").asString();
-        String acceptId = UUID.randomUUID().toString();
-        publish(new ProposalAccepted(id, TALK, null, Instant.now()), acceptId);
+        ProducerRecord<String, byte[]> accept = publish(new ProposalAccepted(id, TALK, null, Instant.now()));
         awaitStatus(id, "ACCEPTED");
         publish(new ProposalRejected(id, TALK, "Sorry, full", Instant.now()));
         awaitStatus(id, "REJECTED");
         // the old accept, delivered again, changes nothing
-        publish(new ProposalAccepted(id, TALK, null, Instant.now()), acceptId);
+        kafka.send(accept);
         String marker = submitted().path("id").asString();
         publish(new TalkWaitlisted(marker, TALK, "no slot fits"));
         awaitStatus(marker, "WAITLISTED");

@@ -1,0 +1,89 @@
+package org.cfpflow.review.board;
+
+import java.util.List;
+
+import org.cfpflow.platform.CfpSecurity;
+import org.cfpflow.platform.FieldViolation;
+import org.cfpflow.platform.InvalidRequestException;
+import org.cfpflow.platform.Paging;
+import org.cfpflow.platform.Roles;
+import org.cfpflow.review.proposal.ReviewForms;
+import org.cfpflow.review.proposal.Reviews;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The review board: plain HTML forms, no JavaScript needed. */
+@Controller
+class ReviewBoardController {
+
+    private final Reviews reviews;
+    private final ReviewForms forms;
+
+    ReviewBoardController(Reviews reviews, ReviewForms forms) {
+        this.reviews = reviews;
+        this.forms = forms;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/board";
+    }
+
+    @GetMapping("/board")
+    String board(Authentication caller, @RequestParam(required = false) String track, Model model) {
+        model.addAttribute("me", caller.getName());
+        model.addAttribute("queue", reviews.queue(caller, track, Paging.of(0, Paging.MAX_SIZE, Reviews.OLDEST_FIRST))
+                .getContent());
+        model.addAttribute("ranking", reviews.ranking(caller, track, Paging.of(0, Paging.MAX_SIZE, Reviews.BEST_FIRST))
+                .getContent());
+        return "board";
+    }
+
+    @GetMapping("/board/proposals/{id}")
+    String proposal(@PathVariable String id, Authentication caller, Model model) {
+        return proposalPage(id, caller, model);
+    }
+
+    @PostMapping("/board/proposals/{id}/review")
+    String review(@PathVariable String id, Authentication caller, @RequestParam(required = false) Integer score,
+                  @RequestParam(required = false) String comment, Model model, HttpServletResponse response) {
+        return act(id, caller, model, response, () -> forms.review(id, caller, score, comment));
+    }
+
+    @PostMapping("/board/proposals/{id}/decision")
+    String decide(@PathVariable String id, Authentication caller, @RequestParam(required = false) String decision,
+                  @RequestParam(required = false) String note, Model model, HttpServletResponse response) {
+        return act(id, caller, model, response, () -> forms.decide(id, caller, decision, note));
+    }
+
+    private String act(String id, Authentication caller, Model model, HttpServletResponse response, Runnable action) {
+        try {
+            action.run();
+            return "redirect:/board/proposals/" + id;
+        }
+        catch (InvalidRequestException e) {
+            response.setStatus(400);
+            model.addAttribute("errors", e.violations());
+        }
+        catch (ErrorResponseException e) {
+            response.setStatus(e.getStatusCode().value());
+            model.addAttribute("errors", List.of(new FieldViolation("", e.getBody().getDetail())));
+        }
+        return proposalPage(id, caller, model);
+    }
+
+    private String proposalPage(String id, Authentication caller, Model model) {
+        model.addAttribute("proposal", reviews.proposal(id, caller));
+        model.addAttribute("mayDecide", CfpSecurity.hasRole(caller, Roles.DECIDER)
+                || CfpSecurity.hasRole(caller, Roles.ORGANIZER));
+        return "proposal";
+    }
+}

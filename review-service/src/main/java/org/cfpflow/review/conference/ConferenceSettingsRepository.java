@@ -1,0 +1,6 @@
+package org.cfpflow.review.conference;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface ConferenceSettingsRepository extends CrudRepository<ConferenceSettings, String> {
+}

@@ -1,0 +1,6 @@
+package org.cfpflow.review.proposal;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface ProposalUnderReviewRepository extends CrudRepository<ProposalUnderReview, String> {
+}

@@ -1,0 +1,15 @@
+package org.cfpflow.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HealthTest extends ReviewServiceTest {
+
+    @Test
+    void reportsHealthyWithKafkaAndMongoAndAsksEveryoneElseToSignIn() {
+        assertThat(anonymous.get("/actuator/health").json().path("status").asString()).isEqualTo("UP");
+        assertThat(anonymous.get("/api/reviews/queue").status()).isEqualTo(401);
+        assertThat(anonymous.as("alice@example.org", "wrong").get("/api/reviews/queue").status()).isEqualTo(401);
+    }
+}

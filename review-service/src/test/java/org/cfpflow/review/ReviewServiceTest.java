@@ -1,0 +1,92 @@
+package org.cfpflow.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.cfpflow.events.CfpEvent;
+import org.cfpflow.events.ProposalSubmitted;
+import org.cfpflow.events.Speaker;
+import org.cfpflow.events.Talk;
+import org.cfpflow.messaging.CloudEventRecords;
+import org.cfpflow.testsupport.CfpInfrastructure;
+import org.cfpflow.testsupport.KafkaProbe;
+import org.cfpflow.testsupport.TestHttp;
+import org.cfpflow.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The review-service on real Kafka and MongoDB: proposals arrive as events, reviewers work over HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@CfpInfrastructure
+public abstract class ReviewServiceTest {
+
+    @LocalServerPort
+    protected int port;
+
+    protected TestHttp anonymous;
+    protected TestHttp alice;
+    protected TestHttp bob;
+    protected TestHttp serge;
+    protected TestHttp organizer;
+    protected KafkaProbe kafka;
+
+    @BeforeEach
+    void clients(TestInfrastructure infrastructure) {
+        anonymous = TestHttp.localhost(port);
+        alice = anonymous.as("alice@example.org", "alice-secret");
+        bob = anonymous.as("bob@example.org", "bob-secret");
+        serge = anonymous.as("serge.hallyn@example.org", "serge-secret");
+        organizer = anonymous.as("organizer@example.org", "organizer-secret");
+        kafka = infrastructure.kafka();
+    }
+
+    protected static Talk talk(String title, String... speakerNameEmailPairs) {
+        List<Speaker> speakers = new ArrayList<>();
+        for (int i = 0; i + 1 < speakerNameEmailPairs.length; i += 2) {
+            speakers.add(new Speaker(speakerNameEmailPairs[i], speakerNameEmailPairs[i + 1], "Canonical"));
+        }
+        return new Talk(title, "The abstract of " + title, "The description", "containers", 15, speakers);
+    }
+
+    protected ProducerRecord<String, byte[]> publish(CfpEvent event) {
+        ProducerRecord<String, byte[]> record = CloudEventRecords.of(event, "/test");
+        kafka.send(record);
+        return record;
+    }
+
+    /** Publishes a ProposalSubmitted and waits until the service knows the proposal. */
+    protected String submitted(Talk talk) {
+        String id = UUID.randomUUID().toString();
+        publish(new ProposalSubmitted(id, talk, null, "http://cfp.test/secret", Instant.now()));
+        awaitKnown(id);
+        return id;
+    }
+
+    protected void awaitKnown(String id) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> organizer.get("/api/reviews/proposals/" + id).status() == 200);
+    }
+
+    protected List<ConsumerRecord<String, byte[]>> events(String topic, String key) {
+        return kafka.readAll(topic).stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    protected static List<String> types(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(r -> KafkaProbe.header(r, "ce_type")).toList();
+    }
+
+    protected static void assertStatus(TestHttp.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+    }
+}
