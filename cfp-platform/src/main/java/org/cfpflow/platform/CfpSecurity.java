@@ -12,9 +12,15 @@ public final class CfpSecurity {
     private CfpSecurity() {
     }
 
-    /** HTTP Basic for API clients; CSRF protection for the HTML forms, not for the JSON API (no cookies there). */
+    /**
+     * HTTP Basic for API clients; CSRF protection for the HTML forms, not for the JSON API (no cookies there);
+     * health public, the other actuator endpoints for organizers. Services add their own rules after these.
+     */
     public static HttpSecurity defaults(HttpSecurity http) throws Exception {
         return http.httpBasic(withDefaults())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Roles.ORGANIZER))
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
                 .headers(headers -> headers.contentTypeOptions(withDefaults()));
     }

@@ -16,8 +16,6 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         return CfpSecurity.defaults(http)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Roles.ORGANIZER)
                         .requestMatchers(HttpMethod.POST, "/api/reviews/proposals/*/decision",
                                 "/board/proposals/*/decision").hasAnyRole(Roles.DECIDER, Roles.ORGANIZER)
                         .anyRequest().hasAnyRole(Roles.REVIEWER, Roles.DECIDER, Roles.ORGANIZER))

@@ -21,8 +21,6 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.PUT, "/api/conference").hasRole(Roles.ORGANIZER)
                         .requestMatchers(HttpMethod.GET, "/api/proposals").hasRole(Roles.ORGANIZER)
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Roles.ORGANIZER)
                         .anyRequest().permitAll())
                 .build();
     }
