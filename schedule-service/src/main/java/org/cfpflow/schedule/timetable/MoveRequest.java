@@ -1,0 +1,16 @@
+package org.cfpflow.schedule.timetable;
+
+import java.time.LocalDateTime;
+
+import org.cfpflow.platform.Violations;
+
+/** {@code PUT /api/timetable/talks/{proposalId}}: where an organizer wants the talk (local start, room). */
+record MoveRequest(LocalDateTime start, String room) {
+
+    void validate() {
+        Violations violations = new Violations();
+        violations.required(start, "start");
+        violations.line(room, "room", 100);
+        violations.throwIfAny();
+    }
+}

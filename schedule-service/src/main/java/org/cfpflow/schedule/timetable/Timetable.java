@@ -1,0 +1,193 @@
+package org.cfpflow.schedule.timetable;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.cfpflow.events.CfpEvent;
+import org.cfpflow.events.ConferenceDefined;
+import org.cfpflow.events.EventType;
+import org.cfpflow.events.ProposalAccepted;
+import org.cfpflow.events.ProposalRejected;
+import org.cfpflow.events.ProposalWithdrawn;
+import org.cfpflow.events.Slot;
+import org.cfpflow.events.TalkRescheduled;
+import org.cfpflow.events.TalkScheduled;
+import org.cfpflow.events.TalkUnscheduled;
+import org.cfpflow.events.TalkWaitlisted;
+import org.cfpflow.messaging.Aggregate;
+import org.cfpflow.messaging.EventJson;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * The whole timetable in one document, so that placing a talk, the events it causes and the change log the live
+ * page resumes from are one write. A conference of a few thousand talks fits easily.
+ */
+@Document("timetable")
+public class Timetable extends Aggregate {
+
+    static final String ID = "timetable";
+    static final int RECENT_CHANGES = 2_000;
+
+    @Id
+    private String id = ID;
+    private ConferenceInfo conference;
+    private List<Block> blocks = new ArrayList<>();
+    private List<Entry> entries = new ArrayList<>();
+    private List<String> withdrawn = new ArrayList<>();
+    private long lastChangeId;
+    private List<Change> changes = new ArrayList<>();
+
+    void define(ConferenceDefined defined) {
+        if (conference == null || !defined.definedAt().isBefore(conference.definedAt())) {
+            conference = ConferenceInfo.of(defined);
+        }
+    }
+
+    /** Places the talk by the placement rule, or waitlists it. Withdrawn or known talks change nothing. */
+    void accept(ProposalAccepted accepted) {
+        if (withdrawn.contains(accepted.proposalId())) {
+            return;
+        }
+        Optional<Entry> known = entry(accepted.proposalId());
+        if (known.isPresent()) {
+            known.get().talk(accepted.talk());
+            return;
+        }
+        Entry entry = new Entry(accepted.proposalId(), accepted.talk(), accepted.acceptedAt(), null);
+        entries.add(entry);
+        Optional<Placement> slot = planner().earliest(entry);
+        if (slot.isPresent()) {
+            entry.place(slot.get());
+            emit(new TalkScheduled(entry.proposalId(), entry.talk(), slot(slot.get())));
+        }
+        else {
+            emit(new TalkWaitlisted(entry.proposalId(), entry.talk(), blocks.isEmpty()
+                    ? "The timetable has no blocks yet" : "No free slot of " + entry.talk().durationMinutes()
+                    + " minutes in track " + entry.talk().track()));
+        }
+    }
+
+    void reject(ProposalRejected rejected) {
+        entry(rejected.proposalId()).ifPresent(entry -> remove(entry, "The proposal was rejected"));
+    }
+
+    void withdraw(ProposalWithdrawn withdrawal) {
+        if (!withdrawn.contains(withdrawal.proposalId())) {
+            withdrawn.add(withdrawal.proposalId());
+        }
+        entry(withdrawal.proposalId()).ifPresent(entry -> remove(entry, "The proposal was withdrawn"));
+    }
+
+    private void remove(Entry entry, String reason) {
+        entries.remove(entry);
+        if (entry.isScheduled()) {
+            emit(new TalkUnscheduled(entry.proposalId(), entry.talk(), slot(entry.placement()), reason));
+            placeWaitlisted();
+        }
+    }
+
+    /** Replaces all blocks; talks that no longer fit go to the waitlist, then the waitlist is placed again. */
+    void replaceBlocks(List<Block> newBlocks) {
+        blocks = List.copyOf(newBlocks);
+        Planner planner = new Planner(blocks, List.of());
+        for (Entry entry : scheduledInOrder()) {
+            if (!planner.fitsBlocks(entry)) {
+                Slot previous = slot(entry.placement());
+                entry.place(null);
+                emit(new TalkUnscheduled(entry.proposalId(), entry.talk(), previous, "The timetable blocks changed"));
+                emit(new TalkWaitlisted(entry.proposalId(), entry.talk(), "Its slot is no longer in the timetable"));
+            }
+        }
+        placeWaitlisted();
+    }
+
+    /** An organizer's move. Returns the clashes, or an empty list when the talk moved. */
+    List<Clash> move(Entry entry, Placement wanted) {
+        Planner planner = planner();
+        List<Clash> clashes = planner.clashes(entry, wanted);
+        if (!clashes.isEmpty()) {
+            return clashes;
+        }
+        Placement previous = entry.placement();
+        entry.place(wanted);
+        if (previous == null) {
+            emit(new TalkScheduled(entry.proposalId(), entry.talk(), slot(wanted)));
+        }
+        else if (!previous.equals(wanted)) {
+            emit(new TalkRescheduled(entry.proposalId(), entry.talk(), slot(wanted), slot(previous)));
+            placeWaitlisted();
+        }
+        return List.of();
+    }
+
+    private void placeWaitlisted() {
+        Planner planner = planner();
+        List<Entry> waiting = entries.stream().filter(e -> !e.isScheduled())
+                .sorted(Comparator.comparing(Entry::acceptedAt)).toList();
+        for (Entry entry : waiting) {
+            planner.earliest(entry).ifPresent(slot -> {
+                entry.place(slot);
+                planner.occupy(entry);
+                emit(new TalkScheduled(entry.proposalId(), entry.talk(), slot(slot)));
+            });
+        }
+    }
+
+    private Planner planner() {
+        return new Planner(blocks, entries);
+    }
+
+    private List<Entry> scheduledInOrder() {
+        return entries.stream().filter(Entry::isScheduled).sorted(Comparator.comparing(Entry::acceptedAt)).toList();
+    }
+
+    private void emit(CfpEvent event) {
+        raise(event);
+        changes.add(new Change(++lastChangeId, EventType.of(event).typeName(), event.subject(), EventJson.write(event),
+                Instant.now()));
+        if (changes.size() > RECENT_CHANGES) {
+            changes = new ArrayList<>(changes.subList(changes.size() - RECENT_CHANGES, changes.size()));
+        }
+    }
+
+    Slot slot(Placement placement) {
+        ZoneId zone = zone();
+        return new Slot(placement.room(), placement.start().toLocalDate(),
+                placement.start().atZone(zone).toOffsetDateTime(), placement.end().atZone(zone).toOffsetDateTime(),
+                placement.start(), placement.end());
+    }
+
+    public ZoneId zone() {
+        return conference == null ? ZoneOffset.UTC : ZoneId.of(conference.timezone());
+    }
+
+    public Optional<Entry> entry(String proposalId) {
+        return entries.stream().filter(e -> e.proposalId().equals(proposalId)).findFirst();
+    }
+
+    public ConferenceInfo conference() {
+        return conference;
+    }
+
+    public List<Block> blocks() {
+        return blocks;
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    public long lastChangeId() {
+        return lastChangeId;
+    }
+
+    public List<Change> changesAfter(long changeId) {
+        return changes.stream().filter(c -> c.id() > changeId).toList();
+    }
+}

@@ -1,0 +1,6 @@
+package org.cfpflow.schedule.timetable;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface TimetableRepository extends CrudRepository<Timetable, String> {
+}

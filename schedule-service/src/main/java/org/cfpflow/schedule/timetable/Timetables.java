@@ -1,0 +1,108 @@
+package org.cfpflow.schedule.timetable;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.cfpflow.events.ConferenceDefined;
+import org.cfpflow.events.ProposalAccepted;
+import org.cfpflow.events.ProposalRejected;
+import org.cfpflow.events.ProposalWithdrawn;
+import org.cfpflow.messaging.CfpEventHandler;
+import org.cfpflow.messaging.ReceivedEvent;
+import org.cfpflow.platform.Problems;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+
+/** Every change of the timetable: from events and from organizers; each is one write, then the live update. */
+@Service
+public class Timetables implements CfpEventHandler {
+
+    private static final int ATTEMPTS = 10;
+
+    private final TimetableRepository timetables;
+    private final ApplicationEventPublisher publisher;
+
+    Timetables(TimetableRepository timetables, ApplicationEventPublisher publisher) {
+        this.timetables = timetables;
+        this.publisher = publisher;
+    }
+
+    public Timetable current() {
+        return timetables.findById(Timetable.ID).orElseGet(Timetable::new);
+    }
+
+    @Override
+    public void handle(ReceivedEvent event) {
+        Object payload = event.payload();
+        Consumer<Timetable> change;
+        if (payload instanceof ConferenceDefined defined) {
+            change = t -> t.define(defined);
+        }
+        else if (payload instanceof ProposalAccepted accepted) {
+            change = t -> t.accept(accepted);
+        }
+        else if (payload instanceof ProposalRejected rejected) {
+            change = t -> t.reject(rejected);
+        }
+        else if (payload instanceof ProposalWithdrawn withdrawn) {
+            change = t -> t.withdraw(withdrawn);
+        }
+        else {
+            return;
+        }
+        Timetable timetable = current();
+        if (timetable.markHandled(event.id())) {
+            // a conflict with an organizer's write propagates: the record is retried on a fresh read
+            save(timetable, change);
+        }
+    }
+
+    TimetableView replaceBlocks(BlocksRequest request) {
+        return TimetableView.of(retrying(timetable -> {
+            if (timetable.conference() == null) {
+                throw Problems.conflict("The conference is not known here yet: define it first");
+            }
+            timetable.replaceBlocks(request.toBlocks(timetable.conference().tracks()));
+        }));
+    }
+
+    TimetableView move(String proposalId, MoveRequest request) {
+        request.validate();
+        return TimetableView.of(retrying(timetable -> {
+            Entry entry = timetable.entry(proposalId)
+                    .orElseThrow(() -> Problems.notFound("No accepted talk " + proposalId + " in the timetable"));
+            Placement wanted = new Placement(request.room(), request.start(),
+                    request.start().plusMinutes(entry.talk().durationMinutes()));
+            List<Clash> clashes = timetable.move(entry, wanted);
+            if (!clashes.isEmpty()) {
+                throw Problems.conflict(clashes.get(0).message(), Map.of("clashes", clashes));
+            }
+        }));
+    }
+
+    private Timetable retrying(Consumer<Timetable> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return save(current(), change);
+            }
+            catch (OptimisticLockingFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Timetable save(Timetable timetable, Consumer<Timetable> change) {
+        long before = timetable.lastChangeId();
+        change.accept(timetable);
+        Timetable saved = timetables.save(timetable);
+        List<Change> changes = saved.changesAfter(before);
+        if (!changes.isEmpty()) {
+            publisher.publishEvent(new TimetableChanged(changes));
+        }
+        return saved;
+    }
+}

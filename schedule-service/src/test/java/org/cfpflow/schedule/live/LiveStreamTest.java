@@ -1,0 +1,91 @@
+package org.cfpflow.schedule.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.cfpflow.events.ProposalAccepted;
+import org.cfpflow.schedule.ScheduleServiceTest;
+import org.cfpflow.testsupport.TestHttp;
+import org.junit.jupiter.api.Test;
+
+class LiveStreamTest extends ScheduleServiceTest {
+
+    /** Reads an SSE stream line by line in the background, like a browser's EventSource. */
+    private List<String> listen(String lastEventId) throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/timetable/stream")).header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lines.add(line);
+                }
+            }
+            catch (Exception e) {
+                lines.add("closed: " + e);
+            }
+        }, "sse-test-reader");
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+
+    @Test
+    void aDecisionShowsUpOnTheStreamAndAReconnectingClientResumesWhereItLeftOff() throws Exception {
+        conference("UTC");
+        assertStatus(blocks(List.of(block(track + "-a", "2017-09-20T09:00", "2017-09-20T12:00"))), 200);
+        List<String> live = listen(null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> live.contains("event:ready"));
+        String readyId = live.stream().filter(l -> l.startsWith("id:")).findFirst().orElseThrow().substring(3);
+
+        String first = UUID.randomUUID().toString();
+        publish(new ProposalAccepted(first, talk("Streamed <b>live</b>", 30, "s@example.org"), null, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> live.stream().anyMatch(l -> l.contains(first)));
+        int event = live.indexOf("event:TalkScheduled");
+        assertThat(event).isPositive();
+        String firstChangeId = live.get(event - 1).substring(3);
+        assertThat(Long.parseLong(firstChangeId)).isGreaterThan(Long.parseLong(readyId));
+
+        String second = UUID.randomUUID().toString();
+        publish(new ProposalAccepted(second, talk("Missed while away", 30, "m@example.org"), null, Instant.now()));
+        schedule(second, 1);
+        List<String> resumed = listen(firstChangeId);
+        await().atMost(Duration.ofSeconds(10)).until(() -> resumed.stream().anyMatch(l -> l.contains(second)));
+        assertThat(resumed.stream().filter(l -> l.contains(first))).isEmpty();
+
+        assertStatus(anonymous.get("/api/timetable/stream", "Last-Event-ID", "yesterday"), 400);
+    }
+
+    @Test
+    void theLivePageIsServedAndDrawsWithoutInnerHtml() {
+        TestHttp.Response page = anonymous.get("/schedule");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("/live/schedule.js", "id=\"waitlist\"", "id=\"scheduled\"");
+        TestHttp.Response script = anonymous.get("/live/schedule.js");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.body()).contains("EventSource", "textContent").doesNotContain("innerHTML");
+    }
+}

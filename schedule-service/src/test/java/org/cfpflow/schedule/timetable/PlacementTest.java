@@ -1,0 +1,202 @@
+package org.cfpflow.schedule.timetable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.cfpflow.events.ConferenceDefined;
+import org.cfpflow.events.Person;
+import org.cfpflow.events.ProposalAccepted;
+import org.cfpflow.events.ProposalWithdrawn;
+import org.cfpflow.events.Speaker;
+import org.cfpflow.events.Talk;
+import org.cfpflow.events.Track;
+import org.cfpflow.messaging.PendingEvent;
+import org.cfpflow.testsupport.SharedFiles;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The placement rule on the domain alone: no Spring, no I/O. */
+class PlacementTest {
+
+    private static final LocalDateTime DAY = LocalDateTime.of(2017, 9, 13, 0, 0);
+    private Instant acceptedAt = Instant.parse("2017-08-01T00:00:00Z");
+
+    private Timetable timetable(List<String> tracks, List<Block> blocks) {
+        Timetable timetable = new Timetable();
+        timetable.define(new ConferenceDefined("c", "LPC", "lpc2017", "America/Los_Angeles", Instant.EPOCH,
+                Instant.EPOCH, tracks.stream().map(t -> new Track(t, t, List.of(5, 10, 15, 20, 30, 40),
+                        List.<Person>of())).toList(), true, null, null, Instant.now()));
+        timetable.replaceBlocks(blocks);
+        return timetable;
+    }
+
+    private static Talk talk(String title, String track, int minutes, String... emails) {
+        List<Speaker> speakers = new ArrayList<>();
+        for (String email : emails) {
+            speakers.add(new Speaker(email.substring(0, email.indexOf('@')), email, null));
+        }
+        return new Talk(title, "a", "d", track, minutes, speakers);
+    }
+
+    private void accept(Timetable timetable, String id, Talk talk) {
+        acceptedAt = acceptedAt.plusSeconds(60);
+        timetable.accept(new ProposalAccepted(id, talk, null, acceptedAt));
+    }
+
+    private static Placement placement(Timetable timetable, String id) {
+        return timetable.entry(id).orElseThrow().placement();
+    }
+
+    private static List<String> types(Timetable timetable) {
+        return timetable.pendingEvents().stream().map(PendingEvent::type).toList();
+    }
+
+    @Test
+    void theLpcSampleFillsItsBlockInAcceptanceOrderWithoutOverlap() {
+        Path sample = SharedFiles.find("datasets/lpc2017-containers-mc.json").orElse(null);
+        Assumptions.assumeTrue(sample != null, "shared/datasets/lpc2017-containers-mc.json is not beside this checkout");
+        JsonNode dataset = JsonMapper.builder().build().readTree(sample.toFile());
+        JsonNode block = dataset.path("timetable").get(0);
+        JsonNode pause = block.path("breaks").get(0);
+        Timetable timetable = timetable(List.of("containers"), List.of(new Block("containers",
+                block.path("room").asString(), LocalDateTime.parse(block.path("start").asString()),
+                LocalDateTime.parse(block.path("end").asString()), List.of(new Break(
+                        LocalDateTime.parse(pause.path("start").asString()),
+                        LocalDateTime.parse(pause.path("end").asString()))))));
+
+        int i = 0;
+        int total = 0;
+        for (JsonNode proposal : dataset.path("proposals")) {
+            List<Speaker> speakers = new ArrayList<>();
+            proposal.path("speakers").forEach(s -> speakers.add(new Speaker(s.path("name").asString(),
+                    s.path("email").asString(), null)));
+            total += proposal.path("durationMinutes").asInt();
+            accept(timetable, "lpc-" + i++, new Talk(proposal.path("title").asString(), "a", "d", "containers",
+                    proposal.path("durationMinutes").asInt(), speakers));
+        }
+
+        assertThat(total).isEqualTo(150);
+        List<Entry> entries = timetable.entries();
+        assertThat(entries).hasSize(10).allMatch(Entry::isScheduled);
+        assertThat(placement(timetable, "lpc-0").start()).isEqualTo(LocalDateTime.parse("2017-09-13T14:00"));
+        for (int k = 1; k < entries.size(); k++) {
+            Placement previous = entries.get(k - 1).placement();
+            Placement current = entries.get(k).placement();
+            assertThat(current.start()).as("acceptance order").isAfterOrEqualTo(previous.end());
+            assertThat(current.overlaps(LocalDateTime.parse("2017-09-13T15:35"), LocalDateTime.parse("2017-09-13T15:50")))
+                    .as("the break").isFalse();
+        }
+        assertThat(types(timetable)).containsOnly("TalkScheduled").hasSize(10);
+    }
+
+    @Test
+    void aSpeakerWithTwoTalksInParallelRoomsIsNeverDoubleBooked() {
+        Timetable timetable = timetable(List.of("kernel", "containers"), List.of(
+                new Block("kernel", "Room A", DAY.withHour(9), DAY.withHour(11), List.of()),
+                new Block("containers", "Room B", DAY.withHour(9), DAY.withHour(11), List.of())));
+
+        accept(timetable, "k", talk("Kernel", "kernel", 30, "christian@example.org"));
+        accept(timetable, "c", talk("Containers", "containers", 30, "christian@example.org", "serge@example.org"));
+        accept(timetable, "s", talk("Solo", "containers", 30, "serge@example.org"));
+
+        assertThat(placement(timetable, "k")).isEqualTo(new Placement("Room A", DAY.withHour(9), DAY.withHour(9).plusMinutes(30)));
+        assertThat(placement(timetable, "c").start()).isEqualTo(DAY.withHour(9).plusMinutes(30));
+        assertThat(placement(timetable, "s").start()).isEqualTo(DAY.withHour(9));
+    }
+
+    @Test
+    void breaksAreRespectedAndTheGridIsFiveMinutes() {
+        Timetable timetable = timetable(List.of("t"), List.of(new Block("t", "R", DAY.withHour(9).plusMinutes(2),
+                DAY.withHour(12), List.of(new Break(DAY.withHour(10), DAY.withHour(10).plusMinutes(20))))));
+
+        accept(timetable, "a", talk("A", "t", 40, "a@example.org"));
+        accept(timetable, "b", talk("B", "t", 20, "b@example.org"));
+        accept(timetable, "c", talk("C", "t", 20, "c@example.org"));
+
+        assertThat(placement(timetable, "a").start()).isEqualTo(DAY.withHour(9).plusMinutes(5));
+        assertThat(placement(timetable, "b").start()).isEqualTo(DAY.withHour(10).plusMinutes(20));
+        assertThat(placement(timetable, "c").start()).isEqualTo(DAY.withHour(10).plusMinutes(40));
+    }
+
+    @Test
+    void aTalkTooLongForAnyGapWaitsAndIsPlacedOnceASlotFrees() {
+        Timetable timetable = timetable(List.of("t"), List.of(new Block("t", "R", DAY.withHour(9),
+                DAY.withHour(10), List.of())));
+        accept(timetable, "a", talk("A", "t", 20, "a@example.org"));
+        accept(timetable, "b", talk("B", "t", 20, "b@example.org"));
+        accept(timetable, "c", talk("C", "t", 10, "c@example.org"));
+        accept(timetable, "long", talk("Long", "t", 20, "l@example.org"));
+        assertThat(timetable.entry("long").orElseThrow().isScheduled()).isFalse();
+        assertThat(types(timetable)).endsWith("TalkWaitlisted");
+
+        timetable.withdraw(new ProposalWithdrawn("b", talk("B", "t", 20, "b@example.org"), Instant.now()));
+
+        assertThat(placement(timetable, "long").start()).isEqualTo(DAY.withHour(9).plusMinutes(20));
+        assertThat(types(timetable)).endsWith("TalkUnscheduled", "TalkScheduled");
+    }
+
+    @Test
+    void aWithdrawalBeforeTheAcceptanceKeepsTheTalkOut() {
+        Timetable timetable = timetable(List.of("t"), List.of(new Block("t", "R", DAY.withHour(9), DAY.withHour(10),
+                List.of())));
+        Talk talk = talk("A", "t", 20, "a@example.org");
+        timetable.withdraw(new ProposalWithdrawn("a", talk, Instant.now()));
+        accept(timetable, "a", talk);
+        assertThat(timetable.entry("a")).isEmpty();
+        assertThat(timetable.pendingEvents()).isEmpty();
+    }
+
+    @Test
+    void aThousandTalksOverTwentyRoomsAndThreeDaysPlaceWithoutAConflict() {
+        List<Block> blocks = new ArrayList<>();
+        for (int day = 0; day < 3; day++) {
+            for (int room = 0; room < 20; room++) {
+                LocalDateTime start = DAY.plusDays(day).withHour(9);
+                blocks.add(new Block("main", "Room " + room, start, start.withHour(18),
+                        List.of(new Break(start.withHour(12).withMinute(30), start.withHour(13).withMinute(30)))));
+            }
+        }
+        Timetable timetable = timetable(List.of("main"), blocks);
+        Random random = new Random(2017);
+        List<Integer> lengths = List.of(10, 15, 20, 30, 40);
+        for (int i = 0; i < 1_000; i++) {
+            String first = "speaker" + random.nextInt(400) + "@example.org";
+            String[] speakers = random.nextInt(4) == 0
+                    ? new String[] {first, "speaker" + random.nextInt(400) + "@example.org"} : new String[] {first};
+            if (speakers.length == 2 && speakers[0].equals(speakers[1])) {
+                speakers = new String[] {first};
+            }
+            accept(timetable, "talk-" + i, talk("Talk " + i, "main", lengths.get(random.nextInt(lengths.size())), speakers));
+        }
+
+        List<Entry> placed = timetable.entries().stream().filter(Entry::isScheduled).toList();
+        assertThat(placed).hasSize(1_000);
+        Planner planner = new Planner(blocks, List.of());
+        for (int a = 0; a < placed.size(); a++) {
+            Entry x = placed.get(a);
+            assertThat(planner.fitsBlocks(x)).as("inside a block, outside breaks").isTrue();
+            for (int b = a + 1; b < placed.size(); b++) {
+                Entry y = placed.get(b);
+                if (!x.placement().overlaps(y.placement().start(), y.placement().end())) {
+                    continue;
+                }
+                assertThat(x.placement().room()).as("room overlap").isNotEqualTo(y.placement().room());
+                Set<String> shared = x.speakerEmails().stream().filter(y.speakerEmails()::contains)
+                        .collect(Collectors.toSet());
+                assertThat(shared).as("speaker double-booked").isEqualTo(Collections.emptySet());
+            }
+        }
+    }
+}

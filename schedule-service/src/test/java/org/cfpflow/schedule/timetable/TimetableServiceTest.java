@@ -1,0 +1,189 @@
+package org.cfpflow.schedule.timetable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.cfpflow.events.ProposalAccepted;
+import org.cfpflow.events.ProposalRejected;
+import org.cfpflow.events.ProposalWithdrawn;
+import org.cfpflow.events.Talk;
+import org.cfpflow.schedule.ScheduleServiceTest;
+import org.cfpflow.testsupport.KafkaProbe;
+import org.cfpflow.testsupport.TestHttp;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+class TimetableServiceTest extends ScheduleServiceTest {
+
+    private JsonNode slotOf(String proposalId) {
+        for (JsonNode day : anonymous.get("/api/timetable").json().path("days")) {
+            for (JsonNode room : day.path("rooms")) {
+                for (JsonNode slot : room.path("slots")) {
+                    if (slot.path("proposalId").asString().equals(proposalId)) {
+                        return slot;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void anAcceptedTalkIsScheduledOnceWithItsSlotEvenWhenTheDecisionIsRedelivered() {
+        conference("America/Los_Angeles");
+        assertStatus(blocks(List.of(block(track + "-room", "2017-09-13T14:00", "2017-09-13T17:30",
+                Map.of("start", "2017-09-13T15:35", "end", "2017-09-13T15:50")))), 200);
+        String id = UUID.randomUUID().toString();
+        Talk talk = talk("Welcome", 5, "stephane.graber@example.org");
+
+        ProducerRecord<String, byte[]> accepted = publish(new ProposalAccepted(id, talk, null, Instant.now()));
+        kafka.send(accepted);
+
+        ConsumerRecord<String, byte[]> scheduled = schedule(id, 1).get(0);
+        assertThat(KafkaProbe.header(scheduled, "ce_type")).isEqualTo("TalkScheduled");
+        assertThat(KafkaProbe.header(scheduled, "ce_source")).isEqualTo("/schedule-service");
+        assertThat(KafkaProbe.value(scheduled)).contains("\"start\":\"2017-09-13T14:00:00-07:00\"",
+                "\"startLocal\":\"2017-09-13T14:00:00\"", "\"day\":\"2017-09-13\"", "\"room\":\"" + track + "-room\"");
+        JsonNode slot = slotOf(id);
+        assertThat(slot.path("start").asString()).isEqualTo("2017-09-13T14:00:00-07:00");
+        assertThat(slot.path("endLocal").asString()).isEqualTo("2017-09-13T14:05:00");
+        assertThat(slot.path("speakers").get(0).asString()).isEqualTo("stephane.graber");
+
+        // a later event proves the redelivered decision was consumed: still one TalkScheduled
+        String marker = UUID.randomUUID().toString();
+        publish(new ProposalAccepted(marker, talk("Marker", 5, "m@example.org"), null, Instant.now()));
+        schedule(marker, 1);
+        assertThat(types(schedule(id, 1))).containsExactly("TalkScheduled");
+    }
+
+    @Test
+    void aWithdrawalThatOvertakesTheAcceptanceKeepsTheTalkOutAndAWithdrawalFreesItsSlot() {
+        conference("Europe/Berlin");
+        assertStatus(blocks(List.of(block(track + "-room", "2019-09-10T15:00", "2019-09-10T15:40"))), 200);
+        Talk first = talk("First", 20, "first@example.org");
+        Talk waiting = talk("Waiting", 30, "waiting@example.org");
+        String early = UUID.randomUUID().toString();
+        publish(new ProposalWithdrawn(early, talk("Gone", 20, "gone@example.org"), Instant.now()));
+        publish(new ProposalAccepted(early, talk("Gone", 20, "gone@example.org"), null, Instant.now()));
+        String firstId = UUID.randomUUID().toString();
+        String waitingId = UUID.randomUUID().toString();
+        publish(new ProposalAccepted(firstId, first, null, Instant.now()));
+        publish(new ProposalAccepted(waitingId, waiting, null, Instant.now()));
+        assertThat(types(schedule(waitingId, 1))).containsExactly("TalkWaitlisted");
+        assertThat(anonymous.get("/api/timetable").json().path("waitlist").findValuesAsString("proposalId"))
+                .contains(waitingId);
+
+        publish(new ProposalWithdrawn(firstId, first, Instant.now()));
+
+        assertThat(types(schedule(firstId, 2))).containsExactly("TalkScheduled", "TalkUnscheduled");
+        assertThat(types(schedule(waitingId, 2))).containsExactly("TalkWaitlisted", "TalkScheduled");
+        assertThat(slotOf(waitingId).path("startLocal").asString()).isEqualTo("2019-09-10T15:00:00");
+        assertThat(kafka.readAll("cfp.schedule").stream().filter(r -> early.equals(r.key()))).isEmpty();
+    }
+
+    @Test
+    void anOrganizerMovesATalkAndIsToldPreciselyWhyAMoveClashes() {
+        conference("UTC");
+        assertStatus(blocks(List.of(
+                block(track + "-a", "2017-09-13T09:00", "2017-09-13T11:00",
+                        Map.of("start", "2017-09-13T10:00", "end", "2017-09-13T10:15")),
+                block(track + "-b", "2017-09-13T09:00", "2017-09-13T11:00"))), 200);
+        String one = UUID.randomUUID().toString();
+        String two = UUID.randomUUID().toString();
+        publish(new ProposalAccepted(one, talk("One", 30, "christian@example.org"), null, Instant.now()));
+        publish(new ProposalAccepted(two, talk("Two", 30, "serge@example.org"), null, Instant.now()));
+        schedule(two, 1);
+        // Two went to 09:00 in room b (the earliest start), One to 09:00 in room a.
+
+        TestHttp.Response roomTaken = organizer.putJson("/api/timetable/talks/" + two,
+                Map.of("start", "2017-09-13T09:15", "room", track + "-a"));
+        assertStatus(roomTaken, 409);
+        assertThat(roomTaken.contentType()).startsWith("application/problem+json");
+        assertThat(roomTaken.json().path("clashes").findValuesAsString("kind")).containsExactly("ROOM_OVERLAP");
+        assertThat(roomTaken.json().path("clashes").get(0).path("otherProposalId").asString()).isEqualTo(one);
+
+        TestHttp.Response inBreak = organizer.putJson("/api/timetable/talks/" + two,
+                Map.of("start", "2017-09-13T09:50", "room", track + "-a"));
+        assertThat(inBreak.json().path("clashes").findValuesAsString("kind")).containsExactly("IN_BREAK");
+        TestHttp.Response outside = organizer.putJson("/api/timetable/talks/" + two,
+                Map.of("start", "2017-09-13T10:45", "room", track + "-b"));
+        assertThat(outside.json().path("clashes").findValuesAsString("kind")).containsExactly("OUTSIDE_BLOCK");
+        assertStatus(anonymous.putJson("/api/timetable/talks/" + two, Map.of("start", "2017-09-13T10:15",
+                "room", track + "-a")), 401);
+        assertStatus(organizer.putJson("/api/timetable/talks/unknown", Map.of("start", "2017-09-13T10:15",
+                "room", track + "-a")), 404);
+        assertStatus(organizer.putJson("/api/timetable/talks/" + two, Map.of("room", track + "-a")), 400);
+
+        TestHttp.Response moved = organizer.putJson("/api/timetable/talks/" + two,
+                Map.of("start", "2017-09-13T10:15", "room", track + "-a"));
+        assertStatus(moved, 200);
+        assertThat(slotOf(two).path("startLocal").asString()).isEqualTo("2017-09-13T10:15:00");
+        assertThat(types(schedule(two, 2))).containsExactly("TalkScheduled", "TalkRescheduled");
+    }
+
+    @Test
+    void aSpeakerBusyElsewhereIsNamedWithTheOtherTalk() {
+        conference("UTC");
+        assertStatus(blocks(List.of(block(track + "-a", "2017-09-14T09:00", "2017-09-14T10:00"),
+                block(track + "-b", "2017-09-14T09:00", "2017-09-14T10:00"))), 200);
+        String one = UUID.randomUUID().toString();
+        String two = UUID.randomUUID().toString();
+        publish(new ProposalAccepted(one, talk("One", 30, "christian@example.org"), null, Instant.now()));
+        publish(new ProposalAccepted(two, talk("Two", 30, "christian@example.org"), null, Instant.now()));
+        schedule(two, 1);
+        assertThat(slotOf(two).path("startLocal").asString()).isEqualTo("2017-09-14T09:30:00");
+
+        // One is at 09:00 in room a (rooms in name order at equal starts); room b is free then, its speaker is not
+        assertThat(slotOf(one).path("startLocal").asString()).isEqualTo("2017-09-14T09:00:00");
+        TestHttp.Response busy = organizer.putJson("/api/timetable/talks/" + two,
+                Map.of("start", "2017-09-14T09:00", "room", track + "-b"));
+        assertStatus(busy, 409);
+        JsonNode clash = busy.json().path("clashes").get(0);
+        assertThat(clash.path("kind").asString()).isEqualTo("SPEAKER_BUSY");
+        assertThat(clash.path("speaker").asString()).isEqualTo("christian");
+        assertThat(clash.path("otherProposalId").asString()).isEqualTo(one);
+        assertThat(busy.json().path("detail").asString()).contains("christian", "\"One\"");
+    }
+
+    @Test
+    void blocksThatNoLongerHoldATalkSendItToTheWaitlistAndBadBlocksAreRefused() {
+        conference("UTC");
+        assertStatus(blocks(List.of(block(track + "-a", "2017-09-15T09:00", "2017-09-15T10:00"))), 200);
+        String id = UUID.randomUUID().toString();
+        publish(new ProposalAccepted(id, talk("Moved out", 30, "x@example.org"), null, Instant.now()));
+        schedule(id, 1);
+
+        assertStatus(blocks(List.of(block(track + "-a", "2017-09-15T09:00", "2017-09-15T09:20"))), 200);
+
+        assertThat(types(schedule(id, 3))).containsExactly("TalkScheduled", "TalkUnscheduled", "TalkWaitlisted");
+        TestHttp.Response bad = blocks(List.of(Map.of("track", "nope", "room", "r", "start", "2017-09-15T10:00",
+                "end", "2017-09-15T09:00")));
+        assertStatus(bad, 400);
+        assertThat(bad.json().path("errors").findValuesAsString("field")).contains("blocks[0].track", "blocks[0].end");
+        assertStatus(anonymous.putJson("/api/timetable/blocks", Map.of("blocks", List.of())), 401);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(anonymous.get("/api/timetable").json().path("waitlist").findValuesAsString("proposalId"))
+                        .contains(id));
+    }
+
+    @Test
+    void aChangedDecisionToRejectFreesTheSlot() {
+        conference("UTC");
+        assertStatus(blocks(List.of(block(track + "-a", "2017-09-16T09:00", "2017-09-16T10:00"))), 200);
+        String id = UUID.randomUUID().toString();
+        Talk talk = talk("Rejected later", 30, "r@example.org");
+        publish(new ProposalAccepted(id, talk, null, Instant.now()));
+        schedule(id, 1);
+        publish(new ProposalRejected(id, talk, "changed our minds", Instant.now()));
+        assertThat(types(schedule(id, 2))).containsExactly("TalkScheduled", "TalkUnscheduled");
+    }
+}
