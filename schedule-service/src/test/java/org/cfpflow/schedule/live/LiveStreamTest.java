@@ -88,4 +88,9 @@ class LiveStreamTest extends ScheduleServiceTest {
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.body()).contains("EventSource", "textContent").doesNotContain("innerHTML");
     }
+
+    @Test
+    void reportsHealthyWithKafkaAndMongo() {
+        assertThat(anonymous.get("/actuator/health").json().path("status").asString()).isEqualTo("UP");
+    }
 }
