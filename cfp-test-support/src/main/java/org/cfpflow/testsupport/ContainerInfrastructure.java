@@ -59,6 +59,16 @@ final class ContainerInfrastructure implements TestInfrastructure {
     }
 
     @Override
+    public void stopSmtp() {
+        mailpit.getDockerClient().pauseContainerCmd(mailpit.getContainerId()).exec();
+    }
+
+    @Override
+    public void startSmtp() {
+        mailpit.getDockerClient().unpauseContainerCmd(mailpit.getContainerId()).exec();
+    }
+
+    @Override
     public String kafkaBootstrapServers() {
         return kafka.getBootstrapServers();
     }

@@ -24,16 +24,26 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
     private final EmbeddedKafkaKraftBroker kafka;
     private final MongoServer mongo;
     private final InetSocketAddress mongoAddress;
-    private final GreenMail smtp;
+    private final ServerSetup smtpSetup;
+    private volatile GreenMail smtp;
     private final Mailbox mailbox;
 
     private EmbeddedInfrastructure(EmbeddedKafkaKraftBroker kafka, MongoServer mongo, InetSocketAddress mongoAddress,
-                                   GreenMail smtp) {
+                                   ServerSetup smtpSetup) {
         this.kafka = kafka;
         this.mongo = mongo;
         this.mongoAddress = mongoAddress;
-        this.smtp = smtp;
-        this.mailbox = new GreenMailMailbox(smtp);
+        this.smtpSetup = smtpSetup;
+        this.smtp = greenMail(smtpSetup);
+        // messages received before a restart of the server stay readable
+        this.mailbox = new GreenMailMailbox(() -> smtp);
+    }
+
+    private static GreenMail greenMail(ServerSetup setup) {
+        GreenMail greenMail = new GreenMail(setup)
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        greenMail.start();
+        return greenMail;
     }
 
     static EmbeddedInfrastructure start() {
@@ -48,9 +58,7 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
         MongoServer mongo = new MongoServer(new MemoryBackend());
         InetSocketAddress mongoAddress = mongo.bind();
 
-        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
-                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        smtp.start();
+        ServerSetup smtp = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 
         EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure(kafka, mongo, mongoAddress, smtp);
         Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::stop, "cfp-test-infrastructure-stop"));
@@ -77,6 +85,17 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
     @Override
     public void startKafka() {
         kafka.getCluster().brokers().values().forEach(BrokerServer::startup);
+    }
+
+    @Override
+    public synchronized void stopSmtp() {
+        ((GreenMailMailbox) mailbox).keep(smtp);
+        smtp.stop();
+    }
+
+    @Override
+    public synchronized void startSmtp() {
+        smtp = greenMail(smtpSetup);
     }
 
     private void stop() {
@@ -108,12 +127,12 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
 
     @Override
     public String smtpHost() {
-        return smtp.getSmtp().getBindTo();
+        return smtpSetup.getBindAddress();
     }
 
     @Override
     public int smtpPort() {
-        return smtp.getSmtp().getPort();
+        return smtpSetup.getPort();
     }
 
     @Override

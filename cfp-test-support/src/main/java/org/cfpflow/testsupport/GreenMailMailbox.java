@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import com.icegreen.greenmail.util.GreenMail;
 
@@ -17,15 +19,23 @@ import jakarta.mail.internet.MimeMessage;
 
 final class GreenMailMailbox implements Mailbox {
 
-    private final GreenMail greenMail;
+    private final Supplier<GreenMail> current;
+    private final List<ReceivedMail> fromStoppedServers = new CopyOnWriteArrayList<>();
 
-    GreenMailMailbox(GreenMail greenMail) {
-        this.greenMail = greenMail;
+    GreenMailMailbox(Supplier<GreenMail> current) {
+        this.current = current;
+    }
+
+    /** Keeps what a server received before it is stopped (a new one starts empty). */
+    void keep(GreenMail stopping) {
+        Arrays.stream(stopping.getReceivedMessages()).map(GreenMailMailbox::toMail).forEach(fromStoppedServers::add);
     }
 
     @Override
     public List<ReceivedMail> messages() {
-        return Arrays.stream(greenMail.getReceivedMessages()).map(GreenMailMailbox::toMail).toList();
+        List<ReceivedMail> all = new ArrayList<>(fromStoppedServers);
+        Arrays.stream(current.get().getReceivedMessages()).map(GreenMailMailbox::toMail).forEach(all::add);
+        return all;
     }
 
     private static ReceivedMail toMail(MimeMessage message) {
@@ -36,7 +46,7 @@ final class GreenMailMailbox implements Mailbox {
             // GreenMail stores one copy per RCPT TO: the envelope recipient is the one that counts
             List<String> to = Arrays.stream(message.getAllRecipients()).map(Address::toString).toList();
             return new ReceivedMail(from == null || from.length == 0 ? null : from[0].toString(), to,
-                    message.getHeader("Subject", null), parts.text, parts.html, parts.attachments);
+                    message.getSubject(), parts.text, parts.html, parts.attachments);
         }
         catch (MessagingException e) {
             throw new IllegalStateException(e);

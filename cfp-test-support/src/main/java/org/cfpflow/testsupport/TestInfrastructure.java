@@ -28,6 +28,12 @@ public interface TestInfrastructure {
     /** Brings the broker back at the same address, with its data. */
     void startKafka();
 
+    /** Takes the SMTP server away: connections are refused until {@link #startSmtp()}. */
+    void stopSmtp();
+
+    /** Brings the SMTP server back at the same address. */
+    void startSmtp();
+
     default KafkaProbe kafka() {
         return new KafkaProbe(kafkaBootstrapServers());
     }

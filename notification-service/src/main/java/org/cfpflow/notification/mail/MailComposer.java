@@ -1,0 +1,86 @@
+package org.cfpflow.notification.mail;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.cfpflow.events.Slot;
+import org.cfpflow.events.Talk;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders the text and HTML parts of every kind of e-mail from its Thymeleaf templates ({@code templates/mail/}).
+ * Every value in them is untrusted text and is escaped by the HTML template mode; subjects lose line breaks.
+ */
+@Component
+public class MailComposer {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    private final SpringTemplateEngine templates = new SpringTemplateEngine();
+
+    public MailComposer() {
+        templates.addTemplateResolver(resolver("*.txt", TemplateMode.TEXT, 1));
+        templates.addTemplateResolver(resolver("*.html", TemplateMode.HTML, 2));
+    }
+
+    private static ClassLoaderTemplateResolver resolver(String pattern, TemplateMode mode, int order) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/mail/");
+        resolver.setResolvablePatterns(java.util.Set.of(pattern));
+        resolver.setTemplateMode(mode);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCheckExistence(true);
+        resolver.setOrder(order);
+        return resolver;
+    }
+
+    /** What one e-mail says: for whom, about which talk, and the details its kind needs (may be null). */
+    public record Letter(String template, String subject, String conference, ZoneId zone, String recipientName,
+                         String proposalId, Talk talk, String editUrl, String note, Slot slot, Slot previousSlot,
+                         String reason) {
+    }
+
+    public ComposedMail compose(Letter letter) {
+        Context context = new Context(Locale.ENGLISH);
+        context.setVariables(Map.of("conference", letter.conference(), "name", letter.recipientName(),
+                "talk", letter.talk()));
+        context.setVariable("editUrl", letter.editUrl());
+        context.setVariable("note", letter.note());
+        context.setVariable("reason", letter.reason());
+        context.setVariable("slot", letter.slot() == null ? null : SlotText.of(letter.slot(), letter.zone()));
+        context.setVariable("previousSlot", letter.previousSlot() == null ? null
+                : SlotText.of(letter.previousSlot(), letter.zone()));
+        List<ComposedMail.Attachment> attachments = new ArrayList<>();
+        if (letter.slot() != null) {
+            attachments.add(new ComposedMail.Attachment("talk.ics", "text/calendar; charset=UTF-8; method=PUBLISH",
+                    TalkCalendar.of(letter.proposalId(), letter.talk(), letter.slot(), letter.conference(), letter.zone())));
+        }
+        return new ComposedMail(subjectLine("[" + letter.conference() + "] " + letter.subject()),
+                templates.process(letter.template() + ".txt", context),
+                templates.process(letter.template() + ".html", context), attachments);
+    }
+
+    /** Header-safe: no CR, LF or other control characters, and of a length mail clients show. */
+    static String subjectLine(String subject) {
+        String oneLine = subject.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+        return oneLine.length() > 200 ? oneLine.substring(0, 199) + "…" : oneLine;
+    }
+
+    /** A slot as a speaker reads it: in the conference's time zone. */
+    public record SlotText(String room, String day, String start, String end, String zone) {
+
+        static SlotText of(Slot slot, ZoneId zone) {
+            return new SlotText(slot.room(), DAY.format(slot.startLocal()), TIME.format(slot.startLocal()),
+                    TIME.format(slot.endLocal()), zone.getId());
+        }
+    }
+}

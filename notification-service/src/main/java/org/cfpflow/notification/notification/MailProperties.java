@@ -1,0 +1,28 @@
+package org.cfpflow.notification.notification;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code cfp.mail.*}: sender, retries, the reschedule window and how many connections send in parallel. */
+@ConfigurationProperties("cfp.mail")
+public record MailProperties(@DefaultValue("CfP Flow <cfp@localhost>") String from,
+                             @DefaultValue("30s") Duration initialBackoff,
+                             @DefaultValue("30m") Duration maxBackoff,
+                             @DefaultValue("6h") Duration giveUpAfter,
+                             @DefaultValue("2m") Duration rescheduleWindow,
+                             @DefaultValue("4") int connections,
+                             @DefaultValue("50") int batchSize,
+                             @DefaultValue("1s") Duration pollInterval,
+                             @DefaultValue("2m") Duration claimLease) {
+
+    /** The wait before attempt {@code attempts + 1}: doubling from the initial back-off, capped. */
+    Duration backoffAfter(int attempts) {
+        Duration wait = initialBackoff;
+        for (int i = 1; i < attempts && wait.compareTo(maxBackoff) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    }
+}

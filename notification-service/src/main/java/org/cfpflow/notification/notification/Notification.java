@@ -1,0 +1,141 @@
+package org.cfpflow.notification.notification;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.cfpflow.events.NotificationFailed;
+import org.cfpflow.events.NotificationSent;
+import org.cfpflow.events.TalkRescheduled;
+import org.cfpflow.messaging.Aggregate;
+import org.cfpflow.messaging.EventJson;
+import org.cfpflow.notification.mail.ComposedMail;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One e-mail to one recipient about one event: the claim that makes it go out at most once. Its id is derived
+ * from (event, kind, recipient), so a redelivered event finds it taken.
+ */
+@Document("notifications")
+public class Notification extends Aggregate {
+
+    @Id
+    private String id;
+    private String proposalId;
+    private String recipient;
+    private NotificationKind kind;
+    private DeliveryStatus status;
+    private int attempts;
+    private ComposedMail mail;
+    private Instant createdAt;
+    private Instant nextAttemptAt;
+    private Instant claimedUntil;
+    private Instant sentAt;
+    private Instant failedAt;
+    private String lastError;
+    /** For a reschedule e-mail that later moves fold into: the first move, whose previous slot the speaker knows. */
+    private String firstMove;
+
+    static Notification create(String id, String proposalId, String recipient, NotificationKind kind, ComposedMail mail,
+                               Instant now, Instant sendAfter) {
+        Notification notification = new Notification();
+        notification.id = id;
+        notification.proposalId = proposalId;
+        notification.recipient = recipient;
+        notification.kind = kind;
+        notification.status = DeliveryStatus.PENDING;
+        notification.mail = mail;
+        notification.createdAt = now;
+        notification.nextAttemptAt = sendAfter;
+        notification.claimedUntil = Instant.EPOCH;
+        return notification;
+    }
+
+    /** A later move of the same talk within the window: the one e-mail will say the final slot. */
+    void replaceMail(ComposedMail newMail) {
+        mail = newMail;
+    }
+
+    void firstMove(TalkRescheduled move) {
+        firstMove = EventJson.write(move);
+    }
+
+    Optional<TalkRescheduled> firstMove() {
+        return Optional.ofNullable(firstMove)
+                .map(json -> EventJson.read(json.getBytes(StandardCharsets.UTF_8), TalkRescheduled.class));
+    }
+
+    void sent(Instant now) {
+        attempts++;
+        status = DeliveryStatus.SENT;
+        sentAt = now;
+        lastError = null;
+        raise(new NotificationSent(id, proposalId, recipient, kind.name(), attempts, now));
+    }
+
+    /** A failed attempt: try again after the back-off, or give up once {@code giveUpAfter} has passed. */
+    void failed(String error, Instant now, MailProperties policy) {
+        attempts++;
+        lastError = error;
+        claimedUntil = Instant.EPOCH;
+        if (!now.isBefore(createdAt.plus(policy.giveUpAfter()))) {
+            status = DeliveryStatus.FAILED;
+            failedAt = now;
+            raise(new NotificationFailed(id, proposalId, recipient, kind.name(), attempts, error, now));
+        }
+        else {
+            Duration wait = policy.backoffAfter(attempts);
+            nextAttemptAt = now.plus(wait);
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String proposalId() {
+        return proposalId;
+    }
+
+    public String recipient() {
+        return recipient;
+    }
+
+    public NotificationKind kind() {
+        return kind;
+    }
+
+    public DeliveryStatus status() {
+        return status;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public ComposedMail mail() {
+        return mail;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public Instant sentAt() {
+        return sentAt;
+    }
+
+    public Instant failedAt() {
+        return failedAt;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+}

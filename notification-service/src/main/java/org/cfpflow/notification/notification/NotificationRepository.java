@@ -1,0 +1,6 @@
+package org.cfpflow.notification.notification;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface NotificationRepository extends CrudRepository<Notification, String> {
+}
