@@ -1,0 +1,54 @@
+package org.cfpflow.e2e;
+
+import java.net.URL;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.cfpflow.testsupport.TestInfrastructure;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The four services in one JVM, each its own Spring context with its own configuration file, database, consumer
+ * group and port, on the test's real infrastructure.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    private final Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
+
+    static RunningSystem start(TestInfrastructure infrastructure, Map<String, Class<?>> applications) {
+        RunningSystem system = new RunningSystem();
+        applications.forEach((name, application) -> {
+            Map<String, Object> properties = new HashMap<>(infrastructure.springProperties());
+            properties.put("spring.config.location", ownConfiguration(application));
+            properties.put("spring.config.additional-location", "classpath:/e2e-users.yml");
+            properties.put("server.port", 0);
+            properties.put("spring.main.banner-mode", "off");
+            properties.put("cfp.mail.poll-interval", "200ms");
+            properties.put("cfp.consumer.retry-for", "10s");
+            // as command-line arguments: they must win over each service's own application.yml
+            String[] arguments = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
+                    .toArray(String[]::new);
+            system.services.put(name, new SpringApplicationBuilder(application).run(arguments));
+        });
+        return system;
+    }
+
+    /** Every service jar has an application.yml at its root: point each context at its own. */
+    private static String ownConfiguration(Class<?> application) {
+        URL location = application.getProtectionDomain().getCodeSource().getLocation();
+        String path = location.toString();
+        return path.endsWith(".jar") ? "jar:" + path + "!/application.yml" : path + "application.yml";
+    }
+
+    String url(String service) {
+        return "http://127.0.0.1:" + ((WebServerApplicationContext) services.get(service)).getWebServer().getPort();
+    }
+
+    @Override
+    public void close() {
+        services.values().forEach(ConfigurableApplicationContext::close);
+    }
+}
