@@ -37,7 +37,7 @@
       const rows = (last - first) / ROW_MINUTES;
       const grid = el('div', 'grid');
       grid.style.gridTemplateColumns = '4rem repeat(' + day.rooms.length + ', minmax(9rem, 1fr))';
-      grid.style.gridTemplateRows = '2rem repeat(' + rows + ', 0.9rem)';
+      grid.style.gridTemplateRows = '2rem repeat(' + rows + ', 1.15rem)';
       day.rooms.forEach((room, i) => {
         const head = el('div', 'room', room.name);
         head.style.gridColumn = String(i + 2); head.style.gridRow = '1';
@@ -55,10 +55,10 @@
           card.style.gridColumn = String(i + 2);
           const start = 2 + (minutes(slot.startLocal) - first) / ROW_MINUTES;
           card.style.gridRow = start + ' / span ' + Math.max(1, slot.durationMinutes / ROW_MINUTES);
-          card.appendChild(el('div', 'when', slot.startLocal.slice(11, 16) + '–' + slot.endLocal.slice(11, 16)));
+          card.appendChild(el('span', 'when', slot.startLocal.slice(11, 16) + '–' + slot.endLocal.slice(11, 16)));
           card.appendChild(el('strong', null, slot.title));
           card.appendChild(el('div', null, slot.speakers.join(', ')));
-          card.title = slot.title;
+          card.title = slot.title + ' — ' + slot.speakers.join(', ');
           grid.appendChild(card);
         }
       });

@@ -25,7 +25,10 @@ import org.cfpflow.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 
@@ -35,6 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The LPC 2017 containers micro-conference through the whole system, as its users would drive it. */
 @CfpInfrastructure
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LpcScenarioTest {
 
     private static RunningSystem system;
@@ -65,6 +69,7 @@ class LpcScenarioTest {
     }
 
     @Test
+    @Order(1)
     void theLpc2017MicroConferenceFromCallToTimetable() throws Exception {
         Path sample = SharedFiles.find("datasets/lpc2017-containers-mc.json").orElse(null);
         Assumptions.assumeTrue(sample != null, "shared/datasets/lpc2017-containers-mc.json is not beside this checkout");
@@ -159,5 +164,33 @@ class LpcScenarioTest {
                 .json().path("status").asString().equals("WITHDRAWN"));
         assertThat(organizerSubmission.get("/api/proposals?status=SCHEDULED").json().path("page")
                 .path("totalElements").asInt()).isEqualTo(9);
+    }
+
+    /** The organizers' page, open in a real browser, shows a decision made through the API without a reload. */
+    @Test
+    @Order(2)
+    void anOpenSchedulePageShowsANewDecisionWithoutAReload() {
+        Assumptions.assumeTrue(HeadlessChromium.available(), HeadlessChromium.MISSING);
+        TestHttp submission = new TestHttp(system.url("submission"));
+        TestHttp bob = new TestHttp(system.url("review")).as("bob@example.org", "bob");
+        String title = "Live <b>in the browser</b> " + System.nanoTime();
+        Map<String, Object> proposal = Map.of("title", title, "abstract", "a", "description", "d",
+                "track", "containers", "durationMinutes", 5,
+                "speakers", List.of(Map.of("name", "Browser Speaker", "email", "browser@example.org")));
+        String id = submission.postJson("/api/proposals", proposal).json().path("id").asString();
+
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            browser.open(system.url("schedule") + "/schedule");
+            browser.awaitText("#connection", "live");
+            assertThat(browser.text("body")).doesNotContain(title);
+            Object marker = browser.mark();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> bob.postJson("/api/reviews/proposals/" + id + "/decision",
+                    Map.of("decision", "ACCEPT")).status() == 200);
+
+            browser.awaitContent(title);
+            assertThat(browser.stillSamePage(marker)).as("no reload").isTrue();
+            assertThat(browser.html("body")).contains("Live &lt;b&gt;in the browser&lt;/b&gt;");
+        }
     }
 }
