@@ -1,20 +1,23 @@
 package org.cfpflow.platform;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /** Users from configuration, problem+json errors and the body size limit, for every service. */
 @AutoConfiguration(beforeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
-@EnableConfigurationProperties({UsersProperties.class, HttpProperties.class})
+@EnableConfigurationProperties({UsersProperties.class, HttpProperties.class, SecurityProperties.class})
 @Import(ProblemHandling.class)
 public class PlatformAutoConfiguration {
 
@@ -24,7 +27,24 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    UserDetailsService cfpUsers(UsersProperties properties) {
+    CfpHttpSecurity cfpHttpSecurity(ObjectProvider<JwtDecoder> jwtDecoder, SecurityProperties properties) {
+        return new CfpHttpSecurity(jwtDecoder, properties);
+    }
+
+    /**
+     * Users from configuration. Without any (and without an OAuth2 issuer) a service would accept nobody, or
+     * worse, whoever Boot invents: it refuses to start instead, unless the local profile brings its demo users.
+     */
+    @Bean
+    UserDetailsService cfpUsers(UsersProperties properties, Environment environment) {
+        boolean jwt = environment.containsProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
+                || environment.containsProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
+        if (properties.users().isEmpty() && !jwt) {
+            throw new IllegalStateException("No users are configured. Set cfp.security.users (username, "
+                    + "{bcrypt} password, roles ORGANIZER/REVIEWER/DECIDER) or an OAuth2 issuer "
+                    + "(spring.security.oauth2.resourceserver.jwt.issuer-uri). The local run (./cfp local) brings "
+                    + "demo users in local/demo-users.yml.");
+        }
         InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
         for (UsersProperties.User user : properties.users()) {
             users.createUser(User.withUsername(user.username())

@@ -34,14 +34,19 @@ public final class TestHttp {
         return new TestHttp("http://127.0.0.1:" + port);
     }
 
+    /** A client that sends this header with every request. */
+    public TestHttp withHeader(String name, String value) {
+        TestHttp client = new TestHttp(baseUrl);
+        client.defaultHeaders.addAll(defaultHeaders);
+        client.defaultHeaders.add(name);
+        client.defaultHeaders.add(value);
+        return client;
+    }
+
     /** A client that sends HTTP Basic credentials with every request. */
     public TestHttp as(String user, String password) {
-        TestHttp authenticated = new TestHttp(baseUrl);
-        authenticated.defaultHeaders.addAll(defaultHeaders);
-        authenticated.defaultHeaders.add("Authorization");
-        authenticated.defaultHeaders.add("Basic " + Base64.getEncoder()
+        return withHeader("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        return authenticated;
     }
 
     public Response get(String path, String... headers) {

@@ -1,6 +1,6 @@
 package org.cfpflow.review;
 
-import org.cfpflow.platform.CfpSecurity;
+import org.cfpflow.platform.CfpHttpSecurity;
 import org.cfpflow.platform.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +13,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        return CfpSecurity.defaults(http)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, CfpHttpSecurity cfp) throws Exception {
+        return cfp.defaults(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/reviews/proposals/*/decision",
                                 "/board/proposals/*/decision").hasAnyRole(Roles.DECIDER, Roles.ORGANIZER)

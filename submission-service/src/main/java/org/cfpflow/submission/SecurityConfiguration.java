@@ -1,6 +1,6 @@
 package org.cfpflow.submission;
 
-import org.cfpflow.platform.CfpSecurity;
+import org.cfpflow.platform.CfpHttpSecurity;
 import org.cfpflow.platform.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +16,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        return CfpSecurity.defaults(http)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, CfpHttpSecurity cfp) throws Exception {
+        return cfp.defaults(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.PUT, "/api/conference").hasRole(Roles.ORGANIZER)
                         .requestMatchers(HttpMethod.GET, "/api/proposals").hasRole(Roles.ORGANIZER)

@@ -1,0 +1,90 @@
+package org.cfpflow.submission.abuse;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import org.cfpflow.platform.RateLimiter;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The public doors get a limit per client address: submitting ({@code cfp.limits.submissions-per-minute}), and
+ * presenting edit tokens that turn out wrong ({@code cfp.limits.token-failures-per-minute}), so that guessing
+ * tokens gets nothing and soon gets refused. Behind a proxy, set {@code server.forward-headers-strategy}.
+ */
+@Configuration
+@EnableConfigurationProperties(AbuseLimits.Limits.class)
+class AbuseLimits {
+
+    private static final Pattern PROPOSAL = Pattern.compile("^/(api/)?proposals/[^/]+(/withdraw)?$");
+
+    @ConfigurationProperties("cfp.limits")
+    record Limits(@DefaultValue("30") int submissionsPerMinute, @DefaultValue("10") int tokenFailuresPerMinute) {
+    }
+
+    @Bean
+    FilterRegistrationBean<LimitFilter> abuseLimitFilter(Limits limits, Clock clock) {
+        FilterRegistrationBean<LimitFilter> registration = new FilterRegistrationBean<>(new LimitFilter(
+                new RateLimiter(limits.submissionsPerMinute(), Duration.ofMinutes(1), clock),
+                new RateLimiter(limits.tokenFailuresPerMinute(), Duration.ofMinutes(1), clock)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    static final class LimitFilter extends OncePerRequestFilter {
+
+        private final RateLimiter submissions;
+        private final RateLimiter tokenFailures;
+
+        LimitFilter(RateLimiter submissions, RateLimiter tokenFailures) {
+            this.submissions = submissions;
+            this.tokenFailures = tokenFailures;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String client = request.getRemoteAddr();
+            String path = request.getRequestURI();
+            boolean submitting = "POST".equals(request.getMethod())
+                    && ("/api/proposals".equals(path) || "/".equals(path));
+            if (submitting && !submissions.tryAcquire(client)) {
+                refuse(response, submissions.retryAfterSeconds(client), "Too many submissions from your address");
+                return;
+            }
+            boolean withToken = PROPOSAL.matcher(path).matches()
+                    && (request.getHeader("X-Edit-Token") != null || request.getParameter("token") != null);
+            if (withToken && tokenFailures.isExhausted(client)) {
+                refuse(response, tokenFailures.retryAfterSeconds(client), "Too many wrong edit tokens from your address");
+                return;
+            }
+            chain.doFilter(request, response);
+            if (withToken && (response.getStatus() == 403 || response.getStatus() == 404)) {
+                tokenFailures.tryAcquire(client);
+            }
+        }
+
+        private static void refuse(HttpServletResponse response, long retryAfter, String detail) throws IOException {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader("Retry-After", Long.toString(retryAfter));
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+                    + "\"detail\":\"" + detail + "; try again in " + retryAfter + " s\"}");
+        }
+    }
+}

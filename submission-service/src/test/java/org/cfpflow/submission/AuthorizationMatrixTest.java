@@ -1,0 +1,74 @@
+package org.cfpflow.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import org.cfpflow.testsupport.AccessMatrix;
+import org.cfpflow.testsupport.TestHttp;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/** Every endpoint × every kind of caller; refusals change nothing. */
+class AuthorizationMatrixTest extends SubmissionServiceTest {
+
+    @Test
+    void everyEndpointAnswersEachCallerAsItShould() {
+        openCall();
+        String conferenceBefore = anonymous.get("/api/conference").body();
+        JsonNode target = submit(proposal("Target", "Target Speaker", "target@example.org")).json();
+        String id = target.path("id").asString();
+        String otherToken = submit(proposal("Other", "Other Speaker", "other@example.org")).json()
+                .path("editToken").asString();
+        Instant now = Instant.now();
+        Map<String, Object> conference = conference(now.minus(1, ChronoUnit.DAYS), now.plus(30, ChronoUnit.DAYS));
+        conference.put("title", "Renamed by whoever got through");
+        Map<String, Object> edit = proposal("Edited by whoever got through", "Target Speaker", "target@example.org");
+
+        AccessMatrix refusals = new AccessMatrix()
+                .caller("anonymous", anonymous)
+                .caller("speaker of another proposal", new TokenClient(anonymous, otherToken).http())
+                .caller("reviewer", anonymous.as("reviewer@example.org", "reviewer-secret"))
+                .caller("reviewer with decision rights", anonymous.as("decider@example.org", "decider-secret"));
+        refusals.row("PUT /api/conference", c -> c.putJson("/api/conference", conference), 401, 401, 403, 403)
+                .row("GET /api/proposals", c -> c.get("/api/proposals"), 401, 401, 403, 403)
+                .row("GET /api/proposals/{id}", c -> c.get("/api/proposals/" + id), 404, 404, 404, 404)
+                .row("PUT /api/proposals/{id}", c -> c.putJson("/api/proposals/" + id, edit), 403, 403, 403, 403)
+                .row("POST /api/proposals/{id}/withdraw", c -> c.postJson("/api/proposals/" + id + "/withdraw", ""),
+                        403, 403, 403, 403)
+                .row("GET /proposals/{id} (page)", c -> c.get("/proposals/" + id), 404, 404, 404, 404)
+                .row("GET /actuator/info", c -> c.get("/actuator/info"), 401, 401, 403, 403)
+                .row("GET /api/conference", c -> c.get("/api/conference"), 200, 200, 200, 200)
+                .row("GET /", c -> c.get("/"), 200, 200, 200, 200)
+                .row("GET /actuator/health", c -> c.get("/actuator/health"), 200, 200, 200, 200)
+                .verify();
+        assertThat(anonymous.get("/api/conference").body()).as("nothing changed").isEqualTo(conferenceBefore);
+        JsonNode unchanged = organizer.get("/api/proposals/" + id).json();
+        assertThat(unchanged.path("title").asString()).isEqualTo("Target");
+        assertThat(unchanged.path("status").asString()).isEqualTo("SUBMITTED");
+
+        new AccessMatrix()
+                .caller("organizer", organizer)
+                .caller("the proposal's speaker", new TokenClient(anonymous, target.path("editToken").asString()).http())
+                .row("GET /api/proposals/{id}", c -> c.get("/api/proposals/" + id), 200, 200)
+                .row("PUT /api/proposals/{id}", c -> c.putJson("/api/proposals/" + id, edit), 200, 200)
+                .row("GET /api/proposals", c -> c.get("/api/proposals"), 200, 401)
+                .row("GET /actuator/info", c -> c.get("/actuator/info"), 200, 401)
+                .row("POST /api/proposals", c -> c.postJson("/api/proposals", proposal("New", "N", "n@example.org")),
+                        201, 201)
+                .row("POST /api/proposals/{id}/withdraw", c -> c.postJson("/api/proposals/" + id + "/withdraw", ""),
+                        200, 200)
+                .verify();
+    }
+
+    /** A client that presents an edit token with every request, as a speaker's would. */
+    record TokenClient(TestHttp base, String token) {
+
+        TestHttp http() {
+            return base.withHeader("X-Edit-Token", token);
+        }
+    }
+}
