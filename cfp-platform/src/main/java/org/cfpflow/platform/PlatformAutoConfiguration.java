@@ -38,7 +38,8 @@ public class PlatformAutoConfiguration {
     @Bean
     UserDetailsService cfpUsers(UsersProperties properties, Environment environment) {
         boolean jwt = environment.containsProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
-                || environment.containsProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
+                || environment.containsProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")
+                || environment.containsProperty("spring.security.oauth2.resourceserver.jwt.public-key-location");
         if (properties.users().isEmpty() && !jwt) {
             throw new IllegalStateException("No users are configured. Set cfp.security.users (username, "
                     + "{bcrypt} password, roles ORGANIZER/REVIEWER/DECIDER) or an OAuth2 issuer "

@@ -66,4 +66,25 @@ class SubmissionPageTest extends SubmissionServiceTest {
         TestHttp.Response forged = TestHttp.localhost(port).postForm("/", "title", "Forged");
         assertThat(forged.status()).isEqualTo(403);
     }
+
+    @Test
+    void untrustedTextInTheConferenceIsInertOnTheCallPage() {
+        java.time.Instant now = java.time.Instant.now();
+        java.util.Map<String, Object> conference = conference(now.minusSeconds(3600), now.plusSeconds(86_400));
+        conference.put("title", "<script>alert('t')</script>Conf");
+        conference.put("tracks", java.util.List.of(java.util.Map.of("slug", "containers",
+                "name", "<img src=x onerror=alert(1)>", "durations", java.util.List.of(15),
+                "leads", java.util.List.of(java.util.Map.of("name", "<b>Lead</b>", "email", "lead@example.org")))));
+        try {
+            assertThat(organizer.putJson("/api/conference", conference).status()).isEqualTo(200);
+            TestHttp.Response page = TestHttp.localhost(port).get("/");
+            assertThat(page.body()).contains("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;Conf",
+                    "&lt;img src=x onerror=alert(1)&gt;", "&lt;b&gt;Lead&lt;/b&gt;")
+                    .doesNotContain("<script>alert", "<img src=x", "<b>Lead");
+            assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'");
+        }
+        finally {
+            openCall();
+        }
+    }
 }

@@ -1,0 +1,24 @@
+package org.cfpflow.notification;
+
+import org.cfpflow.testsupport.AccessMatrix;
+import org.cfpflow.testsupport.TestHttp;
+import org.junit.jupiter.api.Test;
+
+/** Who got which e-mail is for organizers only. */
+class AuthorizationMatrixTest extends NotificationServiceTest {
+
+    @Test
+    void everyEndpointAnswersEachCallerAsItShould() {
+        TestHttp anonymous = TestHttp.localhost(port);
+        new AccessMatrix()
+                .caller("anonymous", anonymous)
+                .caller("speaker of another proposal", anonymous.withHeader("X-Edit-Token", "a-token"))
+                .caller("reviewer", anonymous.as("reviewer@example.org", "reviewer-secret"))
+                .caller("reviewer with decision rights", anonymous.as("decider@example.org", "decider-secret"))
+                .caller("organizer", organizer)
+                .row("GET /api/notifications", c -> c.get("/api/notifications"), 401, 401, 403, 403, 200)
+                .row("GET /actuator/info", c -> c.get("/actuator/info"), 401, 401, 403, 403, 200)
+                .row("GET /actuator/health", c -> c.get("/actuator/health"), 200, 200, 200, 200, 200)
+                .verify();
+    }
+}

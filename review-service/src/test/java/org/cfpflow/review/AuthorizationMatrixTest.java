@@ -1,0 +1,93 @@
+package org.cfpflow.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.cfpflow.testsupport.AccessMatrix;
+import org.cfpflow.testsupport.TestHttp;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/** Every endpoint × every kind of caller; refusals change nothing; blind review holds on every endpoint. */
+class AuthorizationMatrixTest extends ReviewServiceTest {
+
+    @Test
+    void everyEndpointAnswersEachCallerAsItShould() {
+        String id = submitted(talk("Matrix", "Hidden Speaker", "hidden.speaker@example.org"));
+        TestHttp speakerWithToken = anonymous.withHeader("X-Edit-Token", "a-token-of-another-proposal");
+
+        new AccessMatrix()
+                .caller("anonymous", anonymous)
+                .caller("speaker of another proposal", speakerWithToken)
+                .row("GET /api/reviews/queue", c -> c.get("/api/reviews/queue"), 401, 401)
+                .row("GET /api/reviews/proposals", c -> c.get("/api/reviews/proposals"), 401, 401)
+                .row("GET /api/reviews/proposals/{id}", c -> c.get("/api/reviews/proposals/" + id), 401, 401)
+                .row("POST /api/reviews/proposals/{id}", c -> c.postJson("/api/reviews/proposals/" + id,
+                        Map.of("score", 1)), 401, 401)
+                .row("POST /api/reviews/proposals/{id}/decision", c -> c.postJson("/api/reviews/proposals/" + id
+                        + "/decision", Map.of("decision", "REJECT")), 401, 401)
+                .row("GET /actuator/info", c -> c.get("/actuator/info"), 401, 401)
+                .row("GET /actuator/health", c -> c.get("/actuator/health"), 200, 200)
+                .verify();
+        TestHttp.Response board = anonymous.get("/board", "Accept", "text/html");
+        assertThat(board.status()).as("the board sends browsers to the login form").isEqualTo(302);
+        assertThat(board.header("Location")).endsWith("/login");
+
+        new AccessMatrix()
+                .caller("reviewer", alice)
+                .row("GET /api/reviews/queue", c -> c.get("/api/reviews/queue"), 200)
+                .row("GET /api/reviews/proposals", c -> c.get("/api/reviews/proposals"), 200)
+                .row("GET /api/reviews/proposals/{id}", c -> c.get("/api/reviews/proposals/" + id), 200)
+                .row("POST /api/reviews/proposals/{id}", c -> c.postJson("/api/reviews/proposals/" + id,
+                        Map.of("score", 2)), 200)
+                .row("POST /api/reviews/proposals/{id}/decision", c -> c.postJson("/api/reviews/proposals/" + id
+                        + "/decision", Map.of("decision", "REJECT")), 403)
+                .row("GET /board", c -> c.get("/board"), 200)
+                .row("GET /actuator/info", c -> c.get("/actuator/info"), 403)
+                .verify();
+        JsonNode afterRefusals = organizer.get("/api/reviews/proposals/" + id).json();
+        assertThat(afterRefusals.path("reviewCount").asInt()).isEqualTo(1);
+        assertThat(afterRefusals.has("decision")).as("nothing decided on refusals").isFalse();
+
+        new AccessMatrix()
+                .caller("reviewer with decision rights", bob)
+                .caller("organizer", organizer)
+                .row("GET /api/reviews/queue", c -> c.get("/api/reviews/queue"), 200, 200)
+                .row("POST /api/reviews/proposals/{id}", c -> c.postJson("/api/reviews/proposals/" + id,
+                        Map.of("score", 3)), 200, 200)
+                .row("POST /api/reviews/proposals/{id}/decision", c -> c.postJson("/api/reviews/proposals/" + id
+                        + "/decision", Map.of("decision", "ACCEPT")), 200, 200)
+                .row("GET /actuator/info", c -> c.get("/actuator/info"), 403, 200)
+                .verify();
+
+        // blind review: no endpoint shows a reviewer who the speakers are
+        for (String path : new String[] {"/api/reviews/queue?size=200", "/api/reviews/proposals?size=200",
+                "/api/reviews/proposals/" + id, "/board", "/board/proposals/" + id}) {
+            assertThat(alice.get(path).body()).as(path).doesNotContain("Hidden Speaker", "hidden.speaker@example.org");
+            assertThat(bob.get(path).body()).as(path).doesNotContain("Hidden Speaker", "hidden.speaker@example.org");
+        }
+        assertThat(organizer.get("/api/reviews/proposals/" + id).body()).contains("Hidden Speaker");
+    }
+
+    @Test
+    void pagesAndApiCarryTheSecurityHeadersAndCorsStaysClosed() {
+        TestHttp.Response page = alice.get("/board");
+        assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'", "style-src 'self'",
+                "frame-ancestors 'none'").doesNotContain("unsafe-inline");
+        assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(page.body()).doesNotContain("<script", "<style", "style=\"");
+
+        TestHttp.Response preflight = anonymous.send("OPTIONS", "/api/reviews/queue", null, null,
+                "Origin", "https://evil.example", "Access-Control-Request-Method", "GET");
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+        TestHttp.Response crossOrigin = alice.get("/api/reviews/queue", "Origin", "https://evil.example");
+        assertThat(crossOrigin.header("Access-Control-Allow-Origin")).isNull();
+
+        TestHttp.Response oversized = alice.postJson("/api/reviews/proposals/any", "{\"comment\": \""
+                + "x".repeat(70 * 1024) + "\"}");
+        assertThat(oversized.status()).isEqualTo(413);
+    }
+}
