@@ -6,11 +6,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.cfpflow.messaging.OptimisticRetry;
 import org.cfpflow.platform.CfpSecurity;
 import org.cfpflow.platform.Problems;
 import org.cfpflow.platform.Roles;
 import org.cfpflow.review.conference.Conferences;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -28,8 +28,6 @@ public class Reviews {
     public static final Sort OLDEST_FIRST = Sort.by("submittedAt", "_id");
     public static final Sort BEST_FIRST = Sort.by(Sort.Order.desc("meanScore"), Sort.Order.desc("reviewCount"),
             Sort.Order.asc("submittedAt"));
-
-    private static final int ATTEMPTS = 5;
 
     private final ProposalUnderReviewRepository proposals;
     private final MongoTemplate mongo;
@@ -93,22 +91,15 @@ public class Reviews {
 
     private ReviewedProposalView change(String id, Authentication caller, String action,
                                         Consumer<ProposalUnderReview> change) {
-        for (int attempt = 1; ; attempt++) {
+        return OptimisticRetry.retry(() -> {
             ProposalUnderReview proposal = known(id);
             if (proposal.withdrawn()) {
                 throw Problems.conflict("Proposal " + id + " was withdrawn by its speakers");
             }
             refuseSpeaker(proposal, caller, action);
             change.accept(proposal);
-            try {
-                return ReviewedProposalView.of(proposals.save(proposal), isBlindFor(caller), true);
-            }
-            catch (OptimisticLockingFailureException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+            return ReviewedProposalView.of(proposals.save(proposal), isBlindFor(caller), true);
+        });
     }
 
     private ProposalUnderReview known(String id) {

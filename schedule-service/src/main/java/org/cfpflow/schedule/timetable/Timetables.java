@@ -9,17 +9,15 @@ import org.cfpflow.events.ProposalAccepted;
 import org.cfpflow.events.ProposalRejected;
 import org.cfpflow.events.ProposalWithdrawn;
 import org.cfpflow.messaging.CfpEventHandler;
+import org.cfpflow.messaging.OptimisticRetry;
 import org.cfpflow.messaging.ReceivedEvent;
 import org.cfpflow.platform.Problems;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /** Every change of the timetable: from events and from organizers; each is one write, then the live update. */
 @Service
 public class Timetables implements CfpEventHandler {
-
-    private static final int ATTEMPTS = 10;
 
     private final TimetableRepository timetables;
     private final ApplicationEventPublisher publisher;
@@ -83,16 +81,7 @@ public class Timetables implements CfpEventHandler {
     }
 
     private Timetable retrying(Consumer<Timetable> change) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return save(current(), change);
-            }
-            catch (OptimisticLockingFailureException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        return OptimisticRetry.retry(() -> save(current(), change));
     }
 
     private Timetable save(Timetable timetable, Consumer<Timetable> change) {

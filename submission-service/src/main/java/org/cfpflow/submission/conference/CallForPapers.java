@@ -3,6 +3,7 @@ package org.cfpflow.submission.conference;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.cfpflow.messaging.OptimisticRetry;
 import org.springframework.stereotype.Service;
 
 /** The conference as the rest of the service sees it. */
@@ -23,10 +24,12 @@ public class CallForPapers {
 
     Conference define(ConferenceRequest request) {
         request.validate();
-        Conference conference = conference().orElseGet(Conference::create);
-        if (conference.define(request, clock.instant()) || conference.isNew()) {
-            return conferences.save(conference);
-        }
-        return conference;
+        return OptimisticRetry.retry(() -> {
+            Conference conference = conference().orElseGet(Conference::create);
+            if (conference.define(request, clock.instant()) || conference.isNew()) {
+                return conferences.save(conference);
+            }
+            return conference;
+        });
     }
 }

@@ -9,13 +9,13 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.cfpflow.events.Talk;
+import org.cfpflow.messaging.OptimisticRetry;
 import org.cfpflow.platform.CfpSecurity;
 import org.cfpflow.platform.Problems;
 import org.cfpflow.platform.Roles;
 import org.cfpflow.submission.conference.CallForPapers;
 import org.cfpflow.submission.conference.Conference;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -32,8 +32,6 @@ import org.springframework.web.ErrorResponseException;
 public class Proposals {
 
     static final Sort OLDEST_FIRST = Sort.by("submittedAt", "_id");
-
-    private static final int ATTEMPTS = 5;
 
     private final ProposalRepository proposals;
     private final MongoTemplate mongo;
@@ -107,22 +105,15 @@ public class Proposals {
         return new PageImpl<>(content, pageable, total);
     }
 
-    /** Reads, checks the caller may write, applies and saves; retried when another write came in between. */
+    /** Reads, checks the caller may write, applies and saves; again if another write came in between. */
     private Proposal change(String id, String token, Authentication caller, Function<Proposal, Proposal> change) {
-        for (int attempt = 1; ; attempt++) {
+        return OptimisticRetry.retry(() -> {
             Proposal proposal = proposals.findById(id).orElseThrow(() -> notFound(id));
             if (!mayAccess(proposal, token, caller)) {
                 throw Problems.forbidden("A valid X-Edit-Token for this proposal, or the organizer role, is needed");
             }
-            try {
-                return proposals.save(change.apply(proposal));
-            }
-            catch (OptimisticLockingFailureException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+            return proposals.save(change.apply(proposal));
+        });
     }
 
     private Conference openCall() {
