@@ -164,6 +164,15 @@ class LpcScenarioTest {
                 .json().path("status").asString().equals("WITHDRAWN"));
         assertThat(organizerSubmission.get("/api/proposals?status=SCHEDULED").json().path("page")
                 .path("totalElements").asInt()).isEqualTo(9);
+
+        // the proposal's whole history, across the four services' topics, in order
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<String> timeline = submission.get("/api/proposals/" + withdrawnId + "/timeline", "X-Edit-Token",
+                    tokens.get(withdrawnId)).json().findValuesAsString("type");
+            assertThat(timeline).containsSubsequence("ProposalSubmitted", "ProposalAccepted", "TalkScheduled",
+                    "ProposalWithdrawn", "TalkUnscheduled");
+            assertThat(timeline).contains("NotificationSent");
+        });
     }
 
     /** The organizers' page, open in a real browser, shows a decision made through the API without a reload. */

@@ -21,8 +21,10 @@ public abstract class Aggregate {
 
     private List<String> handledEventIds = new ArrayList<>();
 
-    protected void raise(CfpEvent event) {
-        pendingEvents.add(PendingEvent.of(event));
+    protected PendingEvent raise(CfpEvent event) {
+        PendingEvent pending = PendingEvent.of(event);
+        pendingEvents.add(pending);
+        return pending;
     }
 
     /**

@@ -7,15 +7,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /** The {@code cfpEvents} function every service binds to the topics it consumes. */
 class CloudEventConsumer implements Consumer<Message<byte[]>> {
 
     private static final Logger log = LoggerFactory.getLogger(CloudEventConsumer.class);
 
     private final List<CfpEventHandler> handlers;
+    private final MeterRegistry meters;
 
-    CloudEventConsumer(List<CfpEventHandler> handlers) {
+    CloudEventConsumer(List<CfpEventHandler> handlers, MeterRegistry meters) {
         this.handlers = List.copyOf(handlers);
+        this.meters = meters;
     }
 
     @Override
@@ -25,5 +29,6 @@ class CloudEventConsumer implements Consumer<Message<byte[]>> {
         for (CfpEventHandler handler : handlers) {
             handler.handle(event);
         }
+        meters.counter("cfp.events.consumed", "type", event.type()).increment();
     }
 }

@@ -19,6 +19,8 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Retry and dead-lettering in the listener container rather than the binder: one binding consumes several
  * topics, and each gets its own {@code <topic>.<group>.dlq}. Poison goes there at once; anything else (the store
@@ -33,10 +35,12 @@ public class DeadLetterRouting implements ListenerContainerWithDlqAndRetryCustom
 
     private final KafkaOperations<byte[], byte[]> deadLetters;
     private final ConsumerProperties properties;
+    private final MeterRegistry meters;
 
-    DeadLetterRouting(KafkaOperations<byte[], byte[]> deadLetters, ConsumerProperties properties) {
+    DeadLetterRouting(KafkaOperations<byte[], byte[]> deadLetters, ConsumerProperties properties, MeterRegistry meters) {
         this.deadLetters = deadLetters;
         this.properties = properties;
+        this.meters = meters;
     }
 
     @Override
@@ -52,6 +56,7 @@ public class DeadLetterRouting implements ListenerContainerWithDlqAndRetryCustom
             String dlq = Topics.deadLetter(record.topic(), group);
             log.warn("Dead-lettering {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(), dlq,
                     reason(e));
+            meters.counter("cfp.dlq.records", "topic", dlq).increment();
             return new TopicPartition(dlq, -1);
         });
         // the exception headers Spring adds describe the listener's wrapper; say what was wrong with the record

@@ -21,6 +21,8 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.messaging.Message;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /** The messaging core every service gets by depending on this module. */
 @AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class,
         afterName = {"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
@@ -47,14 +49,14 @@ public class MessagingAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> outboxKafkaTemplate,
-                            MongoMappingContext mappingContext, OutboxProperties properties,
+                            MongoMappingContext mappingContext, OutboxProperties properties, MeterRegistry meters,
                             @Value("${cfp.source:/${spring.application.name:cfp}}") String source) {
         List<String> collections = mappingContext.getPersistentEntities().stream()
                 .filter(entity -> Aggregate.class.isAssignableFrom(entity.getType()))
                 .map(MongoPersistentEntity::getCollection)
                 .distinct()
                 .toList();
-        return new OutboxRelay(mongo, outboxKafkaTemplate, collections, source, properties);
+        return new OutboxRelay(mongo, outboxKafkaTemplate, collections, source, properties, meters);
     }
 
     @Bean
@@ -63,18 +65,18 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    Consumer<Message<byte[]>> cfpEvents(List<CfpEventHandler> handlers) {
-        return new CloudEventConsumer(handlers);
+    Consumer<Message<byte[]>> cfpEvents(List<CfpEventHandler> handlers, MeterRegistry meters) {
+        return new CloudEventConsumer(handlers, meters);
     }
 
     @Bean
-    DeadLetterRouting deadLetterRouting(KafkaProperties kafka, ConsumerProperties properties) {
+    DeadLetterRouting deadLetterRouting(KafkaProperties kafka, ConsumerProperties properties, MeterRegistry meters) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config,
                 new ByteArraySerializer(), new ByteArraySerializer()));
-        return new DeadLetterRouting(template, properties);
+        return new DeadLetterRouting(template, properties, meters);
     }
 
     @Bean

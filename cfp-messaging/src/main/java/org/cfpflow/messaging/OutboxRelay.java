@@ -16,6 +16,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 
@@ -37,16 +41,34 @@ public class OutboxRelay implements SmartLifecycle {
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failedRuns = new AtomicLong();
+    private final MeterRegistry meters;
     private volatile Thread worker;
     private volatile boolean running;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<String> collections,
-                       String source, OutboxProperties properties) {
+                       String source, OutboxProperties properties, MeterRegistry meters) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = List.copyOf(collections);
         this.source = source;
         this.properties = properties;
+        this.meters = meters;
+        for (String collection : this.collections) {
+            Gauge.builder("cfp.outbox.backlog", this, relay -> relay.backlog(collection))
+                    .description("Documents whose events are not yet published").tag("collection", collection)
+                    .register(meters);
+        }
+        FunctionCounter.builder("cfp.outbox.failed.runs", failedRuns, AtomicLong::get)
+                .description("Relay runs that failed (Kafka or MongoDB unreachable)").register(meters);
+    }
+
+    private double backlog(String collection) {
+        try {
+            return mongo.getCollection(collection).countDocuments(Filters.exists("pendingEvents.0"));
+        }
+        catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** Asks for a run now rather than at the next poll: called after an aggregate with pending events is saved. */
@@ -75,7 +97,11 @@ public class OutboxRelay implements SmartLifecycle {
             while (!(batches = findPending(collection)).isEmpty()) {
                 publish(batches);
                 remove(collection, batches);
-                total += batches.stream().mapToInt(b -> b.events().size()).sum();
+                for (Batch batch : batches) {
+                    // the domain's figures: proposals submitted, decisions, talks scheduled, e-mails sent...
+                    batch.events().forEach(e -> meters.counter("cfp.events.published", "type", e.type()).increment());
+                    total += batch.events().size();
+                }
             }
         }
         published.addAndGet(total);

@@ -23,6 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.model.Filters;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import com.mongodb.client.model.Updates;
 
 @SpringBootTest
@@ -39,6 +41,9 @@ class OutboxAndConsumerTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    MeterRegistry meters;
 
     static KafkaProbe kafka;
 
@@ -70,6 +75,9 @@ class OutboxAndConsumerTest {
                 .hasValueSatisfying(t -> assertThat(t.handledTypes()).containsExactly("ProposalSubmitted")));
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(samples.findById(sample.id()).orElseThrow().pendingEvents()).isEmpty());
+        assertThat(meters.counter("cfp.events.published", "type", "ProposalSubmitted").count()).isPositive();
+        assertThat(meters.counter("cfp.events.consumed", "type", "ProposalSubmitted").count()).isPositive();
+        assertThat(meters.get("cfp.outbox.backlog").tag("collection", "samples").gauge().value()).isZero();
     }
 
     @Test
@@ -133,6 +141,7 @@ class OutboxAndConsumerTest {
         assertThat(deadLetters).filteredOn(r -> r.key().equals(invalid)).singleElement()
                 .satisfies(r -> assertThat(KafkaProbe.header(r, DeadLetterRouting.REASON_HEADER))
                         .contains("title must not be blank"));
+        assertThat(meters.counter("cfp.dlq.records", "topic", DLQ).count()).isGreaterThanOrEqualTo(3);
         assertThat(tallies.findById(badJson)).isEmpty();
         assertThat(tallies.findById(unknownType)).isEmpty();
         assertThat(tallies.findById(invalid)).isEmpty();

@@ -34,7 +34,8 @@ public class CfpHttpSecurity {
         http.httpBasic(withDefaults())
                 .formLogin(withDefaults())
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/cfp/**", "/login", "/error")
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/cfp/**", "/login", "/error",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/actuator/**").hasRole(Roles.ORGANIZER))
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))

@@ -22,6 +22,11 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 public class PlatformAutoConfiguration {
 
     @Bean
+    ProblemResponsesInOpenApi problemResponsesInOpenApi() {
+        return new ProblemResponsesInOpenApi();
+    }
+
+    @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }

@@ -59,6 +59,16 @@ final class ContainerInfrastructure implements TestInfrastructure {
     }
 
     @Override
+    public void stopMongo() {
+        mongo.getDockerClient().pauseContainerCmd(mongo.getContainerId()).exec();
+    }
+
+    @Override
+    public void startMongo() {
+        mongo.getDockerClient().unpauseContainerCmd(mongo.getContainerId()).exec();
+    }
+
+    @Override
     public void stopSmtp() {
         mailpit.getDockerClient().pauseContainerCmd(mailpit.getContainerId()).exec();
     }

@@ -24,6 +24,8 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
     private final EmbeddedKafkaKraftBroker kafka;
     private final MongoServer mongo;
     private final InetSocketAddress mongoAddress;
+    /** Services reach the store through this, so that a test can take the store away without losing its data. */
+    private final TcpProxy mongoProxy;
     private final ServerSetup smtpSetup;
     private volatile GreenMail smtp;
     private final Mailbox mailbox;
@@ -33,6 +35,7 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
         this.kafka = kafka;
         this.mongo = mongo;
         this.mongoAddress = mongoAddress;
+        this.mongoProxy = TcpProxy.to(mongoAddress);
         this.smtpSetup = smtpSetup;
         this.smtp = greenMail(smtpSetup);
         // messages received before a restart of the server stay readable
@@ -88,6 +91,16 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
     }
 
     @Override
+    public void stopMongo() {
+        mongoProxy.cut();
+    }
+
+    @Override
+    public void startMongo() {
+        mongoProxy.restore();
+    }
+
+    @Override
     public synchronized void stopSmtp() {
         ((GreenMailMailbox) mailbox).keep(smtp);
         smtp.stop();
@@ -122,7 +135,8 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
 
     @Override
     public String mongoUri() {
-        return "mongodb://" + mongoAddress.getHostString() + ":" + mongoAddress.getPort();
+        // fail fast when a test takes the store away, instead of the driver's 30 s
+        return "mongodb://127.0.0.1:" + mongoProxy.port() + "/?serverSelectionTimeoutMS=3000&connectTimeoutMS=2000";
     }
 
     @Override

@@ -28,6 +28,12 @@ public interface TestInfrastructure {
     /** Brings the broker back at the same address, with its data. */
     void startKafka();
 
+    /** Takes MongoDB away: connections are dropped and refused until {@link #startMongo()}. */
+    void stopMongo();
+
+    /** Brings MongoDB back at the same address, with its data. */
+    void startMongo();
+
     /** Takes the SMTP server away: connections are refused until {@link #startSmtp()}. */
     void stopSmtp();
 

@@ -2,6 +2,7 @@ package org.cfpflow.notification;
 
 import org.cfpflow.testsupport.AccessMatrix;
 import org.cfpflow.testsupport.TestHttp;
+import org.cfpflow.testsupport.ApiDocs;
 import org.junit.jupiter.api.Test;
 
 /** Who got which e-mail is for organizers only. */
@@ -20,5 +21,10 @@ class AuthorizationMatrixTest extends NotificationServiceTest {
                 .row("GET /actuator/info", c -> c.get("/actuator/info"), 401, 401, 403, 403, 200)
                 .row("GET /actuator/health", c -> c.get("/actuator/health"), 200, 200, 200, 200, 200)
                 .verify();
+    }
+
+    @Test
+    void theOpenApiDocumentCoversEveryEndpoint() {
+        ApiDocs.assertDocuments(TestHttp.localhost(port), "GET /api/notifications");
     }
 }

@@ -2,6 +2,7 @@ package org.cfpflow.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.cfpflow.testsupport.ApiDocs;
 import org.junit.jupiter.api.Test;
 
 class HealthTest extends ReviewServiceTest {
@@ -11,5 +12,12 @@ class HealthTest extends ReviewServiceTest {
         assertThat(anonymous.get("/actuator/health").json().path("status").asString()).isEqualTo("UP");
         assertThat(anonymous.get("/api/reviews/queue").status()).isEqualTo(401);
         assertThat(anonymous.as("alice@example.org", "wrong").get("/api/reviews/queue").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theOpenApiDocumentCoversEveryEndpoint() {
+        ApiDocs.assertDocuments(anonymous, "GET /api/reviews/queue", "GET /api/reviews/proposals",
+                "GET /api/reviews/proposals/{id}", "POST /api/reviews/proposals/{id}",
+                "POST /api/reviews/proposals/{id}/decision");
     }
 }

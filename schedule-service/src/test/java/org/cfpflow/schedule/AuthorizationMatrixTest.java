@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cfpflow.testsupport.AccessMatrix;
+import org.cfpflow.testsupport.ApiDocs;
 import org.junit.jupiter.api.Test;
 
 /** The published timetable is public; changing it is for organizers; refusals change nothing. */
@@ -44,5 +45,12 @@ class AuthorizationMatrixTest extends ScheduleServiceTest {
                 .row("PUT /api/timetable/blocks", c -> c.putJson("/api/timetable/blocks", newBlocks), 200)
                 .verify();
         assertThat(anonymous.get("/schedule").header("Content-Security-Policy")).contains("script-src 'self'");
+    }
+
+    @Test
+    void theOpenApiDocumentCoversEveryEndpoint() {
+        ApiDocs.assertDocuments(anonymous, "GET /api/timetable", "PUT /api/timetable/blocks",
+                "PUT /api/timetable/talks/{proposalId}", "GET /api/timetable/stream", "GET /schedule.xml",
+                "GET /schedule.json", "GET /schedule.ics");
     }
 }

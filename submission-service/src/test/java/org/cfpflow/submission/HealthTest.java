@@ -3,6 +3,7 @@ package org.cfpflow.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.cfpflow.testsupport.TestHttp;
+import org.cfpflow.testsupport.ApiDocs;
 import org.junit.jupiter.api.Test;
 
 class HealthTest extends SubmissionServiceTest {
@@ -12,5 +13,12 @@ class HealthTest extends SubmissionServiceTest {
         TestHttp.Response health = anonymous.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void theOpenApiDocumentCoversEveryEndpoint() {
+        ApiDocs.assertDocuments(anonymous, "GET /api/conference", "PUT /api/conference", "POST /api/proposals",
+                "GET /api/proposals", "GET /api/proposals/{id}", "PUT /api/proposals/{id}",
+                "POST /api/proposals/{id}/withdraw", "GET /api/proposals/{id}/timeline");
     }
 }

@@ -31,6 +31,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
@@ -49,12 +50,15 @@ public class DeliveryWorker implements SmartLifecycle {
     private final JavaMailSender mailSender;
     private final MailProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
     private final Semaphore wakeUps = new Semaphore(0);
     private final ExecutorService connections;
     private volatile Thread worker;
     private volatile boolean running;
 
-    DeliveryWorker(MongoTemplate mongo, JavaMailSender mailSender, MailProperties properties, Clock clock) {
+    DeliveryWorker(MongoTemplate mongo, JavaMailSender mailSender, MailProperties properties, Clock clock,
+                   MeterRegistry meters) {
+        this.meters = meters;
         this.mongo = mongo;
         this.mailSender = mailSender;
         this.properties = properties;
@@ -183,6 +187,9 @@ public class DeliveryWorker implements SmartLifecycle {
                     notification.attempts(), error);
         }
         mongo.save(notification);
+        String outcome = notification.status() == DeliveryStatus.PENDING ? "retrying"
+                : notification.status().name().toLowerCase(java.util.Locale.ROOT);
+        meters.counter("cfp.emails", "outcome", outcome).increment();
     }
 
     private MimeMessage toMessage(Notification notification) throws MessagingException {

@@ -21,6 +21,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /** Reviewing and deciding, with the rules on who may see and do what. */
 @Service
 public class Reviews {
@@ -33,12 +36,15 @@ public class Reviews {
     private final MongoTemplate mongo;
     private final Conferences conferences;
     private final Clock clock;
+    private final Counter reviewsGiven;
 
-    Reviews(ProposalUnderReviewRepository proposals, MongoTemplate mongo, Conferences conferences, Clock clock) {
+    Reviews(ProposalUnderReviewRepository proposals, MongoTemplate mongo, Conferences conferences, Clock clock,
+            MeterRegistry meters) {
         this.proposals = proposals;
         this.mongo = mongo;
         this.conferences = conferences;
         this.clock = clock;
+        this.reviewsGiven = Counter.builder("cfp.reviews").description("Reviews given or replaced").register(meters);
     }
 
     /** What the caller has not reviewed yet, oldest first; never their own proposals. */
@@ -70,8 +76,10 @@ public class Reviews {
     public ReviewedProposalView review(String id, Authentication caller, ReviewRequest request) {
         request.validate();
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
-        return change(id, caller, "review", proposal ->
+        ReviewedProposalView reviewed = change(id, caller, "review", proposal ->
                 proposal.review(caller.getName(), request.score(), comment, clock.instant()));
+        reviewsGiven.increment();
+        return reviewed;
     }
 
     public ReviewedProposalView decide(String id, Authentication caller, DecisionRequest request) {

@@ -31,7 +31,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @EnableConfigurationProperties(AbuseLimits.Limits.class)
 class AbuseLimits {
 
-    private static final Pattern PROPOSAL = Pattern.compile("^/(api/)?proposals/[^/]+(/withdraw)?$");
+    private static final Pattern PROPOSAL = Pattern.compile("^/(api/)?proposals/[^/]+(/withdraw|/timeline)?$");
 
     @ConfigurationProperties("cfp.limits")
     record Limits(@DefaultValue("30") int submissionsPerMinute, @DefaultValue("10") int tokenFailuresPerMinute) {

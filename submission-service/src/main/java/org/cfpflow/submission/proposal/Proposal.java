@@ -1,6 +1,7 @@
 package org.cfpflow.submission.proposal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,6 +18,7 @@ import org.cfpflow.events.TalkScheduled;
 import org.cfpflow.events.TalkUnscheduled;
 import org.cfpflow.events.TalkWaitlisted;
 import org.cfpflow.messaging.Aggregate;
+import org.cfpflow.messaging.ReceivedEvent;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -28,6 +30,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("proposals")
 public class Proposal extends Aggregate {
+
+    static final String SOURCE = "/submission-service";
 
     enum Decision { ACCEPTED, REJECTED }
 
@@ -49,6 +53,7 @@ public class Proposal extends Aggregate {
     private ScheduledSlot slot;
     private Instant submittedAt;
     private Instant updatedAt;
+    private List<TimelineEntry> timeline = new ArrayList<>();
 
     static Proposal submit(String id, Talk talk, String notes, String editTokenHash, String editUrl, Instant now) {
         Proposal proposal = new Proposal();
@@ -60,7 +65,7 @@ public class Proposal extends Aggregate {
         proposal.submittedAt = now;
         proposal.updatedAt = now;
         proposal.status = ProposalStatus.SUBMITTED;
-        proposal.raise(new ProposalSubmitted(id, talk, notes, editUrl, now));
+        proposal.announce(new ProposalSubmitted(id, talk, notes, editUrl, now));
         return proposal;
     }
 
@@ -73,7 +78,7 @@ public class Proposal extends Aggregate {
         track = newTalk.track();
         notes = newNotes;
         updatedAt = now;
-        raise(new ProposalUpdated(id, talk, notes, now));
+        announce(new ProposalUpdated(id, talk, notes, now));
         return true;
     }
 
@@ -85,8 +90,23 @@ public class Proposal extends Aggregate {
         withdrawn = true;
         updatedAt = now;
         status = deriveStatus();
-        raise(new ProposalWithdrawn(id, talk, now));
+        announce(new ProposalWithdrawn(id, talk, now));
         return true;
+    }
+
+    private void announce(CfpEvent event) {
+        timeline.add(TimelineEntry.of(raise(event), SOURCE));
+    }
+
+    /** Any event about this proposal from elsewhere, for its history. */
+    void recordInTimeline(ReceivedEvent event) {
+        timeline.add(new TimelineEntry(event.time() != null ? event.time() : Instant.now(), event.type(),
+                event.source(), event.topic(), event.id()));
+    }
+
+    /** The proposal's whole history across all topics, in time order. */
+    public List<TimelineEntry> timeline() {
+        return timeline.stream().sorted(java.util.Comparator.comparing(TimelineEntry::time)).toList();
     }
 
     /** Takes in what the review- and schedule-service decided. Returns false for events that say nothing here. */

@@ -1,6 +1,7 @@
 package org.cfpflow.submission.proposal;
 
 import java.net.URI;
+import java.util.List;
 
 import org.cfpflow.platform.Paging;
 import org.springframework.data.web.PagedModel;
@@ -52,6 +53,14 @@ class ProposalController {
     ProposalView withdraw(@PathVariable String id, @RequestHeader(name = EDIT_TOKEN, required = false) String token,
                           Authentication caller) {
         return ProposalView.of(proposals.withdraw(id, token, caller));
+    }
+
+    /** Every event about the proposal across all topics, in order: its whole history. */
+    @GetMapping("/{id}/timeline")
+    List<TimelineEntry> timeline(@PathVariable String id,
+                                 @RequestHeader(name = EDIT_TOKEN, required = false) String token,
+                                 Authentication caller) {
+        return proposals.read(id, token, caller).timeline();
     }
 
     @GetMapping

@@ -2,6 +2,8 @@ package org.cfpflow.submission.proposal;
 
 import java.time.Clock;
 
+import org.cfpflow.events.NotificationFailed;
+import org.cfpflow.events.NotificationSent;
 import org.cfpflow.events.ProposalAccepted;
 import org.cfpflow.events.ProposalRejected;
 import org.cfpflow.events.TalkRescheduled;
@@ -14,7 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Decisions and schedule changes, so that a speaker sees ACCEPTED, REJECTED, SCHEDULED (with the slot), WAITLISTED. */
+/**
+ * Decisions and schedule changes, so that a speaker sees ACCEPTED, REJECTED, SCHEDULED (with the slot),
+ * WAITLISTED; these and the e-mails sent also go into the proposal's timeline.
+ */
 @Component
 class ProposalOutcomes implements CfpEventHandler {
 
@@ -31,14 +36,20 @@ class ProposalOutcomes implements CfpEventHandler {
     @Override
     public void handle(ReceivedEvent event) {
         Object payload = event.payload();
-        if (!(payload instanceof ProposalAccepted || payload instanceof ProposalRejected
+        boolean outcome = payload instanceof ProposalAccepted || payload instanceof ProposalRejected
                 || payload instanceof TalkScheduled || payload instanceof TalkRescheduled
-                || payload instanceof TalkUnscheduled || payload instanceof TalkWaitlisted)) {
+                || payload instanceof TalkUnscheduled || payload instanceof TalkWaitlisted;
+        boolean notification = payload instanceof NotificationSent || payload instanceof NotificationFailed;
+        if (!outcome && !notification) {
             return;
         }
         // an optimistic-locking conflict propagates: the container retries the record with a fresh read
         proposals.findById(event.subject()).ifPresentOrElse(proposal -> {
-            if (proposal.markHandled(event.id()) && proposal.apply(event.payload(), clock.instant())) {
+            if (proposal.markHandled(event.id())) {
+                proposal.recordInTimeline(event);
+                if (outcome) {
+                    proposal.apply(event.payload(), clock.instant());
+                }
                 proposals.save(proposal);
             }
         }, () -> log.warn("{} {} is about proposal {}, which this service does not know; ignored", event.type(),

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.cfpflow.events.CfpEvent;
+import org.cfpflow.events.NotificationSent;
 import org.cfpflow.events.ProposalAccepted;
 import org.cfpflow.events.ProposalRejected;
 import org.cfpflow.events.Slot;
@@ -112,5 +113,32 @@ class ProposalStatusFromEventsTest extends SubmissionServiceTest {
         publish(new TalkWaitlisted(marker, TALK, "no slot fits"));
         awaitStatus(marker, "WAITLISTED");
         assertThat(organizer.get("/api/proposals/" + id).json().path("status").asString()).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void theTimelineListsEveryEventAboutTheProposalInOrder() {
+        JsonNode created = submitted();
+        String id = created.path("id").asString();
+        publish(new ProposalAccepted(id, TALK, null, Instant.now()));
+        publish(new TalkScheduled(id, TALK, slot(14)));
+        publish(new NotificationSent("n-1", id, "serge@example.org", "SCHEDULED", 1, Instant.now()));
+        awaitStatus(id, "SCHEDULED");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            TestHttpResponseTypes timeline = new TestHttpResponseTypes(anonymous.get("/api/proposals/" + id + "/timeline",
+                    "X-Edit-Token", created.path("editToken").asString()).json());
+            assertThat(timeline.types()).containsExactly("ProposalSubmitted", "ProposalAccepted", "TalkScheduled",
+                    "NotificationSent");
+            assertThat(timeline.json().get(0).path("source").asString()).isEqualTo("/submission-service");
+            assertThat(timeline.json().get(1).path("topic").asString()).isEqualTo("cfp.decisions");
+        });
+        assertThat(anonymous.get("/api/proposals/" + id + "/timeline").status()).isEqualTo(404);
+    }
+
+    private record TestHttpResponseTypes(JsonNode json) {
+
+        List<String> types() {
+            return json.findValuesAsString("type");
+        }
     }
 }
