@@ -18,6 +18,7 @@ import org.cfpflow.review.ReviewApplication;
 import org.cfpflow.schedule.ScheduleApplication;
 import org.cfpflow.submission.SubmissionApplication;
 import org.cfpflow.testsupport.CfpInfrastructure;
+import org.cfpflow.testsupport.KafkaProbe;
 import org.cfpflow.testsupport.ReceivedMail;
 import org.cfpflow.testsupport.SharedFiles;
 import org.cfpflow.testsupport.TestHttp;
@@ -194,8 +195,13 @@ class LpcScenarioTest {
             assertThat(browser.text("body")).doesNotContain(title);
             Object marker = browser.mark();
 
+            String traceId = "0af7651916cd43dd8448eb211c80319c";
             await().atMost(Duration.ofSeconds(30)).until(() -> bob.postJson("/api/reviews/proposals/" + id + "/decision",
-                    Map.of("decision", "ACCEPT")).status() == 200);
+                    Map.of("decision", "ACCEPT"), "traceparent", "00-" + traceId + "-b7ad6b7169203331-01").status() == 200);
+            // one trace from the reviewer's request, through review-service's event, to schedule-service's
+            await().atMost(Duration.ofSeconds(30)).until(() -> infrastructure.kafka().readAll("cfp.schedule").stream()
+                    .filter(r -> id.equals(r.key()))
+                    .anyMatch(r -> String.valueOf(KafkaProbe.header(r, "traceparent")).contains(traceId)));
 
             browser.awaitContent(title);
             assertThat(browser.stillSamePage(marker)).as("no reload").isTrue();

@@ -27,6 +27,9 @@ public final class CloudEventRecords {
         header(record, CloudEventHeaders.TIME, event.time().toString());
         header(record, CloudEventHeaders.SUBJECT, event.key());
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        if (event.traceparent() != null) {
+            header(record, CloudEventHeaders.TRACEPARENT, event.traceparent());
+        }
         return record;
     }
 

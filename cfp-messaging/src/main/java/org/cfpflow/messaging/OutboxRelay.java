@@ -158,7 +158,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static PendingEvent toPendingEvent(Document doc) {
         Date time = doc.getDate("time");
         return new PendingEvent(doc.getString("eventId"), doc.getString("type"), doc.getString("topic"),
-                doc.getString("key"), time.toInstant(), doc.getString("payload"));
+                doc.getString("key"), time.toInstant(), doc.getString("payload"), doc.getString("traceparent"));
     }
 
     private void loop() {

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.cfpflow.submission.SubmissionServiceTest;
+import org.cfpflow.testsupport.KafkaProbe;
 import org.cfpflow.testsupport.TestHttp;
 import org.cfpflow.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -58,5 +60,17 @@ class ObservabilityTest extends SubmissionServiceTest {
                     "jvm_memory_used_bytes", "http_server_requests_seconds_count", "kafka_");
         });
         assertThat(anonymous.get("/actuator/prometheus").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theTraceOfASubmissionTravelsWithItsEvent() {
+        openCall();
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String id = anonymous.postJson("/api/proposals", proposal("Traced", "T", "t@example.org"),
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").json().path("id").asString();
+
+        ConsumerRecord<String, byte[]> event = await().atMost(Duration.ofSeconds(30))
+                .until(() -> events("cfp.proposals", id), records -> !records.isEmpty()).get(0);
+        assertThat(KafkaProbe.header(event, "traceparent")).startsWith("00-" + traceId + "-");
     }
 }
