@@ -166,6 +166,19 @@ class LpcScenarioTest {
         assertThat(organizerSubmission.get("/api/proposals?status=SCHEDULED").json().path("page")
                 .path("totalElements").asInt()).isEqualTo(9);
 
+        // the domain's figures, on each service's Prometheus endpoint
+        Map<String, List<String>> figures = Map.of(
+                "submission", List.of("cfp_events_published_total{type=\"ProposalSubmitted\"} 10.0",
+                        "cfp_events_published_total{type=\"ProposalWithdrawn\"} 1.0"),
+                "review", List.of("cfp_reviews_total 10.0", "cfp_events_published_total{type=\"ProposalAccepted\"} 10.0"),
+                "schedule", List.of("cfp_events_published_total{type=\"TalkScheduled\"}",
+                        "cfp_events_consumed_total{type=\"ProposalAccepted\"}"),
+                "notification", List.of("cfp_emails_total{outcome=\"sent\"}",
+                        "cfp_events_published_total{type=\"NotificationSent\"}"));
+        figures.forEach((service, expected) -> await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(new TestHttp(system.url(service)).as("organizer@example.org", "organizer")
+                        .get("/actuator/prometheus").body()).contains(expected)));
+
         // the proposal's whole history, across the four services' topics, in order
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<String> timeline = submission.get("/api/proposals/" + withdrawnId + "/timeline", "X-Edit-Token",
