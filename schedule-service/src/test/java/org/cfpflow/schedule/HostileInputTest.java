@@ -1,0 +1,46 @@
+package org.cfpflow.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.cfpflow.testsupport.HostileInputs;
+import org.cfpflow.testsupport.TestHttp;
+import org.junit.jupiter.api.Test;
+
+/** The public timetable, its exports and the organizers' writes, fed hostile input: never a 5xx or a stack trace. */
+class HostileInputTest extends ScheduleServiceTest {
+
+    @Test
+    void publicReadsAndOrganizerWritesSurviveHostileInput() {
+        conference("UTC");
+        assertStatus(blocks(List.of(block(track + "-room", "2017-09-22T09:00", "2017-09-22T10:00"))), 200);
+        HostileInputs hostile = HostileInputs.seeded();
+        Map<String, Object> block = Map.of("track", track, "room", "r", "start", "2017-09-22T09:00",
+                "end", "2017-09-22T10:00");
+        for (int i = 0; i < 40; i++) {
+            String junk = hostile.pathSegment();
+            for (String path : List.of("/api/timetable?" + junk + "=" + junk, "/schedule.xml?x=" + junk,
+                    "/schedule.json/" + junk, "/schedule/" + junk, "/api/timetable/talks/" + junk)) {
+                HostileInputs.assertHandledCleanly("GET " + path, anonymous.get(path));
+            }
+            String lastEventId = hostile.string().replaceAll("[^\\x21-\\x7e]", "");
+            if (!lastEventId.matches("\\d{1,18}")) {
+                HostileInputs.assertHandledCleanly("GET stream, Last-Event-ID " + lastEventId,
+                        anonymous.get("/api/timetable/stream", "Last-Event-ID", lastEventId.isEmpty() ? "x" : lastEventId));
+            }
+            String before = anonymous.get("/api/timetable").body();
+            TestHttp.Response blocks = organizer.send("PUT", "/api/timetable/blocks", "application/json",
+                    hostile.body(Map.of("blocks", List.of(hostile.mutate(block)))));
+            HostileInputs.assertHandledCleanly("PUT /api/timetable/blocks #" + i, blocks);
+            if (blocks.status() != 200) {
+                assertThat(anonymous.get("/api/timetable").body()).as("refused, so unchanged; seed " + hostile.seed())
+                        .isEqualTo(before);
+            }
+            HostileInputs.assertHandledCleanly("PUT /api/timetable/talks", organizer.send("PUT",
+                    "/api/timetable/talks/" + junk, "application/json",
+                    hostile.body(Map.of("start", "2017-09-22T09:00", "room", "r"))));
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.cfpflow.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.cfpflow.testsupport.HostileInputs;
+import org.cfpflow.testsupport.TestHttp;
+import org.junit.jupiter.api.Test;
+
+/** Every public endpoint, fed what attackers send: never a 5xx, never a stack trace, nothing changed on refusal. */
+class HostileInputTest extends SubmissionServiceTest {
+
+    private static final int ROUNDS = 100;
+
+    @Test
+    void submittingSurvivesHostileBodiesAndHeaders() {
+        openCall();
+        HostileInputs hostile = HostileInputs.seeded();
+        Map<String, Object> template = proposal("Valid title", "Valid Speaker", "valid@example.org");
+        String conference = anonymous.get("/api/conference").body();
+        for (int i = 0; i < ROUNDS; i++) {
+            long before = proposalCount();
+            String contentType = i % 10 == 0 ? hostile.string() : "application/json";
+            TestHttp.Response response;
+            try {
+                response = anonymous.send("POST", "/api/proposals", contentType.isBlank() ? "application/json"
+                        : contentType.replaceAll("[\\r\\n\\u0000]", ""), hostile.body(template));
+            }
+            catch (IllegalArgumentException clientRefusedHeader) {
+                continue;
+            }
+            HostileInputs.assertHandledCleanly("POST /api/proposals #" + i, response);
+            if (response.status() != 201) {
+                assertThat(proposalCount()).as("nothing stored on a refusal, seed " + hostile.seed()).isEqualTo(before);
+            }
+            else {
+                assertThat(response.json().path("status").asString()).isEqualTo("SUBMITTED");
+            }
+        }
+        assertThat(anonymous.get("/api/conference").body()).isEqualTo(conference);
+    }
+
+    @Test
+    void readingProposalsSurvivesHostilePathsTokensAndForms() {
+        openCall();
+        HostileInputs hostile = HostileInputs.seeded();
+        String id = submit(proposal("Target", "T", "t@example.org")).json().path("id").asString();
+        for (int i = 0; i < ROUNDS; i++) {
+            String token = hostile.string().replaceAll("[\\r\\n\\u0000\\u2028\\u2029]", "x");
+            String segment = i % 2 == 0 ? id : hostile.pathSegment();
+            check("GET /api/proposals/" + segment, safely(() -> anonymous.get("/api/proposals/" + segment,
+                    "X-Edit-Token", ascii(token))));
+            check("GET /proposals/…?token=", anonymous.get("/proposals/" + segment + "?token=" + hostile.pathSegment()));
+            check("POST /api/proposals/…/withdraw", safely(() -> anonymous.postJson("/api/proposals/" + segment
+                    + "/withdraw", "", "X-Edit-Token", ascii(token))));
+            check("POST / (form)", anonymous.postForm("/", "title", hostile.string(), "speakers[0].name",
+                    hostile.string(), "durationMinutes", hostile.string()));
+            check("GET /api/conference", anonymous.get("/api/conference?" + hostile.pathSegment() + "=1"));
+        }
+        assertThat(organizer.get("/api/proposals/" + id).json().path("status").asString()).isEqualTo("SUBMITTED");
+    }
+
+    private static void check(String request, TestHttp.Response response) {
+        if (response != null) {
+            HostileInputs.assertHandledCleanly(request, response);
+        }
+    }
+
+    /** A header the HTTP client itself refuses to send is not a test of the server. */
+    private static TestHttp.Response safely(java.util.function.Supplier<TestHttp.Response> call) {
+        try {
+            return call.get();
+        }
+        catch (IllegalArgumentException clientRefusedHeader) {
+            return null;
+        }
+    }
+
+    private static String ascii(String value) {
+        return new String(value.getBytes(StandardCharsets.US_ASCII), StandardCharsets.US_ASCII)
+                .replaceAll("[^\\x20-\\x7e]", "?");
+    }
+}
