@@ -6,7 +6,7 @@ import java.time.Instant;
  * Accepted for the programme. {@code acceptedAt} orders the waitlist; {@code note} is the reviewers' word to the
  * speakers (may be null).
  */
-public record ProposalAccepted(String proposalId, Talk talk, String note, Instant acceptedAt) implements CfpEvent {
+public record ProposalAccepted(String proposalId, Talk talk, String note, Instant acceptedAt) implements CfpEvent, AboutTalk {
 
     public ProposalAccepted {
         Require.text(proposalId, "proposalId");

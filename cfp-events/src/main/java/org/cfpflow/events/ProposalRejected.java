@@ -3,7 +3,7 @@ package org.cfpflow.events;
 import java.time.Instant;
 
 /** Not accepted; {@code note} is the reviewers' word to the speakers (may be null). */
-public record ProposalRejected(String proposalId, Talk talk, String note, Instant rejectedAt) implements CfpEvent {
+public record ProposalRejected(String proposalId, Talk talk, String note, Instant rejectedAt) implements CfpEvent, AboutTalk {
 
     public ProposalRejected {
         Require.text(proposalId, "proposalId");

@@ -7,7 +7,7 @@ import java.time.Instant;
  * it is the only event with a secret in it.
  */
 public record ProposalSubmitted(String proposalId, Talk talk, String notes, String editUrl, Instant submittedAt)
-        implements CfpEvent {
+        implements CfpEvent, AboutTalk {
 
     public ProposalSubmitted {
         Require.text(proposalId, "proposalId");

@@ -3,7 +3,7 @@ package org.cfpflow.events;
 import java.time.Instant;
 
 /** The speaker edited the proposal; {@code talk} is its new content. */
-public record ProposalUpdated(String proposalId, Talk talk, String notes, Instant updatedAt) implements CfpEvent {
+public record ProposalUpdated(String proposalId, Talk talk, String notes, Instant updatedAt) implements CfpEvent, AboutTalk {
 
     public ProposalUpdated {
         Require.text(proposalId, "proposalId");

@@ -3,7 +3,7 @@ package org.cfpflow.events;
 import java.time.Instant;
 
 /** The speaker (or an organizer) withdrew the proposal, whatever state it was in. */
-public record ProposalWithdrawn(String proposalId, Talk talk, Instant withdrawnAt) implements CfpEvent {
+public record ProposalWithdrawn(String proposalId, Talk talk, Instant withdrawnAt) implements CfpEvent, AboutTalk {
 
     public ProposalWithdrawn {
         Require.text(proposalId, "proposalId");

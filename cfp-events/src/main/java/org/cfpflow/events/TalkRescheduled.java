@@ -1,7 +1,7 @@
 package org.cfpflow.events;
 
 /** An organizer moved the talk from {@code previousSlot} to {@code slot}. */
-public record TalkRescheduled(String proposalId, Talk talk, Slot slot, Slot previousSlot) implements CfpEvent {
+public record TalkRescheduled(String proposalId, Talk talk, Slot slot, Slot previousSlot) implements CfpEvent, AboutTalk {
 
     public TalkRescheduled {
         Require.text(proposalId, "proposalId");

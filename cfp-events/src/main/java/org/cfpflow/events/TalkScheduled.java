@@ -1,7 +1,7 @@
 package org.cfpflow.events;
 
 /** The talk got a slot. */
-public record TalkScheduled(String proposalId, Talk talk, Slot slot) implements CfpEvent {
+public record TalkScheduled(String proposalId, Talk talk, Slot slot) implements CfpEvent, AboutTalk {
 
     public TalkScheduled {
         Require.text(proposalId, "proposalId");

@@ -1,7 +1,7 @@
 package org.cfpflow.events;
 
 /** The talk lost its slot ({@code reason}: withdrawn, rejected, blocks changed). */
-public record TalkUnscheduled(String proposalId, Talk talk, Slot previousSlot, String reason) implements CfpEvent {
+public record TalkUnscheduled(String proposalId, Talk talk, Slot previousSlot, String reason) implements CfpEvent, AboutTalk {
 
     public TalkUnscheduled {
         Require.text(proposalId, "proposalId");

@@ -1,7 +1,7 @@
 package org.cfpflow.events;
 
 /** Accepted, but no slot fits yet; it is placed when one frees, in acceptance order. */
-public record TalkWaitlisted(String proposalId, Talk talk, String reason) implements CfpEvent {
+public record TalkWaitlisted(String proposalId, Talk talk, String reason) implements CfpEvent, AboutTalk {
 
     public TalkWaitlisted {
         Require.text(proposalId, "proposalId");

@@ -6,12 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.cfpflow.events.AboutTalk;
 import org.cfpflow.events.CfpEvent;
 import org.cfpflow.events.ProposalAccepted;
 import org.cfpflow.events.ProposalRejected;
 import org.cfpflow.events.ProposalSubmitted;
-import org.cfpflow.events.ProposalUpdated;
-import org.cfpflow.events.ProposalWithdrawn;
 import org.cfpflow.events.Slot;
 import org.cfpflow.events.Speaker;
 import org.cfpflow.events.Talk;
@@ -62,10 +61,10 @@ class Intake implements CfpEventHandler {
     public void handle(ReceivedEvent event) {
         CfpEvent payload = event.payload();
         NotificationKind kind = NotificationKind.of(payload).orElse(null);
-        if (kind == null) {
+        if (kind == null || !(payload instanceof AboutTalk about)) {
             return;
         }
-        Talk talk = talkOf(payload);
+        Talk talk = about.talk();
         ConferenceDirectory conference = conferences.current();
         Instant now = clock.instant();
         Map<String, Speaker> recipients = new LinkedHashMap<>();
@@ -150,33 +149,5 @@ class Intake implements CfpEventHandler {
             case UNSCHEDULED -> "Your talk " + quoted + " has no slot for now";
             case WAITLISTED -> "Your talk " + quoted + " is on the waitlist";
         };
-    }
-
-    private static Talk talkOf(CfpEvent payload) {
-        if (payload instanceof ProposalSubmitted e) {
-            return e.talk();
-        }
-        if (payload instanceof ProposalUpdated e) {
-            return e.talk();
-        }
-        if (payload instanceof ProposalWithdrawn e) {
-            return e.talk();
-        }
-        if (payload instanceof ProposalAccepted e) {
-            return e.talk();
-        }
-        if (payload instanceof ProposalRejected e) {
-            return e.talk();
-        }
-        if (payload instanceof TalkScheduled e) {
-            return e.talk();
-        }
-        if (payload instanceof TalkRescheduled e) {
-            return e.talk();
-        }
-        if (payload instanceof TalkUnscheduled e) {
-            return e.talk();
-        }
-        return ((TalkWaitlisted) payload).talk();
     }
 }

@@ -1,5 +1,6 @@
 package org.cfpflow.notification.notification;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.cfpflow.events.CfpEvent;
@@ -17,36 +18,13 @@ import org.cfpflow.events.TalkWaitlisted;
 public enum NotificationKind {
     SUBMITTED, UPDATED, WITHDRAWN, ACCEPTED, REJECTED, SCHEDULED, RESCHEDULED, UNSCHEDULED, WAITLISTED;
 
+    private static final Map<Class<? extends CfpEvent>, NotificationKind> BY_EVENT = Map.of(
+            ProposalSubmitted.class, SUBMITTED, ProposalUpdated.class, UPDATED, ProposalWithdrawn.class, WITHDRAWN,
+            ProposalAccepted.class, ACCEPTED, ProposalRejected.class, REJECTED, TalkScheduled.class, SCHEDULED,
+            TalkRescheduled.class, RESCHEDULED, TalkUnscheduled.class, UNSCHEDULED, TalkWaitlisted.class, WAITLISTED);
+
     static Optional<NotificationKind> of(CfpEvent event) {
-        NotificationKind kind = null;
-        if (event instanceof ProposalSubmitted) {
-            kind = SUBMITTED;
-        }
-        else if (event instanceof ProposalUpdated) {
-            kind = UPDATED;
-        }
-        else if (event instanceof ProposalWithdrawn) {
-            kind = WITHDRAWN;
-        }
-        else if (event instanceof ProposalAccepted) {
-            kind = ACCEPTED;
-        }
-        else if (event instanceof ProposalRejected) {
-            kind = REJECTED;
-        }
-        else if (event instanceof TalkScheduled) {
-            kind = SCHEDULED;
-        }
-        else if (event instanceof TalkRescheduled) {
-            kind = RESCHEDULED;
-        }
-        else if (event instanceof TalkUnscheduled) {
-            kind = UNSCHEDULED;
-        }
-        else if (event instanceof TalkWaitlisted) {
-            kind = WAITLISTED;
-        }
-        return Optional.ofNullable(kind);
+        return Optional.ofNullable(BY_EVENT.get(event.getClass()));
     }
 
     String template() {
