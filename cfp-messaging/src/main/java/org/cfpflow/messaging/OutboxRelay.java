@@ -3,13 +3,20 @@ package org.cfpflow.messaging;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -39,6 +46,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final String source;
     private final OutboxProperties properties;
     private final Semaphore wakeUps = new Semaphore(0);
+    private final Queue<Hint> hints = new ConcurrentLinkedQueue<>();
+    private volatile long lastFullScan;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failedRuns = new AtomicLong();
     private final MeterRegistry meters;
@@ -76,6 +85,17 @@ public class OutboxRelay implements SmartLifecycle {
         wakeUps.release();
     }
 
+    /**
+     * The document just saved with pending events: the next run publishes it by id instead of scanning its
+     * collection (a scan costs as much as the collection is large; the periodic scan remains the safety net).
+     */
+    public void wakeUp(String collection, Object id) {
+        if (collections.contains(collection) && hints.size() < 100_000) {
+            hints.add(new Hint(collection, id));
+        }
+        wakeUps.release();
+    }
+
     public long publishedCount() {
         return published.get();
     }
@@ -89,29 +109,61 @@ public class OutboxRelay implements SmartLifecycle {
         return collections;
     }
 
-    /** Relays everything pending now. Returns how many events were published. */
+    /** Relays everything pending now, scanning every collection. Returns how many events were published. */
     public int relayPending() {
         int total = 0;
         for (String collection : collections) {
             List<Batch> batches;
             while (!(batches = findPending(collection)).isEmpty()) {
-                publish(batches);
-                remove(collection, batches);
-                for (Batch batch : batches) {
-                    // the domain's figures: proposals submitted, decisions, talks scheduled, e-mails sent...
-                    batch.events().forEach(e -> meters.counter("cfp.events.published", "type", e.type()).increment());
-                    total += batch.events().size();
-                }
+                total += relay(collection, batches);
             }
+        }
+        lastFullScan = System.nanoTime();
+        return total;
+    }
+
+    /** Relays the documents saved since the last run, by id. */
+    int relayHinted() {
+        Map<String, Set<Object>> ids = new HashMap<>();
+        for (Hint hint = hints.poll(); hint != null; hint = hints.poll()) {
+            ids.computeIfAbsent(hint.collection(), c -> new LinkedHashSet<>()).add(hint.id());
+        }
+        int total = 0;
+        for (Map.Entry<String, Set<Object>> collection : ids.entrySet()) {
+            List<Object> all = new ArrayList<>(collection.getValue());
+            for (int from = 0; from < all.size(); from += properties.batchSize()) {
+                List<Object> chunk = all.subList(from, Math.min(all.size(), from + properties.batchSize()));
+                total += relay(collection.getKey(), findPending(collection.getKey(),
+                        Filters.and(Filters.in("_id", chunk), Filters.exists("pendingEvents.0"))));
+            }
+        }
+        return total;
+    }
+
+    private int relay(String collection, List<Batch> batches) {
+        if (batches.isEmpty()) {
+            return 0;
+        }
+        publish(batches);
+        remove(collection, batches);
+        int total = 0;
+        for (Batch batch : batches) {
+            // the domain's figures: proposals submitted, decisions, talks scheduled, e-mails sent...
+            batch.events().forEach(e -> meters.counter("cfp.events.published", "type", e.type()).increment());
+            total += batch.events().size();
         }
         published.addAndGet(total);
         return total;
     }
 
     List<Batch> findPending(String collection) {
+        return findPending(collection, Filters.exists("pendingEvents.0"));
+    }
+
+    private List<Batch> findPending(String collection, Bson filter) {
         List<Batch> batches = new ArrayList<>();
         for (Document doc : mongo.getCollection(collection)
-                .find(Filters.exists("pendingEvents.0"))
+                .find(filter)
                 .projection(Projections.include("pendingEvents"))
                 .limit(properties.batchSize())) {
             List<PendingEvent> events = doc.getList("pendingEvents", Document.class).stream()
@@ -170,7 +222,10 @@ public class OutboxRelay implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                relayPending();
+                relayHinted();
+                if (System.nanoTime() - lastFullScan >= properties.fullScanInterval().toNanos()) {
+                    relayPending();
+                }
                 backOff = properties.pollInterval();
             }
             catch (InterruptedException e) {
@@ -179,6 +234,8 @@ public class OutboxRelay implements SmartLifecycle {
             }
             catch (RuntimeException e) {
                 failedRuns.incrementAndGet();
+                // hints taken by the failed run are gone: the next run scans everything
+                lastFullScan = 0;
                 backOff = min(backOff.multipliedBy(2), properties.maxBackOff());
                 log.warn("Outbox relay failed, retrying in {} ms: {}", backOff.toMillis(), e.toString());
             }
@@ -228,5 +285,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     record Batch(Object id, List<PendingEvent> events) {
+    }
+
+    private record Hint(String collection, Object id) {
     }
 }

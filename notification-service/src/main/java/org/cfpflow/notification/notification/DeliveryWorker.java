@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -52,6 +54,8 @@ public class DeliveryWorker implements SmartLifecycle {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Semaphore wakeUps = new Semaphore(0);
+    private final Queue<String> fresh = new ConcurrentLinkedQueue<>();
+    private volatile long lastScan;
     private final ExecutorService connections;
     private volatile Thread worker;
     private volatile boolean running;
@@ -70,32 +74,61 @@ public class DeliveryWorker implements SmartLifecycle {
         });
     }
 
-    void wakeUp() {
+    /** New notifications to send now: claimed by id, without searching the whole collection. */
+    void wakeUp(List<String> ids) {
+        if (fresh.size() < 100_000) {
+            fresh.addAll(ids);
+        }
         wakeUps.release();
     }
 
-    /** Sends everything due now; returns how many were attempted. */
+    /** Sends what was just created, and every poll interval whatever else is due (retries); returns the count. */
     int deliverDue() {
         int attempted = 0;
         List<Notification> claimed;
-        while (!(claimed = claimDue()).isEmpty()) {
+        while (!(claimed = claimFresh()).isEmpty()) {
             send(claimed);
             attempted += claimed.size();
         }
+        if (System.nanoTime() - lastScan >= properties.pollInterval().toNanos()) {
+            lastScan = System.nanoTime();
+            while (!(claimed = claimDue()).isEmpty()) {
+                send(claimed);
+                attempted += claimed.size();
+            }
+        }
         return attempted;
+    }
+
+    private List<Notification> claimFresh() {
+        List<String> ids = new ArrayList<>();
+        for (String id = fresh.poll(); id != null && ids.size() < batchLimit(); id = fresh.poll()) {
+            ids.add(id);
+        }
+        return claim(ids);
     }
 
     private List<Notification> claimDue() {
         Instant now = clock.instant();
         Query due = new Query(Criteria.where("status").is(DeliveryStatus.PENDING.name())
                 .and("nextAttemptAt").lte(now).and("claimedUntil").lte(now))
-                .with(Sort.by("nextAttemptAt")).limit(properties.batchSize() * properties.connections());
+                .with(Sort.by("nextAttemptAt")).limit(batchLimit());
         due.fields().include("_id");
+        return claim(mongo.find(due, Notification.class).stream().map(Notification::id).toList());
+    }
+
+    private int batchLimit() {
+        return properties.batchSize() * properties.connections();
+    }
+
+    /** Takes the lease on each that is due and not leased; what another sender holds or is not due is skipped. */
+    private List<Notification> claim(List<String> ids) {
+        Instant now = clock.instant();
         List<Notification> claimed = new ArrayList<>();
-        for (Notification candidate : mongo.find(due, Notification.class)) {
+        for (String id : ids) {
             Notification mine = mongo.findAndModify(
-                    new Query(Criteria.where("_id").is(candidate.id()).and("status").is(DeliveryStatus.PENDING.name())
-                            .and("claimedUntil").lte(now)),
+                    new Query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.PENDING.name())
+                            .and("nextAttemptAt").lte(now).and("claimedUntil").lte(now)),
                     new Update().set("claimedUntil", now.plus(properties.claimLease())).inc("version", 1),
                     FindAndModifyOptions.options().returnNew(true), Notification.class);
             if (mine != null) {

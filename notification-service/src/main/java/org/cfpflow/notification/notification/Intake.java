@@ -2,7 +2,9 @@ package org.cfpflow.notification.notification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -67,10 +69,12 @@ class Intake implements CfpEventHandler {
         Talk talk = about.talk();
         ConferenceDirectory conference = conferences.current();
         Instant now = clock.instant();
+        List<String> created = new ArrayList<>();
         Map<String, Speaker> recipients = new LinkedHashMap<>();
         talk.speakers().forEach(s -> recipients.putIfAbsent(s.email().toLowerCase(Locale.ROOT), s));
         for (Speaker speaker : recipients.values()) {
-            if (alreadyHandled(event.id(), speaker.email())) {
+            // other kinds are claimed by their id; a move may have been folded into another's e-mail
+            if (kind == NotificationKind.RESCHEDULED && alreadyHandled(event.id(), speaker.email())) {
                 continue;
             }
             if (payload instanceof TalkRescheduled move && foldIntoWaitingReschedule(event.id(), move, speaker,
@@ -87,12 +91,13 @@ class Intake implements CfpEventHandler {
             }
             try {
                 mongo.insert(notification);
+                created.add(notification.id());
             }
             catch (DuplicateKeyException claimedBefore) {
                 // redelivered: the first delivery claimed it
             }
         }
-        worker.wakeUp();
+        worker.wakeUp(created);
     }
 
     private boolean alreadyHandled(String eventId, String recipient) {
