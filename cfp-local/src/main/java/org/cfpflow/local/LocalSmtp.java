@@ -1,21 +1,34 @@
 package org.cfpflow.local;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UnsupportedEncodingException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeUtility;
 
-/** An SMTP server that keeps what it receives, and a page listing it: the demo's mailbox. */
+/**
+ * The local run's SMTP server: records every message it accepts in a mailbox file (one line each: time received,
+ * Message-ID, recipient, proposal, kind, subject), written before it answers {@code 250}, so that the record
+ * survives the server being killed and restarted; and a page listing the newest. The messages themselves are not
+ * kept: memory stays flat however long it runs. The receipt time is what the benchmarks measure against.
+ */
 public final class LocalSmtp {
+
+    private static final int PAGE_ROWS = 500;
 
     private LocalSmtp() {
     }
@@ -23,51 +36,100 @@ public final class LocalSmtp {
     public static void main(String[] args) throws Exception {
         int smtpPort = args.length > 0 ? Integer.parseInt(args[0]) : 1025;
         int webPort = args.length > 1 ? Integer.parseInt(args[1]) : 8025;
-        GreenMail greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        greenMail.start();
-        HttpServer web = HttpServer.create(new InetSocketAddress("127.0.0.1", webPort), 0);
-        web.createContext("/", exchange -> {
-            byte[] page = page(greenMail.getReceivedMessages()).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-            exchange.sendResponseHeaders(200, page.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(page);
+        Path mailbox = Path.of(args.length > 2 ? args[2] : ".cfp/data/mailbox.tsv").toAbsolutePath();
+        Files.createDirectories(mailbox.getParent());
+        OutputStream log = Files.newOutputStream(mailbox, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+
+        SmtpSink smtp = new SmtpSink("127.0.0.1", smtpPort, (recipients, message) -> {
+            StringBuilder lines = new StringBuilder();
+            String received = Instant.now().toString();
+            for (String to : recipients) {
+                lines.append(line(received, message, to));
+            }
+            synchronized (log) {
+                log.write(lines.toString().getBytes(StandardCharsets.UTF_8));
+                log.flush();
             }
         });
+
+        HttpServer web = HttpServer.create(new InetSocketAddress("127.0.0.1", webPort), 0);
+        web.createContext("/messages.tsv", exchange -> respond(exchange, "text/tab-separated-values; charset=utf-8",
+                Files.readAllBytes(mailbox)));
+        web.createContext("/", exchange -> respond(exchange, "text/html; charset=utf-8",
+                page(Files.readAllLines(mailbox, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)));
         web.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             web.stop(0);
-            greenMail.stop();
+            try {
+                smtp.close();
+            }
+            catch (IOException e) {
+                System.err.println("closing SMTP: " + e);
+            }
         }, "smtp-stop"));
-        System.out.println("SMTP on 127.0.0.1:" + smtpPort + ", mailbox page on http://127.0.0.1:" + webPort + "/");
+        System.out.println("SMTP on 127.0.0.1:" + smtpPort + ", mailbox page on http://127.0.0.1:" + webPort
+                + "/ (file " + mailbox + ")");
         Thread.currentThread().join();
     }
 
-    private static String page(MimeMessage[] messages) throws IOException {
+    private static String line(String received, byte[] message, String to) throws IOException {
+        try {
+            InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(message));
+            return String.join("\t", received, field(headers.getHeader("Message-ID", null)), field(to),
+                    field(headers.getHeader("X-CfP-Proposal", null)), field(headers.getHeader("X-CfP-Kind", null)),
+                    field(decode(headers.getHeader("Subject", null)))) + "\n";
+        }
+        catch (MessagingException e) {
+            throw new IOException("unreadable message headers: " + e.getMessage(), e);
+        }
+    }
+
+    private static String decode(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            return MimeUtility.decodeText(MimeUtility.unfold(header));
+        }
+        catch (UnsupportedEncodingException e) {
+            return header;
+        }
+    }
+
+    private static String field(String value) {
+        return value == null ? "" : value.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+    }
+
+    private static void respond(HttpExchange exchange, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static String page(List<String> lines) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Mailbox</title>"
                 + "<meta http-equiv=\"refresh\" content=\"5\"><style>body{font-family:sans-serif;margin:1rem}"
                 + "td,th{text-align:left;padding:.2rem .6rem;border-bottom:1px solid #ddd}</style></head><body>"
-                + "<h1>Mailbox (" + messages.length + ")</h1><table><tr><th>#</th><th>To</th><th>Subject</th></tr>");
-        for (int i = messages.length - 1; i >= 0; i--) {
-            try {
-                StringBuilder to = new StringBuilder();
-                for (Address address : messages[i].getAllRecipients()) {
-                    to.append(address).append(' ');
-                }
-                html.append("<tr><td>").append(i + 1).append("</td><td>").append(escape(to.toString().strip()))
-                        .append("</td><td>").append(escape(messages[i].getSubject())).append("</td></tr>");
+                + "<h1>Mailbox (" + lines.size() + ")</h1><p>Newest first, at most " + PAGE_ROWS
+                + "; every message: <a href=\"/messages.tsv\">messages.tsv</a></p>"
+                + "<table><tr><th>#</th><th>Received</th><th>To</th><th>Kind</th><th>Subject</th></tr>");
+        List<String> newest = new ArrayList<>(lines.subList(Math.max(0, lines.size() - PAGE_ROWS), lines.size()));
+        for (int i = newest.size() - 1; i >= 0; i--) {
+            String[] f = newest.get(i).split("\t", -1);
+            if (f.length < 6) {
+                continue;
             }
-            catch (MessagingException e) {
-                html.append("<tr><td colspan=3>unreadable message</td></tr>");
-            }
+            html.append("<tr><td>").append(lines.size() - newest.size() + i + 1).append("</td><td>")
+                    .append(escape(f[0])).append("</td><td>").append(escape(f[2])).append("</td><td>")
+                    .append(escape(f[4])).append("</td><td>").append(escape(f[5])).append("</td></tr>");
         }
         return html.append("</table></body></html>").toString();
     }
 
     private static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;");
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

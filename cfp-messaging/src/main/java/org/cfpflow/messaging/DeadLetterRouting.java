@@ -65,6 +65,9 @@ public class DeadLetterRouting implements ListenerContainerWithDlqAndRetryCustom
         DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, transientBackOff());
         errorHandler.addNotRetryableExceptions(PoisonRecordException.class);
         container.setCommonErrorHandler(errorHandler);
+        // Kafka's default (45 s) keeps a killed consumer's partitions unread that long after its restart
+        container.getContainerProperties().getKafkaConsumerProperties().setProperty("session.timeout.ms",
+                Long.toString(properties.sessionTimeout().toMillis()));
     }
 
     /** The message of the innermost exception that says something: the poison's reason, or the failure's cause. */

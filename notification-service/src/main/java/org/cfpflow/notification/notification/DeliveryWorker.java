@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -27,14 +25,17 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -56,6 +57,8 @@ public class DeliveryWorker implements SmartLifecycle {
     private final Semaphore wakeUps = new Semaphore(0);
     private final Queue<String> fresh = new ConcurrentLinkedQueue<>();
     private volatile long lastScan;
+    private volatile long lastProbe;
+    private volatile boolean smtpUnreachable;
     private final ExecutorService connections;
     private volatile Thread worker;
     private volatile boolean running;
@@ -165,39 +168,121 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
+    /**
+     * Sends a batch over one connection and records each message's outcome as soon as the server answered it: a
+     * crash can then leave at most the one message being acknowledged unrecorded (sent again after the lease),
+     * not the whole batch.
+     */
     private void sendOverOneConnection(List<Notification> batch) {
-        Map<MimeMessage, Notification> messages = new IdentityHashMap<>();
-        List<MimeMessage> ordered = new ArrayList<>();
+        List<Notification> sendable = new ArrayList<>();
+        List<MimeMessage> messages = new ArrayList<>();
         for (Notification notification : batch) {
             try {
-                MimeMessage message = toMessage(notification);
-                messages.put(message, notification);
-                ordered.add(message);
+                messages.add(toMessage(notification));
+                sendable.add(notification);
             }
             catch (MessagingException | RuntimeException e) {
                 record(notification, "could not build the message: " + e.getMessage());
             }
         }
-        Map<Object, Exception> failures = Map.of();
+        if (sendable.isEmpty()) {
+            return;
+        }
+        if (!(mailSender instanceof JavaMailSenderImpl smtp)) {
+            for (int i = 0; i < messages.size(); i++) {
+                sendAlone(sendable.get(i), messages.get(i));
+            }
+            return;
+        }
+        Transport transport;
         try {
-            mailSender.send(ordered.toArray(MimeMessage[]::new));
+            transport = connect(smtp);
         }
-        catch (MailSendException e) {
-            failures = e.getFailedMessages().isEmpty() ? allFailed(ordered, e) : e.getFailedMessages();
+        catch (MessagingException e) {
+            smtpUnreachable = true;
+            sendable.forEach(n -> record(n, "cannot connect to the SMTP server: " + describe(e)));
+            return;
         }
-        catch (MailException e) {
-            failures = allFailed(ordered, e);
+        try {
+            for (int i = 0; i < messages.size(); i++) {
+                MimeMessage message = messages.get(i);
+                if (!clock.instant().plus(properties.claimLease().dividedBy(3)).isBefore(sendable.get(i).claimedUntil())) {
+                    // a slow server: what is left goes out on a later claim rather than after the lease ran out,
+                    // when another sender may already have it
+                    return;
+                }
+                try {
+                    transport.sendMessage(message, message.getAllRecipients());
+                    record(sendable.get(i), null);
+                }
+                catch (MessagingException e) {
+                    record(sendable.get(i), describe(e));
+                    if (!transport.isConnected()) {
+                        smtpUnreachable = true;
+                        sendable.subList(i + 1, sendable.size())
+                                .forEach(n -> record(n, "the SMTP connection was lost: " + describe(e)));
+                        return;
+                    }
+                }
+            }
         }
-        for (MimeMessage message : ordered) {
-            Exception failure = failures.get(message);
-            record(messages.get(message), failure == null ? null : describe(failure));
+        finally {
+            try {
+                transport.close();
+            }
+            catch (MessagingException e) {
+                log.debug("Closing the SMTP connection failed: {}", e.toString());
+            }
         }
     }
 
-    private static Map<Object, Exception> allFailed(List<MimeMessage> messages, Exception e) {
-        Map<Object, Exception> failures = new IdentityHashMap<>();
-        messages.forEach(m -> failures.put(m, e));
-        return failures;
+    private void sendAlone(Notification notification, MimeMessage message) {
+        try {
+            mailSender.send(message);
+            record(notification, null);
+        }
+        catch (MailException e) {
+            record(notification, describe(e));
+        }
+    }
+
+    private static Transport connect(JavaMailSenderImpl smtp) throws MessagingException {
+        String username = smtp.getUsername();
+        String password = smtp.getPassword();
+        if (username != null && username.isEmpty()) {
+            username = null;
+            password = password == null || password.isEmpty() ? null : password;
+        }
+        Transport transport = smtp.getSession().getTransport(smtp.getProtocol() == null ? "smtp" : smtp.getProtocol());
+        transport.connect(smtp.getHost(), smtp.getPort(), username, password);
+        return transport;
+    }
+
+    /**
+     * While the SMTP server is unreachable, tries a connection every probe interval; when one succeeds, every
+     * e-mail waiting for its back-off is due at once: the queue drains seconds after the server is back, not after
+     * the longest back-off.
+     */
+    void probeSmtpIfItWasDown() {
+        if (!smtpUnreachable || System.nanoTime() - lastProbe < properties.probeInterval().toNanos()) {
+            return;
+        }
+        lastProbe = System.nanoTime();
+        if (mailSender instanceof JavaMailSenderImpl smtp) {
+            try {
+                connect(smtp).close();
+            }
+            catch (MessagingException e) {
+                return;
+            }
+        }
+        smtpUnreachable = false;
+        Instant now = clock.instant();
+        long due = mongo.updateMulti(new Query(Criteria.where("status").is(DeliveryStatus.PENDING.name())
+                        .and("attempts").gt(0).and("nextAttemptAt").gt(now)),
+                new Update().set("nextAttemptAt", now), Notification.class).getModifiedCount();
+        lastScan = 0;
+        log.info("The SMTP server answers again: {} e-mails waiting for a retry are due now", due);
     }
 
     private static String describe(Exception e) {
@@ -208,21 +293,66 @@ public class DeliveryWorker implements SmartLifecycle {
         return e.getMessage() + (root != e ? " (" + root.getMessage() + ")" : "");
     }
 
-    /** Marks the outcome on a fresh copy: the claim bumped the version. */
+    /**
+     * Marks the outcome on a fresh copy (the claim bumped the version). Once the server took a message its record
+     * must be written, or the message goes out again: while the store is away, this keeps trying for a while.
+     */
     private void record(Notification notification, String error) {
-        Instant now = clock.instant();
-        if (error == null) {
-            notification.sent(now);
+        int attemptsBefore = notification.attempts();
+        long giveUp = System.nanoTime() + properties.recordRetry().toNanos();
+        Notification current = notification;
+        while (true) {
+            try {
+                if (current.attempts() > attemptsBefore) {
+                    return; // an earlier try was written before its answer was lost
+                }
+                Instant now = clock.instant();
+                if (error == null) {
+                    current.sent(now);
+                }
+                else {
+                    current.failed(error, now, properties);
+                    log.warn("E-mail {} to {} failed (attempt {}): {}", current.kind(), current.recipient(),
+                            current.attempts(), error);
+                }
+                mongo.save(current);
+                String outcome = current.status() == DeliveryStatus.PENDING ? "retrying"
+                        : current.status().name().toLowerCase(java.util.Locale.ROOT);
+                meters.counter("cfp.emails", "outcome", outcome).increment();
+                return;
+            }
+            catch (DataAccessResourceFailureException | UncategorizedMongoDbException e) {
+                if (System.nanoTime() > giveUp) {
+                    throw e;
+                }
+                log.warn("Cannot record e-mail {} to {} yet, trying again: {}", notification.kind(),
+                        notification.recipient(), e.toString());
+                pause();
+                current = reload(notification);
+                if (current == null) {
+                    current = notification;
+                }
+            }
         }
-        else {
-            notification.failed(error, now, properties);
-            log.warn("E-mail {} to {} failed (attempt {}): {}", notification.kind(), notification.recipient(),
-                    notification.attempts(), error);
+    }
+
+    private Notification reload(Notification notification) {
+        try {
+            return mongo.findById(notification.id(), Notification.class);
         }
-        mongo.save(notification);
-        String outcome = notification.status() == DeliveryStatus.PENDING ? "retrying"
-                : notification.status().name().toLowerCase(java.util.Locale.ROOT);
-        meters.counter("cfp.emails", "outcome", outcome).increment();
+        catch (DataAccessResourceFailureException | UncategorizedMongoDbException e) {
+            return null;
+        }
+    }
+
+    private static void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recording an e-mail", e);
+        }
     }
 
     private MimeMessage toMessage(Notification notification) throws MessagingException {
@@ -237,6 +367,10 @@ public class DeliveryWorker implements SmartLifecycle {
             helper.addAttachment(attachment.fileName(),
                     new ByteArrayResource(attachment.content().getBytes(StandardCharsets.UTF_8)), attachment.contentType());
         }
+        message.setSentDate(java.util.Date.from(clock.instant()));
+        // for the organizer's mail filters and support: which proposal and which step this e-mail is about
+        message.setHeader("X-CfP-Proposal", notification.proposalId());
+        message.setHeader("X-CfP-Kind", notification.kind().name());
         message.saveChanges();
         // the same id on a resend lets mail clients drop the copy
         message.setHeader("Message-ID", "<" + sha256(notification.id()) + "@cfp-flow>");
@@ -259,6 +393,7 @@ public class DeliveryWorker implements SmartLifecycle {
                 wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wakeUps.drainPermits();
                 if (running) {
+                    probeSmtpIfItWasDown();
                     deliverDue();
                 }
             }

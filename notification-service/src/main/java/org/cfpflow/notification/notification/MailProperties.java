@@ -5,7 +5,12 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code cfp.mail.*}: sender, retries, the reschedule window and how many connections send in parallel. */
+/**
+ * {@code cfp.mail.*}: sender, retries, the reschedule window, how many connections send in parallel, how often an
+ * unreachable SMTP server is tried again, and how long an outcome is retried while the store is away (keep it well
+ * under the claim lease). A crashed sender's claims
+ * wait for the lease to run out, so it is short; a batch stops sending once a third of its lease is left.
+ */
 @ConfigurationProperties("cfp.mail")
 public record MailProperties(@DefaultValue("CfP Flow <cfp@localhost>") String from,
                              @DefaultValue("30s") Duration initialBackoff,
@@ -15,7 +20,9 @@ public record MailProperties(@DefaultValue("CfP Flow <cfp@localhost>") String fr
                              @DefaultValue("4") int connections,
                              @DefaultValue("50") int batchSize,
                              @DefaultValue("1s") Duration pollInterval,
-                             @DefaultValue("2m") Duration claimLease) {
+                             @DefaultValue("30s") Duration claimLease,
+                             @DefaultValue("5s") Duration probeInterval,
+                             @DefaultValue("20s") Duration recordRetry) {
 
     /** The wait before attempt {@code attempts + 1}: doubling from the initial back-off, capped. */
     Duration backoffAfter(int attempts) {

@@ -91,6 +91,11 @@ public class Notification extends Aggregate {
         }
     }
 
+    /** Until when the sender that claimed it may send it; after that, another may. */
+    Instant claimedUntil() {
+        return claimedUntil;
+    }
+
     public String id() {
         return id;
     }

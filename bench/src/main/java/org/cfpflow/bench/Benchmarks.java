@@ -1,0 +1,452 @@
+package org.cfpflow.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.HdrHistogram.Histogram;
+import org.cfpflow.bench.placement.PlacementBenchmark;
+import org.cfpflow.faults.KafkaFaults;
+import org.cfpflow.local.JsonHttp;
+import org.cfpflow.local.LocalSystem;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Every benchmark of the pipeline in one run, each figure beside its ceiling where it has one. Starts the local run
+ * (separate processes, own ports, fresh data) and loads it from 127.0.0.1 only; prints one table per benchmark and
+ * a summary against the targets. {@code ./cfp bench [RUSH_PROPOSALS]}.
+ */
+public final class Benchmarks {
+
+    private static final String TRACK = "kernel";
+    private static final Pattern PROPOSAL_ID = Pattern.compile("\"proposalId\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final LocalSystem system;
+    private final KafkaFaults kafka;
+    private final Path root;
+    private final List<String> summary = new ArrayList<>();
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+
+    private Benchmarks(LocalSystem system, KafkaFaults kafka, Path root) {
+        this.system = system;
+        this.kafka = kafka;
+        this.root = root;
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("logback.configurationFile", "faults-logback.xml");
+        int rush = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        // a subset, e.g. "rush" or "intake,stream": for profiling one path
+        Set<String> only = args.length > 1 ? Set.of(args[1].split(",")) : Set.of("intake", "receipt", "stream", "rush",
+                "events", "placement");
+        Path root = Path.of(System.getProperty("cfp.root", ".")).toAbsolutePath().normalize();
+        Path home = root.resolve("bench/target/bench-home");
+        System.out.printf("Machine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(), memory(),
+                System.getProperty("java.version"));
+        LocalSystem system = LocalSystem.fresh(root, home);
+        long started = System.nanoTime();
+        system.start();
+        double startup = (System.nanoTime() - started) / 1e9;
+        try (system; KafkaFaults kafka = new KafkaFaults(system.kafka())) {
+            Benchmarks benchmarks = new Benchmarks(system, kafka, root);
+            benchmarks.startup(startup, "after start-up");
+            benchmarks.defineConference();
+            if (only.contains("intake") || only.contains("events")) {
+                benchmarks.intake();
+            }
+            if (only.contains("receipt")) {
+                benchmarks.submitToReceipt();
+            }
+            if (only.contains("stream")) {
+                benchmarks.acceptToStream();
+            }
+            if (only.contains("rush")) {
+                benchmarks.deadlineRush(rush);
+            }
+            if (only.contains("events")) {
+                benchmarks.eventCeiling();
+            }
+            benchmarks.startup(startup, "after the load");
+            if (only.contains("placement")) {
+                benchmarks.placement();
+            }
+            System.out.println("\n## Summary (targets from issue #10)\n");
+            System.out.println("| what | measured | target |\n|---|---|---|");
+            benchmarks.summary.forEach(System.out::println);
+        }
+    }
+
+    // 6. start-up and resident memory
+    private void startup(double seconds, String when) throws IOException {
+        System.out.printf("%n## Start-up and memory (%s)%n%n| process | resident (MB) |%n|---|---|%n", when);
+        long worst = 0;
+        for (Map.Entry<String, Long> process : system.pids().entrySet()) {
+            long rss = residentKb(process.getValue());
+            if (LocalSystem.SERVICES.contains(process.getKey())) {
+                worst = Math.max(worst, rss);
+            }
+            System.out.printf("| %s | %d |%n", process.getKey(), rss / 1024);
+        }
+        if (when.startsWith("after start-up")) {
+            System.out.printf("%n`./cfp local` (built tree, fresh data) to all healthy: %.1f s%n", seconds);
+            summary.add(String.format("| start-up to all healthy | %.1f s | ≤ 30 s |", seconds));
+        }
+        summary.add(String.format("| largest service resident, %s | %d MB | ≤ 400 MB |", when, worst / 1024));
+    }
+
+    // 1. intake, with the minimal app as its ceiling
+    private void intake() throws Exception {
+        String submission = system.url("submission");
+        Load.saturate(16, Duration.ofSeconds(10), i -> proposal(submission, "warm", i), 201);
+        Map<Integer, Long> before = proposalsTopicEnd();
+        long t0 = System.nanoTime();
+        double ours = Load.saturate(32, Duration.ofSeconds(20), i -> proposal(submission, "sat", i), 201);
+        double eventsPerSecond = (proposalsTopicEnd().values().stream().mapToLong(Long::longValue).sum()
+                - before.values().stream().mapToLong(Long::longValue).sum()) / ((System.nanoTime() - t0) / 1e9);
+        summaryEvents = eventsPerSecond;
+        double ceiling;
+        try (Ceiling app = Ceiling.start(root, system)) {
+            Load.saturate(16, Duration.ofSeconds(10), i -> proposal(app.url(), "warm", i), 201);
+            ceiling = Load.saturate(32, Duration.ofSeconds(20), i -> proposal(app.url(), "sat", i), 201);
+        }
+        System.out.printf("%n## 1. Intake: POST /api/proposals%n%n| | proposals/s |%n|---|---|%n");
+        System.out.printf("| submission-service, saturated (32 clients, 20 s) | %.0f |%n", ours);
+        System.out.printf("| ceiling: minimal Boot app inserting the body into the same store | %.0f |%n", ceiling);
+        System.out.printf("| ratio | %.0f %% |%n", 100 * ours / ceiling);
+        System.out.printf("| ProposalSubmitted events published meanwhile | %.0f /s |%n", eventsPerSecond);
+        summary.add(String.format("| intake at saturation | %.0f /s (%.0f %% of the minimal app's %.0f /s) | ≥ 1,000 /s, ≥ 80 %% |",
+                ours, 100 * ours / ceiling, ceiling));
+        awaitCaughtUp();
+
+        System.out.printf("%n| fixed rate (open loop, 20 s) | sent | 201 | p50 ms | p99 ms | p99.9 ms | max ms |%n"
+                + "|---|---|---|---|---|---|---|%n");
+        for (int rate : new int[] {50, 100, 200, 400}) {
+            Load.OpenLoopResult result = Load.openLoop(rate, Duration.ofSeconds(20),
+                    i -> proposal(submission, "rate" + rate, i), null);
+            Histogram h = result.latencies();
+            System.out.printf("| %d /s | %d | %d | %s | %s | %s | %s |%n", rate, result.sent(), result.ok(),
+                    Load.ms(h, 50), Load.ms(h, 99), Load.ms(h, 99.9), Load.ms(h, 100));
+            if (rate == 200) {
+                summary.add("| intake p99 at 200 /s | " + Load.ms(h, 99) + " ms | ≤ 50 ms |");
+            }
+            awaitCaughtUp();
+        }
+    }
+
+    private double summaryEvents;
+
+    // 2. submit → receipt handed to SMTP
+    private void submitToReceipt() throws Exception {
+        String submission = system.url("submission");
+        Map<String, Long> submittedAtMicros = new ConcurrentHashMap<>();
+        long epochOffsetNanos = epochNanos() - System.nanoTime();
+        Load.OpenLoopResult result = Load.openLoop(50, Duration.ofSeconds(30), i -> proposal(submission, "receipt", i),
+                (response, due) -> {
+                    if (response.statusCode() == 201) {
+                        submittedAtMicros.put(id(response.body()), (due + epochOffsetNanos) / 1_000);
+                    }
+                });
+        Map<String, Long> received = awaitReceipts(submittedAtMicros.keySet(), Duration.ofMinutes(3));
+        Histogram latencies = new Histogram(3);
+        received.forEach((id, at) -> latencies.recordValue(Math.max(1, at - submittedAtMicros.get(id))));
+        SinkCeiling sink = SinkCeiling.measure("127.0.0.1", system.smtpPort(), 4, 20_000);
+        System.out.printf("%n## 2. Submit → receipt handed to SMTP (50 /s, open loop, 30 s)%n%n"
+                        + "| receipts | p50 ms | p99 ms | p99.9 ms | max ms |%n|---|---|---|---|---|%n| %d of %d | %s | %s | %s | %s |%n",
+                received.size(), submittedAtMicros.size(), Load.ms(latencies, 50), Load.ms(latencies, 99),
+                Load.ms(latencies, 99.9), Load.ms(latencies, 100));
+        System.out.printf("%nSink: the local run's SMTP server (cfp-local `SmtpSink`: one write per reply, records each "
+                + "message before its 250). Its own ceiling, %d messages over %d connections: %.0f messages/s, "
+                + "%.2f ms per message on one connection.%n", sink.messages(), sink.connections(), sink.perSecond(),
+                sink.millisPerMessage());
+        summary.add("| submit → receipt at 50 /s | p50 " + Load.ms(latencies, 50) + " ms, p99 " + Load.ms(latencies, 99)
+                + " ms | p50 ≤ 50 ms, p99 ≤ 200 ms |");
+        if (result.ok() != submittedAtMicros.size()) {
+            System.out.println("(some 201 bodies had no id)");
+        }
+        awaitCaughtUp();
+    }
+
+    // 3. accept → change visible on /api/timetable/stream
+    private void acceptToStream() throws Exception {
+        String submission = system.url("submission");
+        List<String> ids = new ArrayList<>();
+        Load.openLoop(100, Duration.ofSeconds(6), i -> proposal(submission, "accept", i), (response, due) -> {
+            if (response.statusCode() == 201) {
+                synchronized (ids) {
+                    ids.add(id(response.body()));
+                }
+            }
+        });
+        awaitCaughtUp();
+        Map<String, Long> seen = new ConcurrentHashMap<>();
+        HttpRequest stream = HttpRequest.newBuilder(URI.create(system.url("schedule") + "/api/timetable/stream"))
+                .header("Accept", "text/event-stream").GET().build();
+        var subscription = Load.HTTP.sendAsync(stream, HttpResponse.BodyHandlers.ofLines()).thenAccept(response ->
+                response.body().forEach(line -> {
+                    if (line.startsWith("data:")) {
+                        Matcher m = PROPOSAL_ID.matcher(line);
+                        long now = System.nanoTime();
+                        while (m.find()) {
+                            seen.putIfAbsent(m.group(1), now);
+                        }
+                    }
+                }));
+        String review = system.url("review");
+        String decider = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("bob@example.org:" + system.reviewerPassword()).getBytes(StandardCharsets.UTF_8));
+        Map<String, Long> decidedAt = new ConcurrentHashMap<>();
+        int count = Math.min(ids.size(), 400);
+        AtomicLong refused = new AtomicLong();
+        Load.openLoop(20, Duration.ofSeconds(count / 20), i -> {
+            decidedAt.put(ids.get(i), System.nanoTime());
+            return Load.post(review + "/api/reviews/proposals/" + ids.get(i) + "/decision",
+                    "{\"decision\":\"ACCEPT\",\"note\":\"bench\"}").header("Authorization", decider).build();
+        }, (response, due) -> {
+            if (response.statusCode() != 200) {
+                refused.incrementAndGet();
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!seen.keySet().containsAll(decidedAt.keySet()) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+        subscription.cancel(true);
+        Histogram latencies = new Histogram(3);
+        decidedAt.forEach((id, at) -> {
+            Long shown = seen.get(id);
+            if (shown != null) {
+                latencies.recordValue(Math.max(1, (shown - at) / 1_000));
+            }
+        });
+        System.out.printf("%n## 3. Accept → change on /api/timetable/stream (20 /s, open loop)%n%n"
+                        + "| decisions | refused | seen on the stream | p50 ms | p99 ms | max ms |%n|---|---|---|---|---|---|%n"
+                        + "| %d | %d | %d | %s | %s | %s |%n", decidedAt.size(), refused.get(), latencies.getTotalCount(),
+                Load.ms(latencies, 50), Load.ms(latencies, 99), Load.ms(latencies, 100));
+        summary.add("| accept → stream at 20 /s | p99 " + Load.ms(latencies, 99) + " ms | ≤ 100 ms |");
+        awaitCaughtUp();
+    }
+
+    // 4. the deadline rush
+    private void deadlineRush(int proposals) throws Exception {
+        String submission = system.url("submission");
+        Set<String> created = ConcurrentHashMap.newKeySet();
+        AtomicLong last201 = new AtomicLong();
+        long epochOffsetNanos = epochNanos() - System.nanoTime();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(32);
+        long start = System.nanoTime();
+        List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+        for (int c = 0; c < 32; c++) {
+            work.add(clients.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < proposals) {
+                    try {
+                        HttpResponse<String> response = Load.HTTP.send(proposal(submission, "rush", i),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() == 201) {
+                            created.add(id(response.body()));
+                            last201.accumulateAndGet(System.nanoTime(), Math::max);
+                        }
+                    }
+                    catch (IOException e) {
+                        // not acknowledged: not counted
+                    }
+                }
+                return null;
+            }));
+        }
+        for (var f : work) {
+            f.get();
+        }
+        clients.shutdown();
+        double submitSeconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Long> received = awaitReceipts(created, Duration.ofMinutes(10));
+        long lastReceipt = received.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        double drain = (lastReceipt - (last201.get() + epochOffsetNanos) / 1_000) / 1e6;
+        long duplicated = duplicatedReceipts(created);
+        System.out.printf("%n## 4. Deadline rush: %d submissions from 32 clients%n%n| | |%n|---|---|%n"
+                        + "| 201 | %d |%n| time to submit all | %.1f s (%.0f /s) |%n"
+                        + "| last 201 → last receipt handed to SMTP | %.1f s |%n| lost (201 without receipt) | %d |%n"
+                        + "| duplicated receipts | %d |%n", proposals, created.size(), submitSeconds,
+                created.size() / submitSeconds, drain, created.size() - received.size(), duplicated);
+        summary.add(String.format("| deadline rush, %d: last 201 → last receipt | %.1f s, lost %d, duplicated %d | ≤ 30 s, 0, 0 |",
+                proposals, drain, created.size() - received.size(), duplicated));
+        awaitCaughtUp();
+    }
+
+    // the event ceiling: Kafka's own producer performance tool against the same broker
+    private void eventCeiling() throws Exception {
+        Path out = Files.createTempFile("producer-perf", ".txt");
+        List<String> command = List.of(javaBin(), "-cp", localClasspath(),
+                "org.apache.kafka.tools.ProducerPerformance", "--topic", "bench.producer-perf", "--num-records", "200000",
+                "--record-size", "700", "--throughput", "-1", "--producer-props",
+                "bootstrap.servers=" + system.kafka(), "acks=all", "enable.idempotence=true");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        process.waitFor(5, TimeUnit.MINUTES);
+        String last = Files.readAllLines(out).stream().filter(l -> l.contains("records sent")).reduce((a, b) -> b)
+                .orElse("no result: " + Files.readString(out));
+        Matcher rate = Pattern.compile("([0-9.]+) records/sec").matcher(last);
+        double ceiling = rate.find() ? Double.parseDouble(rate.group(1)) : Double.NaN;
+        System.out.printf("%n## Event ceiling: kafka-producer-perf-test, same broker (200,000 × 700 B, acks=all, idempotent)%n%n"
+                + "%s%n%n| | events/s |%n|---|---|%n| ProposalSubmitted published during saturated intake | %.0f |%n"
+                + "| ceiling: Kafka's producer tool | %.0f |%n| ratio | %.1f %% |%n", last, summaryEvents, ceiling,
+                100 * summaryEvents / ceiling);
+        summary.add(String.format("| events published at saturation | %.0f /s (%.1f %% of the broker's %.0f /s) | — |",
+                summaryEvents, 100 * summaryEvents / ceiling, ceiling));
+    }
+
+    // 5. placement (JMH, in a forked JVM)
+    private void placement() throws Exception {
+        var results = new Runner(new OptionsBuilder().include(PlacementBenchmark.class.getName()).build()).run();
+        for (RunResult result : results) {
+            double ms = result.getPrimaryResult().getScore();
+            System.out.printf("%n## 5. Placement: 1,000 talks, 20 rooms, 3 days, shared speakers (JMH)%n%n"
+                    + "| mean per 1,000 talks | error (99.9 %%) |%n|---|---|%n| %.2f ms | ± %.2f ms |%n", ms,
+                    result.getPrimaryResult().getScoreError());
+            summary.add(String.format("| placement of 1,000 talks | %.2f ms | ≤ 1 s |", ms));
+        }
+    }
+
+    private Map<String, Long> awaitReceipts(Set<String> ids, Duration limit) throws IOException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        Map<String, Long> received = new HashMap<>();
+        while (System.nanoTime() < deadline) {
+            received = receipts(ids);
+            if (received.size() >= ids.size()) {
+                break;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+        return received;
+    }
+
+    /** When each proposal's receipt reached the SMTP server (epoch microseconds), from the sink's mailbox file. */
+    private Map<String, Long> receipts(Set<String> ids) throws IOException {
+        Map<String, Long> received = new HashMap<>();
+        for (String line : Files.readAllLines(system.mailbox(), StandardCharsets.UTF_8)) {
+            String[] f = line.split("\t", -1);
+            if (f.length >= 5 && f[4].equals("SUBMITTED") && ids.contains(f[3])) {
+                Instant at = Instant.parse(f[0]);
+                received.merge(f[3], at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000, Math::min);
+            }
+        }
+        return received;
+    }
+
+    private long duplicatedReceipts(Set<String> ids) throws IOException {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String line : Files.readAllLines(system.mailbox(), StandardCharsets.UTF_8)) {
+            String[] f = line.split("\t", -1);
+            if (f.length >= 5 && f[4].equals("SUBMITTED") && ids.contains(f[3])) {
+                counts.merge(f[3] + " " + f[2], 1, Integer::sum);
+            }
+        }
+        return counts.values().stream().mapToLong(n -> n - 1).sum();
+    }
+
+    /** Every consumer at the end of its topics and every e-mail sent: the next benchmark starts from quiet. */
+    private void awaitCaughtUp() {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (kafka.lag() != 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+        JsonHttp notifications = system.organizer("notification");
+        while (System.nanoTime() < deadline && notifications.get("/api/notifications?status=PENDING&size=1").json()
+                .path("page").path("totalElements").asLong() > 0) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+    }
+
+    private Map<Integer, Long> proposalsTopicEnd() throws Exception {
+        Map<Integer, Long> ends = new HashMap<>();
+        kafka.endOffsets(List.of("cfp.proposals")).forEach((tp, end) -> ends.put(tp.partition(), end));
+        return ends;
+    }
+
+    private void defineConference() {
+        JsonHttp.Response defined = system.organizer("submission").send("PUT", "/api/conference", Map.of(
+                "title", "Benchmark Conference", "acronym", "bench", "timezone", "Europe/Berlin",
+                "callOpens", Instant.now().minus(Duration.ofDays(1)).toString(),
+                "callCloses", Instant.now().plus(Duration.ofDays(30)).toString(),
+                "tracks", List.of(Map.of("slug", TRACK, "name", "Kernel", "durations", List.of(5, 10, 15, 20),
+                        "leads", List.of()))));
+        if (defined.status() != 200) {
+            throw new IllegalStateException("could not define the conference: " + defined);
+        }
+        LocalDate day = LocalDate.now().plusMonths(6);
+        List<Map<String, Object>> blocks = new ArrayList<>();
+        for (int d = 0; d < 3; d++) {
+            for (int room = 1; room <= 20; room++) {
+                blocks.add(Map.of("track", TRACK, "room", "Room " + room, "start", day.plusDays(d) + "T09:00",
+                        "end", day.plusDays(d) + "T18:00", "breaks", List.of()));
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (system.organizer("schedule").send("PUT", "/api/timetable/blocks", Map.of("blocks", blocks)).status() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the schedule-service never heard of the conference");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+        }
+        awaitCaughtUp();
+    }
+
+    private HttpRequest proposal(String base, String phase, int i) {
+        String json = "{\"title\":\"Bench " + run + " " + phase + " #" + i + "\",\"abstract\":\"What we measured.\","
+                + "\"description\":\"A proposal of the benchmark run, about as long as a real abstract's first lines.\","
+                + "\"track\":\"" + TRACK + "\",\"durationMinutes\":" + (5 + 5 * (i % 4)) + ",\"speakers\":[{\"name\":"
+                + "\"Speaker " + i + "\",\"email\":\"" + phase + "-" + run + "-" + i + "@example.org\"}]}";
+        return Load.post(base + "/api/proposals", json).build();
+    }
+
+    private static String id(String body) {
+        Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
+        return m.find() ? m.group(1) : "";
+    }
+
+    private static long epochNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    private static long residentKb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return 0;
+    }
+
+    private static String memory() throws IOException {
+        return Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
+    }
+
+    static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    String localClasspath() throws IOException {
+        return root.resolve("cfp-local/target/classes") + ":" + Files.readString(root.resolve("cfp-local/target/classpath.txt")).strip();
+    }
+}

@@ -1,0 +1,81 @@
+package org.cfpflow.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.cfpflow.local.LocalSystem;
+
+/** The minimal insert-only app ({@link org.cfpflow.bench.ceiling.InsertOnlyApp}) as its own process, like a service. */
+final class Ceiling implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+
+    private Ceiling(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static Ceiling start(Path root, LocalSystem system) throws IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String classpath = root.resolve("bench/target/classes") + ":"
+                + Files.readString(root.resolve("bench/target/classpath.txt")).strip();
+        List<String> command = new ArrayList<>(List.of(Benchmarks.javaBin()));
+        // the services' own JVM settings (./cfp: CFP_SERVICE_JAVA_OPTS)
+        command.addAll(List.of(System.getenv().getOrDefault("CFP_SERVICE_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC").split(" ")));
+        command.addAll(List.of("-cp", classpath, "org.cfpflow.bench.ceiling.InsertOnlyApp", "--server.port=" + port,
+                "--spring.mongodb.uri=" + system.mongoUri(), "--spring.mongodb.database=ceiling",
+                "--spring.main.banner-mode=off"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(root.resolve("bench/target/insert-only-app.log").toFile()).start();
+        Ceiling ceiling = new Ceiling(process, port);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!ceiling.answers()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the insert-only app did not start; see bench/target/insert-only-app.log");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+        return ceiling;
+    }
+
+    private boolean answers() {
+        try {
+            return Load.HTTP.send(Load.post(url() + "/api/proposals", "{\"ping\":true}").build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
+        }
+        catch (IOException e) {
+            return false;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process.destroyForcibly();
+    }
+}

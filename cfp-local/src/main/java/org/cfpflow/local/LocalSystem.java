@@ -1,0 +1,178 @@
+package org.cfpflow.local;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The local run ({@code ./cfp local}) in its own home directory and on ports of its own, so that it never touches a
+ * local run a developer has open: the system under test as separate OS processes, killed and restarted through the
+ * same script an operator uses. The fault suite and the benchmarks drive it.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of("submission", "review", "schedule", "notification");
+
+    private final Path root;
+    private final Path home;
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final String organizerPassword;
+    private final String reviewerPassword;
+
+    /** A local run with no data yet: whatever an earlier run left in {@code home} is deleted first. */
+    public static LocalSystem fresh(Path root, Path home) throws IOException {
+        if (Files.exists(home)) {
+            try (java.util.stream.Stream<Path> files = Files.walk(home)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        return new LocalSystem(root, home);
+    }
+
+    public LocalSystem(Path root, Path home) throws IOException {
+        this.root = root;
+        this.home = home;
+        for (String name : List.of("KAFKA", "KAFKA_CONTROLLER", "MONGO", "SMTP", "MAILBOX", "SUBMISSION", "REVIEW",
+                "SCHEDULE", "NOTIFICATION")) {
+            ports.put(name, freePort());
+            environment.put(name + "_PORT", Integer.toString(ports.get(name)));
+        }
+        organizerPassword = Long.toHexString(Double.doubleToLongBits(Math.random()));
+        reviewerPassword = Long.toHexString(Double.doubleToLongBits(Math.random()));
+        Files.createDirectories(home);
+        // plain passwords (in this directory only): BCrypt on every request would be the suite's bottleneck
+        Path users = home.resolve("users.yml");
+        Files.writeString(users, """
+                cfp:
+                  security:
+                    users:
+                      - username: organizer@example.org
+                        password: "{noop}%s"
+                        roles: [ORGANIZER]
+                      - username: alice@example.org
+                        password: "{noop}%s"
+                        roles: [REVIEWER]
+                      - username: bob@example.org
+                        password: "{noop}%s"
+                        roles: [REVIEWER, DECIDER]
+                """.formatted(organizerPassword, reviewerPassword, reviewerPassword));
+        environment.put("CFP_HOME", home.toString());
+        environment.put("CFP_USERS_FILE", users.toString());
+        environment.put("CFP_SUBMISSIONS_PER_MINUTE", "100000000");
+        environment.put("CFP_FOREGROUND", "0");
+    }
+
+    /** The organizer of this run (a fresh password each run). */
+    public JsonHttp organizer(String service) {
+        return new JsonHttp(url(service), "organizer@example.org", organizerPassword);
+    }
+
+    /** alice: a reviewer. */
+    public JsonHttp reviewer(String service) {
+        return new JsonHttp(url(service), "alice@example.org", reviewerPassword);
+    }
+
+    /** bob: a reviewer who may accept and reject. */
+    public JsonHttp decider(String service) {
+        return new JsonHttp(url(service), "bob@example.org", reviewerPassword);
+    }
+
+    public JsonHttp anonymous(String service) {
+        return new JsonHttp(url(service), null, null);
+    }
+
+    /** The process ids of everything running, by name (kafka, mongo, smtp and the services). */
+    public java.util.Map<String, Long> pids() throws IOException {
+        java.util.Map<String, Long> pids = new java.util.TreeMap<>();
+        try (var files = Files.list(home.resolve("pids"))) {
+            for (Path file : files.toList()) {
+                pids.put(file.getFileName().toString().replace(".pid", ""), Long.parseLong(Files.readString(file).strip()));
+            }
+        }
+        return pids;
+    }
+
+    public String url(String service) {
+        return "http://127.0.0.1:" + ports.get(service.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    public int port(String name) {
+        return ports.get(name.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    public int smtpPort() {
+        return port("SMTP");
+    }
+
+    public String mongoUri() {
+        return "mongodb://127.0.0.1:" + port("MONGO");
+    }
+
+    /** The password of both reviewers (alice, bob) of this run. */
+    public String reviewerPassword() {
+        return reviewerPassword;
+    }
+
+    public String kafka() {
+        return "127.0.0.1:" + ports.get("KAFKA");
+    }
+
+    public Path mailbox() {
+        return home.resolve("data/mailbox.tsv");
+    }
+
+    public void start() throws IOException, InterruptedException {
+        cfp(Duration.ofMinutes(6), "local");
+    }
+
+    /** {@code kill -9}: no shutdown hook, no flush, connections dropped mid-request. */
+    public void kill(String name) throws IOException {
+        long pid = Long.parseLong(Files.readString(home.resolve("pids/" + name + ".pid")).strip());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " is not running"));
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
+    /** Starts a process again and waits until it is ready (healthy for a service, its port open otherwise). */
+    public void restart(String name) throws IOException, InterruptedException {
+        cfp(Duration.ofMinutes(4), "restart", name);
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        cfp(Duration.ofMinutes(2), "stop");
+    }
+
+    private void cfp(Duration limit, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(root.resolve("cfp").toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("cfp-script.log").toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("./cfp " + String.join(" ", arguments) + " took longer than " + limit
+                    + "; see " + home.resolve("cfp-script.log"));
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("./cfp " + String.join(" ", arguments) + " failed: "
+                    + Files.readString(home.resolve("cfp-script.log")));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
