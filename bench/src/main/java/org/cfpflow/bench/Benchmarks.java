@@ -98,14 +98,14 @@ public final class Benchmarks {
 
     // 6. start-up and resident memory
     private void startup(double seconds, String when) throws IOException {
-        System.out.printf("%n## Start-up and memory (%s)%n%n| process | resident (MB) |%n|---|---|%n", when);
+        System.out.printf("%n## Start-up and memory (%s)%n%n| process | resident (MB) | CPU so far (s) |%n|---|---|---|%n", when);
         long worst = 0;
         for (Map.Entry<String, Long> process : system.pids().entrySet()) {
             long rss = residentKb(process.getValue());
             if (LocalSystem.SERVICES.contains(process.getKey())) {
                 worst = Math.max(worst, rss);
             }
-            System.out.printf("| %s | %d |%n", process.getKey(), rss / 1024);
+            System.out.printf("| %s | %d | %.1f |%n", process.getKey(), rss / 1024, cpuSeconds(process.getValue()));
         }
         if (when.startsWith("after start-up")) {
             System.out.printf("%n`./cfp local` (built tree, fresh data) to all healthy: %.1f s%n", seconds);
@@ -436,6 +436,13 @@ public final class Benchmarks {
             }
         }
         return 0;
+    }
+
+    /** User + system CPU time of a process so far, from /proc (clock ticks of 1/100 s). */
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     private static String memory() throws IOException {

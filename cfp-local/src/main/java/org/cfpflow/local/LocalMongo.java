@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -35,11 +36,18 @@ public final class LocalMongo {
         Thread.currentThread().join();
     }
 
-    /** Commits after each command that changes data. */
+    /**
+     * Commits after each command that changes data, before it is acknowledged; concurrent writers share one commit
+     * (group commit): whoever waits for the commit lock finds its write already covered by the commit just made.
+     */
     static final class DurableH2Backend extends H2Backend {
 
         private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
                 "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
+
+        private final AtomicLong writes = new AtomicLong();
+        private final Object commitLock = new Object();
+        private long committedUpTo;
 
         DurableH2Backend(String fileName) {
             super(fileName);
@@ -53,8 +61,19 @@ public final class LocalMongo {
             finally {
                 // also after a failed write: a multi-document write may have applied part of itself
                 if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
-                    commit();
+                    makeDurable(writes.incrementAndGet());
                 }
+            }
+        }
+
+        private void makeDurable(long write) {
+            synchronized (commitLock) {
+                if (committedUpTo >= write) {
+                    return;
+                }
+                long upTo = writes.get();
+                commit();
+                committedUpTo = upTo;
             }
         }
     }

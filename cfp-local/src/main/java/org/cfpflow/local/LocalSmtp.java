@@ -34,6 +34,8 @@ public final class LocalSmtp {
     }
 
     public static void main(String[] args) throws Exception {
+        // Jakarta Mail otherwise looks its stream provider up with a ServiceLoader for every message it reads
+        System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
         int smtpPort = args.length > 0 ? Integer.parseInt(args[0]) : 1025;
         int webPort = args.length > 1 ? Integer.parseInt(args[1]) : 8025;
         Path mailbox = Path.of(args.length > 2 ? args[2] : ".cfp/data/mailbox.tsv").toAbsolutePath();

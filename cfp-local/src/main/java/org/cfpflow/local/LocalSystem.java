@@ -64,6 +64,10 @@ public final class LocalSystem implements AutoCloseable {
                         password: "{noop}%s"
                         roles: [REVIEWER, DECIDER]
                 """.formatted(organizerPassword, reviewerPassword, reviewerPassword));
+        // derived from the ports above, not inherited: ./cfp bench and ./cfp faults run inside a ./cfp that set them
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + ports.get("KAFKA"));
+        environment.put("MONGODB_URI", "mongodb://localhost:" + ports.get("MONGO"));
+        environment.put("SMTP_HOST", "localhost");
         environment.put("CFP_HOME", home.toString());
         environment.put("CFP_USERS_FILE", users.toString());
         environment.put("CFP_SUBMISSIONS_PER_MINUTE", "100000000");

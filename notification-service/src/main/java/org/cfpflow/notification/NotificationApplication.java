@@ -12,6 +12,10 @@ import org.springframework.context.annotation.Bean;
 public class NotificationApplication {
 
     public static void main(String[] args) {
+        // Jakarta Mail otherwise looks its stream provider up with a ServiceLoader for every message it builds
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
         SpringApplication.run(NotificationApplication.class, args);
     }
 
