@@ -40,7 +40,9 @@ public final class FaultSuite {
     private static final String TRACK = "kernel";
     private static final List<Integer> DURATIONS = List.of(5, 10, 15, 20);
 
-    record Options(int rounds, int proposals, double perSecond, Duration outage, Duration smtpDown) {
+    /** {@code environment}: extra settings of the local run (JVM options, say). */
+    record Options(int rounds, int proposals, double perSecond, Duration outage, Duration smtpDown,
+                   Map<String, String> environment) {
     }
 
     record Row(int round, String scenario, Verdict verdict, double recoverySeconds, String note) {
@@ -134,7 +136,7 @@ public final class FaultSuite {
 
     public static void main(String[] args) throws Exception {
         Options options = new Options(arg(args, 0, 5), arg(args, 1, 2_000), arg(args, 2, 40),
-                Duration.ofSeconds(10), Duration.ofSeconds(arg(args, 3, 180)));
+                Duration.ofSeconds(10), Duration.ofSeconds(arg(args, 3, 180)), Map.of());
         Path root = Path.of(System.getProperty("cfp.root", ".")).toAbsolutePath().normalize();
         List<Row> rows = run(root, root.resolve("cfp-faults/target/faults-home"), options, System.out);
         System.exit(rows.stream().allMatch(Row::passed) ? 0 : 1);
@@ -150,6 +152,7 @@ public final class FaultSuite {
                 options.rounds(), scenarios().size(), options.proposals(), options.perSecond(),
                 options.outage().toSeconds(), options.smtpDown().toSeconds());
         try (LocalSystem system = LocalSystem.fresh(root, home)) {
+            options.environment().forEach(system::with);
             long started = System.nanoTime();
             system.start();
             out.printf("Local run up in %.1f s (home %s)%n", (System.nanoTime() - started) / 1e9, home);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +18,12 @@ class FaultSuiteTest {
     @Test
     void everyInvariantHoldsAfterEveryFault() throws Exception {
         Path root = Path.of("").toAbsolutePath().getParent();
+        // the invariants, not the speed, are under test here: JVMs that start on half the CPU (no C2, no class-data
+        // archive to train) keep the build short; ./cfp faults runs the services as ./cfp local does
         FaultSuite.Options shortRun = new FaultSuite.Options(1, Integer.getInteger("cfp.faults.proposals", 100), 30,
-                Duration.ofSeconds(5), Duration.ofSeconds(20));
+                Duration.ofSeconds(5), Duration.ofSeconds(20), Map.of(
+                        "CFP_SERVICE_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
+                        "CFP_INFRA_JAVA_OPTS", "-XX:TieredStopAtLevel=1", "CFP_CDS", "0"));
         List<FaultSuite.Row> rows = FaultSuite.run(root, root.resolve("cfp-faults/target/faults-home"), shortRun,
                 System.out);
 

@@ -74,6 +74,12 @@ public final class LocalSystem implements AutoCloseable {
         environment.put("CFP_FOREGROUND", "0");
     }
 
+    /** Sets an environment variable of the run (before {@link #start()}), e.g. {@code CFP_SERVICE_JAVA_OPTS}. */
+    public LocalSystem with(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
     /** The organizer of this run (a fresh password each run). */
     public JsonHttp organizer(String service) {
         return new JsonHttp(url(service), "organizer@example.org", organizerPassword);

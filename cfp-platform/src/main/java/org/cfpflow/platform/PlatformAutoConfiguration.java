@@ -1,5 +1,7 @@
 package org.cfpflow.platform;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -8,6 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -59,6 +63,14 @@ public class PlatformAutoConfiguration {
                     .build());
         }
         return users;
+    }
+
+    /** The users above, each password checked once and then remembered for a few minutes (see the class). */
+    @Bean
+    AuthenticationProvider cfpCredentials(UserDetailsService users, PasswordEncoder passwordEncoder) {
+        DaoAuthenticationProvider checker = new DaoAuthenticationProvider(users);
+        checker.setPasswordEncoder(passwordEncoder);
+        return new RememberedCredentials(checker, Duration.ofMinutes(5));
     }
 
     @Bean
