@@ -102,7 +102,7 @@ final class Burst {
                 acknowledged.put(id, new Proposal(id, i, emails));
                 if (i % 4 < 2) {
                     decisionsOpen.incrementAndGet();
-                    pending.add(new PendingDecision(id, i % 4 == 0 ? "ACCEPT" : "REJECT", System.nanoTime(), 0));
+                    pending.add(new PendingDecision(id, i % 4 == 0 ? "ACCEPT" : "REJECT", System.nanoTime(), 0, 0));
                 }
             }
             else {
@@ -140,10 +140,14 @@ final class Burst {
         return Math.min(next.get(), count);
     }
 
-    private record PendingDecision(String id, String decision, long firstTry, long notBefore) implements Delayed {
+    private record PendingDecision(String id, String decision, long firstTry, long notBefore, int tries)
+            implements Delayed {
 
+        /** Again after a back-off (0.3 s doubling to 5 s), as a polite client would: no retry storm on a restart. */
         PendingDecision later() {
-            return new PendingDecision(id, decision, firstTry, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300));
+            long wait = Math.min(5_000, 300L << Math.min(tries, 5));
+            return new PendingDecision(id, decision, firstTry, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(wait),
+                    tries + 1);
         }
 
         @Override

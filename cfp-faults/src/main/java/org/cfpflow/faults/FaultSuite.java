@@ -26,6 +26,8 @@ import org.cfpflow.local.LocalSystem;
  * invariant ({@link Verdict}). Prints a table; exits non-zero when an invariant failed.
  *
  * <pre>./cfp faults [ROUNDS] [PROPOSALS] [RATE] [SMTP_DOWN_SECONDS]</pre>
+ * The rate is one the whole system sustains on two cores (10/s by default): recovery measures the fault, not a
+ * backlog the load built.
  */
 public final class FaultSuite {
 
@@ -45,7 +47,8 @@ public final class FaultSuite {
                    Map<String, String> environment) {
     }
 
-    record Row(int round, String scenario, Verdict verdict, double recoverySeconds, String note) {
+    /** Times from the later of the fault's end and the burst's end; -1: not within the wait limit. */
+    record Row(int round, String scenario, Verdict verdict, double recoverySeconds, double drainedSeconds, String note) {
         boolean passed() {
             return verdict.holds();
         }
@@ -135,7 +138,7 @@ public final class FaultSuite {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options = new Options(arg(args, 0, 5), arg(args, 1, 2_000), arg(args, 2, 40),
+        Options options = new Options(arg(args, 0, 5), arg(args, 1, 2_000), arg(args, 2, 10),
                 Duration.ofSeconds(10), Duration.ofSeconds(arg(args, 3, 180)), Map.of());
         Path root = Path.of(System.getProperty("cfp.root", ".")).toAbsolutePath().normalize();
         List<Row> rows = run(root, root.resolve("cfp-faults/target/faults-home"), options, System.out);
@@ -202,11 +205,17 @@ public final class FaultSuite {
         JsonHttp organizer = system.organizer("submission");
         JsonHttp reviewer = system.reviewer("review");
         JsonHttp schedule = system.anonymous("schedule");
+        // recovery (the invariant): every service ready and every consumer group at the end of its topics; then
+        // the e-mails the acknowledged facts call for, all at the SMTP server (reported, and checked below)
         double recovery = -1;
+        double drained = -1;
         long deadline = from + WAIT_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (caughtUp(system, kafka, burst, schedule)) {
+            if (recovery < 0 && readyAndCaughtUp(system, kafka)) {
                 recovery = (System.nanoTime() - from) / 1e9;
+            }
+            if (recovery >= 0 && everyMailSent(system, burst, schedule)) {
+                drained = (System.nanoTime() - from) / 1e9;
                 break;
             }
             pause(Duration.ofMillis(250));
@@ -219,7 +228,7 @@ public final class FaultSuite {
                     + " (lag " + kafka.lag() + ")");
         }
         else if (recovery > RECOVERY_LIMIT.toSeconds()) {
-            problems.add(String.format("ready and caught up only %.1f s after the fault ended", recovery));
+            problems.add(String.format("ready and caught up (lag 0) only %.1f s after the fault ended", recovery));
         }
         if (burst.undecided.get() > 0) {
             context.notes.add(burst.undecided.get() + " decisions never acknowledged");
@@ -231,19 +240,21 @@ public final class FaultSuite {
                 (System.nanoTime() - began) / 1e9));
         String note = burst.offered.get() + " offered, " + burst.refused.get() + " refused, "
                 + burst.decisions.size() + " decided" + (context.notes.isEmpty() ? "" : "; " + String.join("; ", context.notes));
-        return new Row(round, scenario.name(), withAll, recovery, note);
+        return new Row(round, scenario.name(), withAll, recovery, drained, note);
     }
 
-    /** Every service ready, every consumer group at the end of its topics, every called-for e-mail at the SMTP server. */
-    private static boolean caughtUp(LocalSystem system, KafkaFaults kafka, Burst burst, JsonHttp schedule) throws IOException {
+    /** Every service ready, every consumer group at the end of its topics. */
+    private static boolean readyAndCaughtUp(LocalSystem system, KafkaFaults kafka) {
         for (String service : LocalSystem.SERVICES) {
             if (system.anonymous(service).get("/actuator/health/readiness").status() != 200) {
                 return false;
             }
         }
-        if (kafka.lag() != 0) {
-            return false;
-        }
+        return kafka.lag() == 0;
+    }
+
+    /** Every e-mail the acknowledged facts call for is at the SMTP server. */
+    private static boolean everyMailSent(LocalSystem system, Burst burst, JsonHttp schedule) throws IOException {
         JsonHttp.Response timetable = schedule.get("/api/timetable");
         if (timetable.status() != 200) {
             return false;
@@ -291,16 +302,20 @@ public final class FaultSuite {
 
     static String format(Row row) {
         Verdict v = row.verdict();
-        return String.format("| %d | %s | %d | %d / %d / %d | %d | %s | %s | %s | %s |", row.round(), row.scenario(),
+        return String.format("| %d | %s | %d | %d / %d / %d | %d | %s | %s | %s | %s | %s |", row.round(), row.scenario(),
                 v.proposals(), v.emailsExpected(), v.emailsSent(), v.duplicated(), v.lost(),
                 v.unplaced() + v.overlaps() == 0 ? "ok" : v.unplaced() + " unplaced, " + v.overlaps() + " overlaps",
-                row.recoverySeconds() < 0 ? "—" : String.format("%.1f s", row.recoverySeconds()),
-                row.passed() ? "✓" : "✗", row.note());
+                seconds(row.recoverySeconds()), seconds(row.drainedSeconds()), row.passed() ? "✓" : "✗", row.note());
+    }
+
+    private static String seconds(double value) {
+        return value < 0 ? "—" : String.format("%.1f s", value);
     }
 
     static String table(List<Row> rows) {
         StringBuilder table = new StringBuilder("| round | scenario | proposals (201) | e-mails expected / sent / duplicated "
-                + "| lost | timetable | recovery | invariants | notes |\n|---|---|---|---|---|---|---|---|---|\n");
+                + "| lost | timetable | ready, lag 0 after | every e-mail sent after | invariants | notes |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
         rows.forEach(row -> table.append(format(row)).append('\n'));
         return table.toString();
     }
