@@ -194,6 +194,9 @@ class LpcScenarioTest {
     @Order(2)
     void anOpenSchedulePageShowsANewDecisionWithoutAReload() {
         Assumptions.assumeTrue(HeadlessChromium.available(), HeadlessChromium.MISSING);
+        // the conference and its block are the LPC scenario's, defined by the test before this one
+        Assumptions.assumeTrue(SharedFiles.find("datasets/lpc2017-containers-mc.json").isPresent(),
+                "shared/datasets/lpc2017-containers-mc.json is not beside this checkout");
         TestHttp submission = new TestHttp(system.url("submission"));
         TestHttp bob = new TestHttp(system.url("review")).as("bob@example.org", "bob");
         String title = "Live <b>in the browser</b> " + System.nanoTime();
