@@ -27,6 +27,7 @@ import org.cfpflow.bench.placement.PlacementBenchmark;
 import org.cfpflow.faults.KafkaFaults;
 import org.cfpflow.local.JsonHttp;
 import org.cfpflow.local.LocalSystem;
+import org.cfpflow.local.MailboxFile;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -46,6 +47,8 @@ public final class Benchmarks {
     private final Path root;
     private final List<String> summary = new ArrayList<>();
     private final String run = Long.toString(System.currentTimeMillis(), 36);
+    /** ProposalSubmitted events published per second during saturated intake, set by the intake benchmark. */
+    private double summaryEvents;
 
     private Benchmarks(LocalSystem system, KafkaFaults kafka, Path root) {
         this.system = system;
@@ -152,8 +155,6 @@ public final class Benchmarks {
             awaitCaughtUp();
         }
     }
-
-    private double summaryEvents;
 
     // 2. submit → receipt handed to SMTP
     private void submitToReceipt() throws Exception {
@@ -343,11 +344,10 @@ public final class Benchmarks {
     /** When each proposal's receipt reached the SMTP server (epoch microseconds), from the sink's mailbox file. */
     private Map<String, Long> receipts(Set<String> ids) throws IOException {
         Map<String, Long> received = new HashMap<>();
-        for (String line : Files.readAllLines(system.mailbox(), StandardCharsets.UTF_8)) {
-            String[] f = line.split("\t", -1);
-            if (f.length >= 5 && f[4].equals("SUBMITTED") && ids.contains(f[3])) {
-                Instant at = Instant.parse(f[0]);
-                received.merge(f[3], at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000, Math::min);
+        for (MailboxFile.Mail mail : MailboxFile.read(system.mailbox())) {
+            if (mail.kind().equals("SUBMITTED") && ids.contains(mail.proposalId())) {
+                Instant at = mail.receivedAt();
+                received.merge(mail.proposalId(), at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000, Math::min);
             }
         }
         return received;
@@ -355,10 +355,9 @@ public final class Benchmarks {
 
     private long duplicatedReceipts(Set<String> ids) throws IOException {
         Map<String, Integer> counts = new HashMap<>();
-        for (String line : Files.readAllLines(system.mailbox(), StandardCharsets.UTF_8)) {
-            String[] f = line.split("\t", -1);
-            if (f.length >= 5 && f[4].equals("SUBMITTED") && ids.contains(f[3])) {
-                counts.merge(f[3] + " " + f[2], 1, Integer::sum);
+        for (MailboxFile.Mail mail : MailboxFile.read(system.mailbox())) {
+            if (mail.kind().equals("SUBMITTED") && ids.contains(mail.proposalId())) {
+                counts.merge(mail.proposalId() + " " + mail.recipient(), 1, Integer::sum);
             }
         }
         return counts.values().stream().mapToLong(n -> n - 1).sum();

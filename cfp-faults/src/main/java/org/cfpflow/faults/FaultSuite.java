@@ -17,6 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.common.TopicPartition;
 import org.cfpflow.local.JsonHttp;
 import org.cfpflow.local.LocalSystem;
+import org.cfpflow.local.MailboxFile;
 
 
 /**
@@ -221,7 +222,7 @@ public final class FaultSuite {
             pause(Duration.ofMillis(250));
         }
         Verdict verdict = Verdict.of(burst, organizer, reviewer, schedule.get("/api/timetable").json(),
-                Verdict.mailbox(system.mailbox()), scenario.allowedDuplicates());
+                MailboxFile.read(system.mailbox()), scenario.allowedDuplicates());
         List<String> problems = new ArrayList<>(context.problems);
         if (recovery < 0) {
             problems.add("not ready and caught up " + WAIT_LIMIT.toSeconds() + " s after the fault and the burst ended"
@@ -233,11 +234,7 @@ public final class FaultSuite {
         if (burst.undecided.get() > 0) {
             context.notes.add(burst.undecided.get() + " decisions never acknowledged");
         }
-        problems.addAll(verdict.problems());
-        Verdict withAll = new Verdict(verdict.proposals(), verdict.lost(), verdict.emailsExpected(), verdict.emailsSent(),
-                verdict.duplicated(), verdict.unexpected(), verdict.unplaced(), verdict.overlaps(), problems);
-        context.notes.add(String.format("fault over at %.0f s, scenario took %.0f s", (faultEnd - began) / 1e9,
-                (System.nanoTime() - began) / 1e9));
+        Verdict withAll = verdict.with(problems);
         String note = burst.offered.get() + " offered, " + burst.refused.get() + " refused, "
                 + burst.decisions.size() + " decided" + (context.notes.isEmpty() ? "" : "; " + String.join("; ", context.notes));
         return new Row(round, scenario.name(), withAll, recovery, drained, note);
@@ -260,7 +257,7 @@ public final class FaultSuite {
             return false;
         }
         java.util.Set<String> expected = Verdict.expectedMails(burst, timetable.json());
-        for (Verdict.Mail mail : Verdict.mailbox(system.mailbox())) {
+        for (MailboxFile.Mail mail : MailboxFile.read(system.mailbox())) {
             expected.remove(Verdict.key(mail.proposalId(), mail.recipient(), mail.kind()));
         }
         return expected.isEmpty();

@@ -76,22 +76,15 @@ public final class KafkaFaults implements AutoCloseable {
 
     public Map<TopicPartition, Long> endOffsets(List<String> topics) throws Exception {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        var described = admin.describeTopics(topics.stream().filter(this::exists).toList()).allTopicNames()
+        // one listing for all of them: a topic nobody wrote to yet (a DLQ) does not exist
+        java.util.Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+        var described = admin.describeTopics(topics.stream().filter(existing::contains).toList()).allTopicNames()
                 .get(10, TimeUnit.SECONDS);
         described.forEach((name, description) -> description.partitions()
                 .forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
         Map<TopicPartition, Long> ends = new HashMap<>();
         admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
         return ends;
-    }
-
-    private boolean exists(String topic) {
-        try {
-            return admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic);
-        }
-        catch (Exception e) {
-            return false;
-        }
     }
 
     /** Records in each consumer's dead-letter topic: {@code <topic>.<group>.dlq}. */

@@ -1,9 +1,5 @@
 package org.cfpflow.faults;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,7 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+
 import org.cfpflow.local.JsonHttp;
+import org.cfpflow.local.MailboxFile;
 
 import tools.jackson.databind.JsonNode;
 
@@ -23,24 +21,6 @@ import tools.jackson.databind.JsonNode;
  */
 record Verdict(int proposals, int lost, int emailsExpected, int emailsSent, int duplicated, int unexpected,
                int unplaced, int overlaps, List<String> problems) {
-
-    /** One line of the SMTP server's mailbox file: who got which step of which proposal, by Message-ID. */
-    record Mail(String messageId, String recipient, String proposalId, String kind) {
-    }
-
-    static List<Mail> mailbox(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        List<Mail> mails = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            String[] f = line.split("\t", -1);
-            if (f.length >= 5) {
-                mails.add(new Mail(f[1], f[2].toLowerCase(Locale.ROOT), f[3], f[4]));
-            }
-        }
-        return mails;
-    }
 
     /** The e-mails the acknowledged facts call for, by (proposal, recipient, kind); the placement is read back. */
     static Set<String> expectedMails(Burst burst, JsonNode timetable) {
@@ -70,13 +50,13 @@ record Verdict(int proposals, int lost, int emailsExpected, int emailsSent, int 
         return proposalId + " " + recipient.toLowerCase(Locale.ROOT) + " " + kind;
     }
 
-    static Verdict of(Burst burst, JsonHttp organizer, JsonHttp reviewer, JsonNode timetable, List<Mail> mailbox,
+    static Verdict of(Burst burst, JsonHttp organizer, JsonHttp reviewer, JsonNode timetable, List<MailboxFile.Mail> mailbox,
                       int allowedDuplicates) {
         List<String> problems = new ArrayList<>();
         Set<String> expected = expectedMails(burst, timetable);
         Map<String, Integer> byKey = new HashMap<>();
         Map<String, Integer> byMessageId = new HashMap<>();
-        for (Mail mail : mailbox) {
+        for (MailboxFile.Mail mail : mailbox) {
             if (burst.acknowledged.containsKey(mail.proposalId())) {
                 byKey.merge(key(mail.proposalId(), mail.recipient(), mail.kind()), 1, Integer::sum);
                 byMessageId.merge(mail.messageId(), 1, Integer::sum);
@@ -138,6 +118,13 @@ record Verdict(int proposals, int lost, int emailsExpected, int emailsSent, int 
         int overlaps = overlaps(timetable, problems);
         return new Verdict(burst.acknowledged.size(), lost, expected.size(), sent, duplicated, unexpected, unplaced,
                 overlaps, problems);
+    }
+
+    /** The same counts, with more problems found around them (the fault itself, the recovery time). */
+    Verdict with(List<String> more) {
+        List<String> all = new ArrayList<>(more);
+        all.addAll(problems);
+        return new Verdict(proposals, lost, emailsExpected, emailsSent, duplicated, unexpected, unplaced, overlaps, all);
     }
 
     boolean holds() {
