@@ -43,9 +43,18 @@ public final class FaultSuite {
     private static final String TRACK = "kernel";
     private static final List<Integer> DURATIONS = List.of(5, 10, 15, 20);
 
-    /** {@code environment}: extra settings of the local run (JVM options, say). */
+    /**
+     * {@code environment}: extra settings of the local run (JVM options, say); {@code only}: the scenarios whose
+     * names contain one of these (all when empty).
+     */
     record Options(int rounds, int proposals, double perSecond, Duration outage, Duration smtpDown,
-                   Map<String, String> environment) {
+                   Map<String, String> environment, List<String> only) {
+
+        List<Scenario> selected() {
+            return FaultSuite.scenarios().stream()
+                    .filter(s -> only.isEmpty() || only.stream().anyMatch(o -> s.name().toLowerCase().contains(o)))
+                    .toList();
+        }
     }
 
     /** Times from the later of the fault's end and the burst's end; -1: not within the wait limit. */
@@ -140,7 +149,8 @@ public final class FaultSuite {
 
     public static void main(String[] args) throws Exception {
         Options options = new Options(arg(args, 0, 5), arg(args, 1, 2_000), arg(args, 2, 10),
-                Duration.ofSeconds(10), Duration.ofSeconds(arg(args, 3, 180)), Map.of());
+                Duration.ofSeconds(10), Duration.ofSeconds(arg(args, 3, 180)), Map.of(),
+                args.length > 4 && !args[4].isBlank() ? List.of(args[4].toLowerCase().split(",")) : List.of());
         Path root = Path.of(System.getProperty("cfp.root", ".")).toAbsolutePath().normalize();
         List<Row> rows = run(root, root.resolve("cfp-faults/target/faults-home"), options, System.out);
         System.exit(rows.stream().allMatch(Row::passed) ? 0 : 1);
@@ -153,7 +163,7 @@ public final class FaultSuite {
     static List<Row> run(Path root, Path home, Options options, PrintStream out) throws Exception {
         List<Row> rows = new ArrayList<>();
         out.printf("Fault suite: %d round(s) × %d scenarios, %d proposals per burst at %.0f/s, outages %d s, SMTP down %d s%n",
-                options.rounds(), scenarios().size(), options.proposals(), options.perSecond(),
+                options.rounds(), options.selected().size(), options.proposals(), options.perSecond(),
                 options.outage().toSeconds(), options.smtpDown().toSeconds());
         try (LocalSystem system = LocalSystem.fresh(root, home)) {
             options.environment().forEach(system::with);
@@ -163,7 +173,7 @@ public final class FaultSuite {
             try (KafkaFaults kafka = new KafkaFaults(system.kafka())) {
                 defineConference(system, kafka);
                 for (int round = 1; round <= options.rounds(); round++) {
-                    for (Scenario scenario : scenarios()) {
+                    for (Scenario scenario : options.selected()) {
                         Row row = runScenario(round, scenario, system, kafka, options);
                         rows.add(row);
                         out.println(format(row));
@@ -211,9 +221,15 @@ public final class FaultSuite {
         double recovery = -1;
         double drained = -1;
         long deadline = from + WAIT_LIMIT.toNanos();
+        long nextProgress = from;
         while (System.nanoTime() < deadline) {
             if (recovery < 0 && readyAndCaughtUp(system, kafka)) {
                 recovery = (System.nanoTime() - from) / 1e9;
+            }
+            if (recovery < 0 && System.nanoTime() >= nextProgress) {
+                // what a slow recovery waits for, as it happens (stderr: the table stays clean)
+                System.err.printf("    %5.1f s: lag %s%n", (System.nanoTime() - from) / 1e9, kafka.lagByGroup());
+                nextProgress = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             }
             if (recovery >= 0 && everyMailSent(system, burst, schedule)) {
                 drained = (System.nanoTime() - from) / 1e9;

@@ -55,23 +55,31 @@ public final class KafkaFaults implements AutoCloseable {
 
     /** Records not yet consumed, over every group and every partition of the topics it reads; -1 if unknown. */
     public long lag() {
-        try {
-            long lag = 0;
-            for (String group : GROUPS) {
+        Map<String, Long> byGroup = lagByGroup();
+        return byGroup.values().stream().anyMatch(l -> l < 0) ? -1 : byGroup.values().stream().mapToLong(l -> l).sum();
+    }
+
+    /** Records not yet consumed per consumer group, over the topics it reads; -1 where unknown. */
+    public Map<String, Long> lagByGroup() {
+        Map<String, Long> lags = new java.util.LinkedHashMap<>();
+        for (String group : GROUPS) {
+            try {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
                 List<String> topics = GROUPS_BY_TOPIC.entrySet().stream().filter(e -> e.getValue().contains(group))
                         .map(Map.Entry::getKey).toList();
+                long lag = 0;
                 for (Map.Entry<TopicPartition, Long> end : endOffsets(topics).entrySet()) {
                     OffsetAndMetadata at = committed.get(end.getKey());
                     lag += end.getValue() - (at == null ? 0 : at.offset());
                 }
+                lags.put(group, lag);
             }
-            return lag;
+            catch (Exception e) {
+                lags.put(group, -1L);
+            }
         }
-        catch (Exception e) {
-            return -1;
-        }
+        return lags;
     }
 
     public Map<TopicPartition, Long> endOffsets(List<String> topics) throws Exception {

@@ -6,15 +6,26 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
 /**
  * A MongoDB-protocol server keeping its data in one H2 file, so a second local run finds it again. Every write is
  * committed to the file before it is acknowledged: H2 would otherwise commit once a second, and a killed store
- * would lose writes the services were told had succeeded (a real {@code mongod} journals them).
+ * would lose writes the services were told had succeeded (a real {@code mongod} journals them). A query that
+ * names an {@code _id} besides other conditions is answered from the {@code _id} index, as {@code mongod} does.
  */
 public final class LocalMongo {
 
@@ -54,6 +65,29 @@ public final class LocalMongo {
         }
 
         @Override
+        protected MongoDatabase openOrCreateDatabase(String name) {
+            return new IdIndexedDatabase(name, getMvStore(), getCursorRegistry());
+        }
+
+        /**
+         * As H2's database, with {@link IdIndexedCollection}s under the map names H2's own collections use. Inner:
+         * H2's constructor opens the existing collections before a field of this class could be set.
+         */
+        final class IdIndexedDatabase extends H2Database {
+
+            IdIndexedDatabase(String name, MVStore store, CursorRegistry cursors) {
+                super(name, store, cursors);
+            }
+
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
+                String namespace = getFullCollectionNamespace(name);
+                return new IdIndexedCollection(this, name, options, getMvStore().openMap("databases." + namespace),
+                        getMvStore().openMap("meta." + namespace), cursorRegistry);
+            }
+        }
+
+        @Override
         public Document handleCommand(Channel channel, String database, String command, Document query) {
             try {
                 return super.handleCommand(channel, database, command, query);
@@ -75,6 +109,61 @@ public final class LocalMongo {
                 commit();
                 committedUpTo = upTo;
             }
+        }
+    }
+
+    /**
+     * mongo-java-server uses an index only when the query holds nothing but its keys: {@code {_id, version}} (every
+     * versioned save), {@code {$and: [{_id: {$in}}, {pendingEvents.0: {$exists}}]}} (the outbox relay) scanned the whole
+     * collection, so every write cost as much as the collection was large. Here the {@code _id} condition picks the
+     * candidates from the index and the whole query is matched against them: the same answer, without the scan.
+     */
+    static final class IdIndexedCollection extends H2Collection {
+
+        /** Queries answered by reading every document of a collection, over all collections (for tests). */
+        static final AtomicLong SCANS = new AtomicLong();
+
+        IdIndexedCollection(MongoDatabase database, String name, CollectionOptions options,
+                            org.h2.mvstore.MVMap<Object, Document> data, org.h2.mvstore.MVMap<String, Object> meta,
+                            CursorRegistry cursors) {
+            super(database, name, options, data, meta, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                             Document fields) {
+            Object id = idCondition(query);
+            if (id != null) {
+                Document byId = new Document("_id", id);
+                for (Index<Object> index : getIndexes()) {
+                    if (index.canHandle(byId)) {
+                        return matchDocuments(query, index.getPositions(byId), orderBy, skip, limit, batchSize, fields);
+                    }
+                }
+            }
+            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+        }
+
+        /** The {@code _id} condition of a query with more than that one ({@code {_id, …}} or {@code $and}); else null. */
+        private static Object idCondition(Document query) {
+            if (query.size() > 1 && query.containsKey("_id")) {
+                return query.get("_id");
+            }
+            if (query.size() == 1 && query.get("$and") instanceof java.util.List<?> all) {
+                for (Object condition : all) {
+                    if (condition instanceof Document d && d.size() == 1 && d.containsKey("_id")) {
+                        return d.get("_id");
+                    }
+                }
+            }
+            return null;
+        }
+
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                             Document fields) {
+            SCANS.incrementAndGet();
+            return super.matchDocuments(query, orderBy, skip, limit, batchSize, fields);
         }
     }
 }

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 
 /** The local run's store keeps every acknowledged write when it is killed ({@code kill -9}) and started again. */
 class LocalMongoTest {
@@ -58,6 +60,42 @@ class LocalMongoTest {
         }
         finally {
             again.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void aQueryNamingAnIdBesidesOtherConditionsIsAnsweredFromTheIndexWithTheSameResult() throws Exception {
+        int port = freePort();
+        LocalMongo.DurableH2Backend backend = new LocalMongo.DurableH2Backend(data.resolve("ids.mv.db").toString());
+        de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(backend);
+        server.bind("127.0.0.1", port);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            MongoCollection<Document> docs = client.getDatabase("schedule").getCollection("docs");
+            for (int i = 0; i < 200; i++) {
+                docs.insertOne(new Document("_id", "d" + i).append("version", (long) i % 3)
+                        .append("pendingEvents", i % 2 == 0 ? List.of(new Document("eventId", "e" + i)) : List.of()));
+            }
+            long scansBefore = LocalMongo.IdIndexedCollection.SCANS.get();
+
+            // a versioned save's filter, the relay's filter, and an update by both
+            assertThat(docs.find(Filters.and(Filters.eq("_id", "d4"), Filters.eq("version", 1L))).first()).isNotNull();
+            assertThat(docs.find(Filters.and(Filters.eq("_id", "d4"), Filters.eq("version", 2L))).first()).isNull();
+            assertThat(docs.find(Filters.and(Filters.in("_id", "d1", "d2", "d3", "d4", "nope"),
+                    Filters.exists("pendingEvents.0"))).map(d -> d.getString("_id")).into(new ArrayList<>()))
+                    .containsExactlyInAnyOrder("d2", "d4");
+            assertThat(docs.updateOne(Filters.and(Filters.eq("_id", "d5"), Filters.eq("version", 2L)),
+                    Updates.inc("version", 1L)).getModifiedCount()).isEqualTo(1);
+            assertThat(docs.updateOne(Filters.and(Filters.eq("_id", "d5"), Filters.eq("version", 2L)),
+                    Updates.inc("version", 1L)).getModifiedCount()).as("a stale version changes nothing").isZero();
+
+            assertThat(LocalMongo.IdIndexedCollection.SCANS.get()).as("full collection scans").isEqualTo(scansBefore);
+            docs.find(Filters.exists("pendingEvents.0")).into(new ArrayList<>());
+            assertThat(LocalMongo.IdIndexedCollection.SCANS.get()).as("without an _id it still scans")
+                    .isGreaterThan(scansBefore);
+        }
+        finally {
+            server.shutdownNow();
+            backend.close();
         }
     }
 

@@ -4,11 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -39,6 +38,8 @@ import com.mongodb.client.model.Projections;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int MAX_HINTS = 100_000;
+    private static final int MAX_HINTS_WITH_EVENTS = 5_000;
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -90,8 +91,19 @@ public class OutboxRelay implements SmartLifecycle {
      * collection (a scan costs as much as the collection is large; the periodic scan remains the safety net).
      */
     public void wakeUp(String collection, Object id) {
-        if (collections.contains(collection) && hints.size() < 100_000) {
-            hints.add(new Hint(collection, id));
+        wakeUp(collection, id, null);
+    }
+
+    /**
+     * As {@link #wakeUp(String, Object)}, with the pending events the save wrote: the relay publishes them without
+     * reading the document back (one store round trip less per save; a large document is read by nobody). Should
+     * they have gone out meanwhile, they go out again, which consumers ignore by {@code ce_id}.
+     */
+    public void wakeUp(String collection, Object id, List<PendingEvent> pending) {
+        if (collections.contains(collection) && hints.size() < MAX_HINTS) {
+            // past a few thousand waiting, only the ids: the events are in the store, and memory stays bounded
+            hints.add(new Hint(collection, id, hints.size() < MAX_HINTS_WITH_EVENTS && pending != null
+                    ? List.copyOf(pending) : null));
         }
         wakeUps.release();
     }
@@ -122,17 +134,30 @@ public class OutboxRelay implements SmartLifecycle {
         return total;
     }
 
-    /** Relays the documents saved since the last run, by id. */
+    /** Relays the documents saved since the last run: with the events their save wrote, else read by id. */
     int relayHinted() {
-        Map<String, Set<Object>> ids = new HashMap<>();
+        // per collection and document, the last save's events: they include whatever an earlier save left pending
+        Map<String, Map<Object, List<PendingEvent>>> saved = new HashMap<>();
         for (Hint hint = hints.poll(); hint != null; hint = hints.poll()) {
-            ids.computeIfAbsent(hint.collection(), c -> new LinkedHashSet<>()).add(hint.id());
+            saved.computeIfAbsent(hint.collection(), c -> new LinkedHashMap<>()).put(hint.id(), hint.events());
         }
         int total = 0;
-        for (Map.Entry<String, Set<Object>> collection : ids.entrySet()) {
-            List<Object> all = new ArrayList<>(collection.getValue());
-            for (int from = 0; from < all.size(); from += properties.batchSize()) {
-                List<Object> chunk = all.subList(from, Math.min(all.size(), from + properties.batchSize()));
+        for (Map.Entry<String, Map<Object, List<PendingEvent>>> collection : saved.entrySet()) {
+            List<Batch> known = new ArrayList<>();
+            List<Object> unknown = new ArrayList<>();
+            collection.getValue().forEach((id, events) -> {
+                if (events == null) {
+                    unknown.add(id);
+                }
+                else if (!events.isEmpty()) {
+                    known.add(new Batch(id, events));
+                }
+            });
+            for (int from = 0; from < known.size(); from += properties.batchSize()) {
+                total += relay(collection.getKey(), known.subList(from, Math.min(known.size(), from + properties.batchSize())));
+            }
+            for (int from = 0; from < unknown.size(); from += properties.batchSize()) {
+                List<Object> chunk = unknown.subList(from, Math.min(unknown.size(), from + properties.batchSize()));
                 total += relay(collection.getKey(), findPending(collection.getKey(),
                         Filters.and(Filters.in("_id", chunk), Filters.exists("pendingEvents.0"))));
             }
@@ -287,6 +312,7 @@ public class OutboxRelay implements SmartLifecycle {
     record Batch(Object id, List<PendingEvent> events) {
     }
 
-    private record Hint(String collection, Object id) {
+    /** {@code events}: as the save wrote them; null: read them from the store. */
+    private record Hint(String collection, Object id, List<PendingEvent> events) {
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The open Server-Sent Events streams. Each message carries the change's number as its id, so that a client
- * that reconnects with {@code Last-Event-ID} gets what it missed from the timetable's change log, then the rest live.
+ * that reconnects with {@code Last-Event-ID} gets what it missed from the timetable's change log, then the rest live;
+ * where the log no longer reaches back that far it gets {@code ready} again, and reloads the timetable.
  */
 @Component
 class LiveTimetable implements DisposableBean {
@@ -44,7 +45,8 @@ class LiveTimetable implements DisposableBean {
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(e -> subscribers.remove(subscriber));
         var timetable = timetables.current();
-        if (lastEventId == null) {
+        if (lastEventId == null || !timetable.canResumeAfter(lastEventId)) {
+            // a new client, or one whose gap the log no longer covers (or an id of another timetable): a snapshot
             subscriber.ready(timetable.lastChangeId());
         }
         else {

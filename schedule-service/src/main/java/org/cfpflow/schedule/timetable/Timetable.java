@@ -32,7 +32,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public class Timetable extends Aggregate {
 
     static final String ID = "timetable";
-    static final int RECENT_CHANGES = 2_000;
+    /**
+     * Changes kept for clients that reconnect: an EventSource is back within seconds, and each change carries its
+     * event's JSON, so a longer log only makes every write of this document heavier. Older gaps get a snapshot.
+     */
+    static final int RECENT_CHANGES = 256;
 
     @Id
     private String id = ID;
@@ -185,6 +189,14 @@ public class Timetable extends Aggregate {
 
     public long lastChangeId() {
         return lastChangeId;
+    }
+
+    /** Whether the change log still holds every change after this one (else the client needs a snapshot). */
+    public boolean canResumeAfter(long changeId) {
+        if (changeId > lastChangeId || changeId < 0) {
+            return false;
+        }
+        return changes.isEmpty() ? changeId == lastChangeId : changeId >= changes.get(0).id() - 1;
     }
 
     public List<Change> changesAfter(long changeId) {

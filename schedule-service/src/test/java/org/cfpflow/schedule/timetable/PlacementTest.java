@@ -159,6 +159,25 @@ class PlacementTest {
     }
 
     @Test
+    void theChangeLogKeepsTheRecentChangesAndSaysWhenAGapNeedsASnapshot() {
+        Timetable timetable = timetable(List.of("t"), List.of(new Block("t", "R", DAY.withHour(9), DAY.withHour(10),
+                List.of())));
+        for (int i = 0; i < Timetable.RECENT_CHANGES + 50; i++) {
+            accept(timetable, "talk-" + i, talk("Talk " + i, "t", 5, "s" + i + "@example.org"));
+        }
+        long last = timetable.lastChangeId();
+        assertThat(last).isEqualTo(Timetable.RECENT_CHANGES + 50);
+        assertThat(timetable.changesAfter(0)).hasSize(Timetable.RECENT_CHANGES);
+
+        assertThat(timetable.canResumeAfter(last)).isTrue();
+        assertThat(timetable.canResumeAfter(last - Timetable.RECENT_CHANGES)).isTrue();
+        assertThat(timetable.changesAfter(last - Timetable.RECENT_CHANGES)).hasSize(Timetable.RECENT_CHANGES);
+        assertThat(timetable.canResumeAfter(last - Timetable.RECENT_CHANGES - 1)).as("one change is gone").isFalse();
+        assertThat(timetable.canResumeAfter(last + 1)).as("an id from another timetable").isFalse();
+        assertThat(new Timetable().canResumeAfter(0)).isTrue();
+    }
+
+    @Test
     void aThousandTalksOverTwentyRoomsAndThreeDaysPlaceWithoutAConflict() {
         List<Block> blocks = new ArrayList<>();
         for (int day = 0; day < 3; day++) {
