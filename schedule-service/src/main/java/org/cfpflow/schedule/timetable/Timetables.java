@@ -13,6 +13,9 @@ import org.cfpflow.messaging.OptimisticRetry;
 import org.cfpflow.messaging.ReceivedEvent;
 import org.cfpflow.platform.Problems;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /** Every change of the timetable: from events and from organizers; each is one write, then the live update. */
@@ -20,10 +23,12 @@ import org.springframework.stereotype.Service;
 public class Timetables implements CfpEventHandler {
 
     private final TimetableRepository timetables;
+    private final MongoTemplate mongo;
     private final ApplicationEventPublisher publisher;
 
-    Timetables(TimetableRepository timetables, ApplicationEventPublisher publisher) {
+    Timetables(TimetableRepository timetables, MongoTemplate mongo, ApplicationEventPublisher publisher) {
         this.timetables = timetables;
+        this.mongo = mongo;
         this.publisher = publisher;
     }
 
@@ -50,11 +55,20 @@ public class Timetables implements CfpEventHandler {
         else {
             return;
         }
+        if (alreadyHandled(event.id())) {
+            // a redelivery, answered by the store without reading the whole timetable into this service
+            return;
+        }
         Timetable timetable = current();
         if (timetable.markHandled(event.id())) {
             // a conflict with an organizer's write propagates: the record is retried on a fresh read
             save(timetable, change);
         }
+    }
+
+    private boolean alreadyHandled(String eventId) {
+        return mongo.exists(new Query(Criteria.where("_id").is(Timetable.ID).and("handledEventIds").is(eventId)),
+                Timetable.class);
     }
 
     TimetableView replaceBlocks(BlocksRequest request) {
