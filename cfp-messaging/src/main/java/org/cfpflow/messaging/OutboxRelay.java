@@ -26,8 +26,10 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 
 /**
  * Publishes the pending events of every {@link Aggregate} collection to Kafka, then removes them from their
@@ -221,14 +223,20 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     void remove(String collection, List<Batch> batches) {
+        List<UpdateOneModel<Document>> pulls = new ArrayList<>();
         for (Batch batch : batches) {
             List<String> ids = batch.events().stream().map(PendingEvent::eventId).toList();
             // $pull, not a save: events raised since the read must stay. The version bump makes a concurrent save
             // of a copy read before this removal fail and retry, instead of putting the published events back.
-            mongo.getCollection(collection).updateOne(Filters.eq("_id", batch.id()),
+            pulls.add(new UpdateOneModel<>(Filters.eq("_id", batch.id()),
                     new Document("$pull",
                             new Document("pendingEvents", new Document("eventId", new Document("$in", ids))))
-                            .append("$inc", new Document("version", 1L)));
+                            .append("$inc", new Document("version", 1L))));
+        }
+        // one command for the whole batch: one at a time, each removal queued behind every writer of the collection
+        // (the relay published 25 events/s while intake saved 237 proposals/s)
+        if (!pulls.isEmpty()) {
+            mongo.getCollection(collection).bulkWrite(pulls, new BulkWriteOptions().ordered(false));
         }
     }
 
