@@ -8,6 +8,7 @@ import org.cfpflow.events.TalkScheduled;
 import org.cfpflow.events.TalkUnscheduled;
 import org.cfpflow.events.TalkWaitlisted;
 import org.cfpflow.messaging.CfpEventHandler;
+import org.cfpflow.messaging.OptimisticRetry;
 import org.cfpflow.messaging.ReceivedEvent;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +32,14 @@ class ProposalFeed implements CfpEventHandler {
         if (!relevant) {
             return;
         }
-        ProposalUnderReview proposal = proposals.findById(event.subject())
-                .orElseGet(() -> new ProposalUnderReview(event.subject()));
-        if (proposal.markHandled(event.id()) && proposal.apply(event.payload())) {
-            proposals.save(proposal);
-        }
+        // a decision saved meanwhile, or the relay's removal of published events: read afresh and apply again here
+        OptimisticRetry.retry(() -> {
+            ProposalUnderReview proposal = proposals.findById(event.subject())
+                    .orElseGet(() -> new ProposalUnderReview(event.subject()));
+            if (proposal.markHandled(event.id()) && proposal.apply(event.payload())) {
+                proposals.save(proposal);
+            }
+            return null;
+        });
     }
 }

@@ -59,11 +59,12 @@ public class Timetables implements CfpEventHandler {
             // a redelivery, answered by the store without reading the whole timetable into this service
             return;
         }
-        Timetable timetable = current();
-        if (timetable.markHandled(event.id())) {
-            // a conflict with an organizer's write propagates: the record is retried on a fresh read
-            save(timetable, change);
-        }
+        // the relay's removal of published events bumps the version right after each save, so a conflict is common
+        // under load: read afresh and apply again here, not through the listener's back-off (seconds per record)
+        OptimisticRetry.retry(() -> {
+            Timetable timetable = current();
+            return timetable.markHandled(event.id()) ? save(timetable, change) : timetable;
+        });
     }
 
     private boolean alreadyHandled(String eventId) {
