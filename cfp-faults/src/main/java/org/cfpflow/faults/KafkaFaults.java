@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -61,7 +62,7 @@ public final class KafkaFaults implements AutoCloseable {
 
     /** Records not yet consumed per consumer group, over the topics it reads; -1 where unknown. */
     public Map<String, Long> lagByGroup() {
-        Map<String, Long> lags = new java.util.LinkedHashMap<>();
+        Map<String, Long> lags = new LinkedHashMap<>();
         for (String group : GROUPS) {
             try {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)

@@ -27,7 +27,13 @@ class CloudEventConsumer implements Consumer<Message<byte[]>> {
         ReceivedEvent event = CloudEventReader.read(message);
         log.debug("Handling {} {} for {}", event.type(), event.id(), event.subject());
         for (CfpEventHandler handler : handlers) {
-            handler.handle(event);
+            // an optimistic-locking conflict is common under load (the relay's removal of published events bumps
+            // the version right after each save): handled again at once on a fresh read, not through the
+            // listener's back-off, which would hold up every later record of the partition for seconds
+            OptimisticRetry.retry(() -> {
+                handler.handle(event);
+                return null;
+            });
         }
         meters.counter("cfp.events.consumed", "type", event.type()).increment();
     }

@@ -89,23 +89,16 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * The document just saved with pending events: the next run publishes it by id instead of scanning its
-     * collection (a scan costs as much as the collection is large; the periodic scan remains the safety net).
-     */
-    public void wakeUp(String collection, Object id) {
-        wakeUp(collection, id, null);
-    }
-
-    /**
-     * As {@link #wakeUp(String, Object)}, with the pending events the save wrote: the relay publishes them without
-     * reading the document back (one store round trip less per save; a large document is read by nobody). Should
-     * they have gone out meanwhile, they go out again, which consumers ignore by {@code ce_id}.
+     * The document just saved with pending events, and those events: the next run publishes them without reading
+     * the document back (a scan costs as much as the collection is large, a read as much as the document; the
+     * periodic scan remains the safety net). Should they have gone out meanwhile, they go out again, which
+     * consumers ignore by {@code ce_id}.
      */
     public void wakeUp(String collection, Object id, List<PendingEvent> pending) {
-        if (collections.contains(collection) && hints.size() < MAX_HINTS) {
+        int waiting = hints.size();
+        if (collections.contains(collection) && waiting < MAX_HINTS) {
             // past a few thousand waiting, only the ids: the events are in the store, and memory stays bounded
-            hints.add(new Hint(collection, id, hints.size() < MAX_HINTS_WITH_EVENTS && pending != null
-                    ? List.copyOf(pending) : null));
+            hints.add(new Hint(collection, id, waiting < MAX_HINTS_WITH_EVENTS ? List.copyOf(pending) : null));
         }
         wakeUps.release();
     }
@@ -155,16 +148,23 @@ public class OutboxRelay implements SmartLifecycle {
                     known.add(new Batch(id, events));
                 }
             });
-            for (int from = 0; from < known.size(); from += properties.batchSize()) {
-                total += relay(collection.getKey(), known.subList(from, Math.min(known.size(), from + properties.batchSize())));
+            for (List<Batch> chunk : chunks(known)) {
+                total += relay(collection.getKey(), chunk);
             }
-            for (int from = 0; from < unknown.size(); from += properties.batchSize()) {
-                List<Object> chunk = unknown.subList(from, Math.min(unknown.size(), from + properties.batchSize()));
+            for (List<Object> chunk : chunks(unknown)) {
                 total += relay(collection.getKey(), findPending(collection.getKey(),
                         Filters.and(Filters.in("_id", chunk), Filters.exists("pendingEvents.0"))));
             }
         }
         return total;
+    }
+
+    private <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += properties.batchSize()) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + properties.batchSize())));
+        }
+        return chunks;
     }
 
     private int relay(String collection, List<Batch> batches) {

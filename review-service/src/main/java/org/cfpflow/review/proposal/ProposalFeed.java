@@ -8,7 +8,6 @@ import org.cfpflow.events.TalkScheduled;
 import org.cfpflow.events.TalkUnscheduled;
 import org.cfpflow.events.TalkWaitlisted;
 import org.cfpflow.messaging.CfpEventHandler;
-import org.cfpflow.messaging.OptimisticRetry;
 import org.cfpflow.messaging.ReceivedEvent;
 import org.springframework.stereotype.Component;
 
@@ -32,14 +31,10 @@ class ProposalFeed implements CfpEventHandler {
         if (!relevant) {
             return;
         }
-        // a decision saved meanwhile, or the relay's removal of published events: read afresh and apply again here
-        OptimisticRetry.retry(() -> {
-            ProposalUnderReview proposal = proposals.findById(event.subject())
-                    .orElseGet(() -> new ProposalUnderReview(event.subject()));
-            if (proposal.markHandled(event.id()) && proposal.apply(event.payload())) {
-                proposals.save(proposal);
-            }
-            return null;
-        });
+        ProposalUnderReview proposal = proposals.findById(event.subject())
+                .orElseGet(() -> new ProposalUnderReview(event.subject()));
+        if (proposal.markHandled(event.id()) && proposal.apply(event.payload())) {
+            proposals.save(proposal);
+        }
     }
 }

@@ -59,12 +59,10 @@ public class Timetables implements CfpEventHandler {
             // a redelivery, answered by the store without reading the whole timetable into this service
             return;
         }
-        // the relay's removal of published events bumps the version right after each save, so a conflict is common
-        // under load: read afresh and apply again here, not through the listener's back-off (seconds per record)
-        OptimisticRetry.retry(() -> {
-            Timetable timetable = current();
-            return timetable.markHandled(event.id()) ? save(timetable, change) : timetable;
-        });
+        Timetable timetable = current();
+        if (timetable.markHandled(event.id())) {
+            save(timetable, change);
+        }
     }
 
     private boolean alreadyHandled(String eventId) {

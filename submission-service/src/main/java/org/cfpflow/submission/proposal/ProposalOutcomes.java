@@ -11,7 +11,6 @@ import org.cfpflow.events.TalkScheduled;
 import org.cfpflow.events.TalkUnscheduled;
 import org.cfpflow.events.TalkWaitlisted;
 import org.cfpflow.messaging.CfpEventHandler;
-import org.cfpflow.messaging.OptimisticRetry;
 import org.cfpflow.messaging.ReceivedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,20 +43,15 @@ class ProposalOutcomes implements CfpEventHandler {
         if (!outcome && !notification) {
             return;
         }
-        // a conflict (the relay's removal of published events, an edit) is retried here on a fresh read, not through
-        // the listener's back-off, which would hold up every later record of the partition for seconds
-        OptimisticRetry.retry(() -> {
-            proposals.findById(event.subject()).ifPresentOrElse(proposal -> {
-                if (proposal.markHandled(event.id())) {
-                    proposal.recordInTimeline(event);
-                    if (outcome) {
-                        proposal.apply(event.payload(), clock.instant());
-                    }
-                    proposals.save(proposal);
+        proposals.findById(event.subject()).ifPresentOrElse(proposal -> {
+            if (proposal.markHandled(event.id())) {
+                proposal.recordInTimeline(event);
+                if (outcome) {
+                    proposal.apply(event.payload(), clock.instant());
                 }
-            }, () -> log.warn("{} {} is about proposal {}, which this service does not know; ignored", event.type(),
-                    event.id(), event.subject()));
-            return null;
-        });
+                proposals.save(proposal);
+            }
+        }, () -> log.warn("{} {} is about proposal {}, which this service does not know; ignored", event.type(),
+                event.id(), event.subject()));
     }
 }
