@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -41,7 +42,6 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int MAX_HINTS = 100_000;
-    private static final int MAX_HINTS_WITH_EVENTS = 5_000;
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -89,16 +89,12 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * The document just saved with pending events, and those events: the next run publishes them without reading
-     * the document back (a scan costs as much as the collection is large, a read as much as the document; the
-     * periodic scan remains the safety net). Should they have gone out meanwhile, they go out again, which
-     * consumers ignore by {@code ce_id}.
+     * The document just saved with pending events: the next run publishes it by id instead of scanning its
+     * collection (a scan costs as much as the collection is large; the periodic scan remains the safety net).
      */
-    public void wakeUp(String collection, Object id, List<PendingEvent> pending) {
-        int waiting = hints.size();
-        if (collections.contains(collection) && waiting < MAX_HINTS) {
-            // past a few thousand waiting, only the ids: the events are in the store, and memory stays bounded
-            hints.add(new Hint(collection, id, waiting < MAX_HINTS_WITH_EVENTS ? List.copyOf(pending) : null));
+    public void wakeUp(String collection, Object id) {
+        if (collections.contains(collection) && hints.size() < MAX_HINTS) {
+            hints.add(new Hint(collection, id));
         }
         wakeUps.release();
     }
@@ -129,29 +125,18 @@ public class OutboxRelay implements SmartLifecycle {
         return total;
     }
 
-    /** Relays the documents saved since the last run: with the events their save wrote, else read by id. */
+    /**
+     * Relays the documents saved since the last run, read by id: the store, not the save, says what is still
+     * pending, so an event published since is not published again.
+     */
     int relayHinted() {
-        // per collection and document, the last save's events: they include whatever an earlier save left pending
-        Map<String, Map<Object, List<PendingEvent>>> saved = new HashMap<>();
+        Map<String, Set<Object>> ids = new HashMap<>();
         for (Hint hint = hints.poll(); hint != null; hint = hints.poll()) {
-            saved.computeIfAbsent(hint.collection(), c -> new LinkedHashMap<>()).put(hint.id(), hint.events());
+            ids.computeIfAbsent(hint.collection(), c -> new LinkedHashSet<>()).add(hint.id());
         }
         int total = 0;
-        for (Map.Entry<String, Map<Object, List<PendingEvent>>> collection : saved.entrySet()) {
-            List<Batch> known = new ArrayList<>();
-            List<Object> unknown = new ArrayList<>();
-            collection.getValue().forEach((id, events) -> {
-                if (events == null) {
-                    unknown.add(id);
-                }
-                else if (!events.isEmpty()) {
-                    known.add(new Batch(id, events));
-                }
-            });
-            for (List<Batch> chunk : chunks(known)) {
-                total += relay(collection.getKey(), chunk);
-            }
-            for (List<Object> chunk : chunks(unknown)) {
+        for (Map.Entry<String, Set<Object>> collection : ids.entrySet()) {
+            for (List<Object> chunk : chunks(new ArrayList<>(collection.getValue()))) {
                 total += relay(collection.getKey(), findPending(collection.getKey(),
                         Filters.and(Filters.in("_id", chunk), Filters.exists("pendingEvents.0"))));
             }
@@ -320,7 +305,6 @@ public class OutboxRelay implements SmartLifecycle {
     record Batch(Object id, List<PendingEvent> events) {
     }
 
-    /** {@code events}: as the save wrote them; null: read them from the store. */
-    private record Hint(String collection, Object id, List<PendingEvent> events) {
+    private record Hint(String collection, Object id) {
     }
 }

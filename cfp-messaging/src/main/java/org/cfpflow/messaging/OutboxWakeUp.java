@@ -15,8 +15,7 @@ class OutboxWakeUp extends AbstractMongoEventListener<Aggregate> {
     @Override
     public void onAfterSave(AfterSaveEvent<Aggregate> event) {
         if (!event.getSource().pendingEvents().isEmpty()) {
-            relay.wakeUp(event.getCollectionName(), event.getDocument() == null ? null : event.getDocument().get("_id"),
-                    event.getSource().pendingEvents());
+            relay.wakeUp(event.getCollectionName(), event.getDocument() == null ? null : event.getDocument().get("_id"));
         }
     }
 }
