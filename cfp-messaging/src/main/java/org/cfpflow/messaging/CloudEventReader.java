@@ -39,7 +39,7 @@ final class CloudEventReader {
         String subject = header(headers, CloudEventHeaders.SUBJECT);
         return new ReceivedEvent(id, typeName, header(headers, CloudEventHeaders.SOURCE),
                 subject != null ? subject : payload.subject(), time, header(headers, KafkaHeaders.RECEIVED_TOPIC),
-                payload);
+                payload, header(headers, CloudEventHeaders.TRACEPARENT));
     }
 
     private static String rootMessage(Throwable e) {

@@ -10,10 +10,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
@@ -29,6 +31,9 @@ import io.micrometer.core.instrument.MeterRegistry;
                 "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
 @EnableConfigurationProperties({OutboxProperties.class, ConsumerProperties.class})
 public class MessagingAutoConfiguration {
+
+    static final String BATCH_MODE = "spring.cloud.stream.bindings.cfpEvents-in-0.consumer.batch-mode";
+    static final String NATIVE_DECODING = "spring.cloud.stream.bindings.cfpEvents-in-0.consumer.use-native-decoding";
 
     /** The relay's producer: whatever spring.kafka.producer says, never less than acks=all and idempotence. */
     @Bean
@@ -65,8 +70,23 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = BATCH_MODE, havingValue = "false", matchIfMissing = true)
     Consumer<Message<byte[]>> cfpEvents(List<CfpEventHandler> handlers, MeterRegistry meters) {
         return new CloudEventConsumer(handlers, meters);
+    }
+
+    /** A service whose events all change one document applies a poll's records in one write. */
+    @Bean(name = "cfpEvents")
+    @ConditionalOnProperty(name = BATCH_MODE, havingValue = "true")
+    Consumer<Message<List<byte[]>>> cfpEventBatches(List<CfpEventHandler> handlers, MeterRegistry meters,
+                                                    Environment environment) {
+        // without it Spring Cloud Function converts each JSON body to byte[] on its own, and drops the records it
+        // cannot convert from the batch: silently, all of them
+        if (!environment.getProperty(NATIVE_DECODING, Boolean.class, false)) {
+            throw new IllegalStateException(BATCH_MODE + " needs " + NATIVE_DECODING + "=true: the consumer reads "
+                    + "the records' bytes itself");
+        }
+        return new CloudEventBatchConsumer(handlers, meters);
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package org.cfpflow.messaging;
 
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
@@ -7,13 +10,25 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 class MessagingTestApplication {
 
+    /** The most events one {@code handleAll} call was given: more than one only when consuming in batches. */
+    static final AtomicInteger LARGEST_BATCH = new AtomicInteger();
+
     @Bean
     CfpEventHandler tallyHandler(TallyRepository tallies) {
-        return event -> {
-            Tally tally = tallies.findById(event.subject()).orElseGet(() -> new Tally(event.subject()));
-            if (tally.markHandled(event.id())) {
-                tally.count(event.type());
-                tallies.save(tally);
+        return new CfpEventHandler() {
+            @Override
+            public void handle(ReceivedEvent event) {
+                Tally tally = tallies.findById(event.subject()).orElseGet(() -> new Tally(event.subject()));
+                if (tally.markHandled(event.id())) {
+                    tally.count(event.type());
+                    tallies.save(tally);
+                }
+            }
+
+            @Override
+            public void handleAll(List<ReceivedEvent> events) {
+                LARGEST_BATCH.accumulateAndGet(events.size(), Math::max);
+                CfpEventHandler.super.handleAll(events);
             }
         };
     }

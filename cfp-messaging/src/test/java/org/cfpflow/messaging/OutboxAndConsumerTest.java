@@ -19,6 +19,7 @@ import org.cfpflow.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -31,7 +32,6 @@ import com.mongodb.client.model.Updates;
 @CfpInfrastructure
 class OutboxAndConsumerTest {
 
-    private static final String DLQ = Topics.deadLetter(Topics.PROPOSALS, "messaging-test");
 
     @Autowired
     SampleRepository samples;
@@ -44,6 +44,9 @@ class OutboxAndConsumerTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Value("${spring.cloud.stream.bindings.cfpEvents-in-0.group}")
+    String group;
 
     static KafkaProbe kafka;
 
@@ -132,7 +135,7 @@ class OutboxAndConsumerTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> tallies.findById(next.id()).isPresent());
         List<ConsumerRecord<String, byte[]>> deadLetters = await().atMost(Duration.ofSeconds(30))
-                .until(() -> kafka.readAll(DLQ), records -> records.stream()
+                .until(() -> kafka.readAll(deadLetters()), records -> records.stream()
                         .filter(r -> List.of(badJson, unknownType, invalid).contains(r.key())).count() == 3);
         assertThat(deadLetters).filteredOn(r -> r.key().equals(unknownType)).singleElement()
                 .satisfies(r -> assertThat(KafkaProbe.header(r, "ce_type")).isEqualTo("ProposalTeleported"))
@@ -141,13 +144,45 @@ class OutboxAndConsumerTest {
         assertThat(deadLetters).filteredOn(r -> r.key().equals(invalid)).singleElement()
                 .satisfies(r -> assertThat(KafkaProbe.header(r, DeadLetterRouting.REASON_HEADER))
                         .contains("title must not be blank"));
-        assertThat(meters.counter("cfp.dlq.records", "topic", DLQ).count()).isGreaterThanOrEqualTo(3);
+        assertThat(meters.counter("cfp.dlq.records", "topic", deadLetters()).count()).isGreaterThanOrEqualTo(3);
         assertThat(tallies.findById(badJson)).isEmpty();
         assertThat(tallies.findById(unknownType)).isEmpty();
         assertThat(tallies.findById(invalid)).isEmpty();
     }
 
-    private static Map<String, String> headers(String id, String type) {
+    @Test
+    void poisonAmongGoodRecordsHoldsNoneOfThemUp() {
+        List<String> good = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        String poison = UUID.randomUUID().toString();
+        // written back to back, so that a batch consumer gets them in one poll: good, good, poison, good, good
+        for (int i = 0; i < good.size(); i++) {
+            if (i == 2) {
+                kafka.send(Topics.PROPOSALS, poison, "{".getBytes(StandardCharsets.UTF_8),
+                        headers(poison, "ProposalSubmitted"));
+            }
+            kafka.send(Topics.PROPOSALS, good.get(i), submitted(good.get(i)), headers(good.get(i), "ProposalSubmitted"));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(good)
+                .allSatisfy(id -> assertThat(tallies.findById(id)).hasValueSatisfying(
+                        t -> assertThat(t.handledTypes()).containsExactly("ProposalSubmitted"))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.readAll(deadLetters()).stream()
+                .anyMatch(r -> r.key().equals(poison)));
+        assertThat(tallies.findById(poison)).isEmpty();
+    }
+
+    String deadLetters() {
+        return Topics.deadLetter(Topics.PROPOSALS, group);
+    }
+
+    static byte[] submitted(String id) {
+        return ("{\"proposalId\": \"" + id + "\", \"talk\": {\"title\": \"Good\", \"track\": \"containers\", "
+                + "\"durationMinutes\": 15, \"speakers\": [{\"name\": \"A\", \"email\": \"a@example.org\"}]}, "
+                + "\"submittedAt\": \"2017-09-13T14:00:00Z\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static Map<String, String> headers(String id, String type) {
         return Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", type, "ce_source", "/test",
                 "ce_specversion", "1.0", "ce_subject", id);
     }

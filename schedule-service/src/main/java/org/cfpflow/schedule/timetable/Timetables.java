@@ -38,31 +38,43 @@ public class Timetables implements CfpEventHandler {
 
     @Override
     public void handle(ReceivedEvent event) {
-        Object payload = event.payload();
-        Consumer<Timetable> change;
-        if (payload instanceof ConferenceDefined defined) {
-            change = t -> t.define(defined);
-        }
-        else if (payload instanceof ProposalAccepted accepted) {
-            change = t -> t.accept(accepted);
-        }
-        else if (payload instanceof ProposalRejected rejected) {
-            change = t -> t.reject(rejected);
-        }
-        else if (payload instanceof ProposalWithdrawn withdrawn) {
-            change = t -> t.withdraw(withdrawn);
-        }
-        else {
+        handleAll(List.of(event));
+    }
+
+    /** The events of one poll, applied to one read of the timetable and saved in one write. */
+    @Override
+    public void handleAll(List<ReceivedEvent> events) {
+        List<ReceivedEvent> relevant = events.stream().filter(e -> change(e) != null).toList();
+        if (relevant.isEmpty()) {
             return;
         }
-        if (alreadyHandled(event.id())) {
+        if (relevant.size() == 1 && alreadyHandled(relevant.get(0).id())) {
             // a redelivery, answered by the store without reading the whole timetable into this service
             return;
         }
         Timetable timetable = current();
-        if (timetable.markHandled(event.id())) {
-            save(timetable, change);
+        List<ReceivedEvent> fresh = relevant.stream().filter(e -> timetable.markHandled(e.id())).toList();
+        if (!fresh.isEmpty()) {
+            save(timetable, t -> fresh.forEach(e -> e.runInItsTrace(() -> change(e).accept(t))));
         }
+    }
+
+    /** What the event does to the timetable; null for events that do not concern it. */
+    private static Consumer<Timetable> change(ReceivedEvent event) {
+        Object payload = event.payload();
+        if (payload instanceof ConferenceDefined defined) {
+            return t -> t.define(defined);
+        }
+        if (payload instanceof ProposalAccepted accepted) {
+            return t -> t.accept(accepted);
+        }
+        if (payload instanceof ProposalRejected rejected) {
+            return t -> t.reject(rejected);
+        }
+        if (payload instanceof ProposalWithdrawn withdrawn) {
+            return t -> t.withdraw(withdrawn);
+        }
+        return null;
     }
 
     private boolean alreadyHandled(String eventId) {

@@ -3,11 +3,14 @@ package org.cfpflow.schedule.timetable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -15,14 +18,24 @@ import org.cfpflow.events.ProposalAccepted;
 import org.cfpflow.events.ProposalRejected;
 import org.cfpflow.events.ProposalWithdrawn;
 import org.cfpflow.events.Talk;
+import org.cfpflow.messaging.CloudEventRecords;
 import org.cfpflow.schedule.ScheduleServiceTest;
 import org.cfpflow.testsupport.KafkaProbe;
 import org.cfpflow.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import tools.jackson.databind.JsonNode;
 
 class TimetableServiceTest extends ScheduleServiceTest {
+
+    @Autowired
+    BindingsLifecycleController bindings;
+
+    @Autowired
+    MongoTemplate mongo;
 
     private JsonNode slotOf(String proposalId) {
         for (JsonNode day : anonymous.get("/api/timetable").json().path("days")) {
@@ -185,5 +198,40 @@ class TimetableServiceTest extends ScheduleServiceTest {
         schedule(id, 1);
         publish(new ProposalRejected(id, talk, "changed our minds", Instant.now()));
         assertThat(types(schedule(id, 2))).containsExactly("TalkScheduled", "TalkUnscheduled");
+    }
+
+    @Test
+    void aBacklogOfDecisionsIsPlacedInOrderInOneWriteAndEachTalkContinuesItsDecisionsTrace() {
+        conference("Europe/Berlin");
+        assertStatus(blocks(List.of(block(track + "-room", "2018-11-13T09:00", "2018-11-13T11:00"))), 200);
+        List<String> ids = IntStream.range(0, 12).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        List<String> traces = ids.stream().map(id -> id.replace("-", "")).toList();
+        long versionBefore = version();
+
+        // paused, the service polls nothing; resumed, one poll returns the whole backlog
+        bindings.changeState("cfpEvents-in-0", BindingsLifecycleController.State.PAUSED);
+        for (int i = 0; i < ids.size(); i++) {
+            ProducerRecord<String, byte[]> record = CloudEventRecords.of(new ProposalAccepted(ids.get(i),
+                    talk("Talk " + i, 10, "s" + i + "@example.org"), null, Instant.now()), "/test");
+            record.headers().add("traceparent", ("00-" + traces.get(i) + "-b7ad6b7169203331-01")
+                    .getBytes(StandardCharsets.UTF_8));
+            kafka.send(record);
+        }
+        bindings.changeState("cfpEvents-in-0", BindingsLifecycleController.State.RESUMED);
+
+        for (int i = 0; i < ids.size(); i++) {
+            ConsumerRecord<String, byte[]> scheduled = schedule(ids.get(i), 1).get(0);
+            assertThat(KafkaProbe.value(scheduled)).contains("\"startLocal\":\"2018-11-13T" + LocalTime.of(9, 0)
+                    .plusMinutes(10L * i) + ":00\"");
+            assertThat(KafkaProbe.header(scheduled, "traceparent")).startsWith("00-" + traces.get(i) + "-");
+        }
+        // each write bumps the version, and so does the relay's removal of what it published: one decision at a
+        // time would have taken at least 24
+        assertThat(version() - versionBefore).isLessThan(2L * ids.size());
+    }
+
+    private long version() {
+        return mongo.findById(Timetable.ID, org.bson.Document.class, "timetable").get("version", Number.class)
+                .longValue();
     }
 }
