@@ -121,11 +121,16 @@ public final class Benchmarks {
     private void intake() throws Exception {
         String submission = system.url("submission");
         Load.saturate(16, Duration.ofSeconds(10), i -> proposal(submission, "warm", i), 201);
+        awaitCaughtUp();
         Map<Integer, Long> before = proposalsTopicEnd();
+        Map<String, Double> cpuBefore = cpu();
         long t0 = System.nanoTime();
         double ours = Load.saturate(32, Duration.ofSeconds(20), i -> proposal(submission, "sat", i), 201);
         double eventsPerSecond = (proposalsTopicEnd().values().stream().mapToLong(Long::longValue).sum()
                 - before.values().stream().mapToLong(Long::longValue).sum()) / ((System.nanoTime() - t0) / 1e9);
+        // the CPU of the proposals taken, until every consumer has caught up with them
+        awaitCaughtUp();
+        long saturated = Math.round(ours * 20);
         summaryEvents = eventsPerSecond;
         double ceiling;
         try (Ceiling app = Ceiling.start(root, system)) {
@@ -139,7 +144,7 @@ public final class Benchmarks {
         System.out.printf("| ProposalSubmitted events published meanwhile | %.0f /s |%n", eventsPerSecond);
         summary.add(String.format("| intake at saturation | %.0f /s (%.0f %% of the minimal app's %.0f /s) | ≥ 1,000 /s, ≥ 80 %% |",
                 ours, 100 * ours / ceiling, ceiling));
-        awaitCaughtUp();
+        printCpu("saturated intake and its e-mails", cpuBefore, saturated, "proposal");
 
         System.out.printf("%n| fixed rate (open loop, 20 s) | sent | 201 | p50 ms | p99 ms | p99.9 ms | max ms |%n"
                 + "|---|---|---|---|---|---|---|%n");
@@ -160,6 +165,7 @@ public final class Benchmarks {
     private void submitToReceipt() throws Exception {
         String submission = system.url("submission");
         Map<String, Long> submittedAtMicros = new ConcurrentHashMap<>();
+        Map<String, Double> cpuBefore = cpu();
         long epochOffsetNanos = epochNanos() - System.nanoTime();
         Load.OpenLoopResult result = Load.openLoop(50, Duration.ofSeconds(30), i -> proposal(submission, "receipt", i),
                 (response, due) -> {
@@ -168,6 +174,8 @@ public final class Benchmarks {
                     }
                 });
         Map<String, Long> received = awaitReceipts(submittedAtMicros.keySet(), Duration.ofMinutes(3));
+        awaitCaughtUp();
+        printCpu("submit → receipt", cpuBefore, submittedAtMicros.size(), "proposal");
         Histogram latencies = new Histogram(3);
         received.forEach((id, at) -> latencies.recordValue(Math.max(1, at - submittedAtMicros.get(id))));
         SinkCeiling sink = SinkCeiling.measure("127.0.0.1", system.smtpPort(), 4, 20_000);
@@ -216,6 +224,7 @@ public final class Benchmarks {
         String decider = "Basic " + java.util.Base64.getEncoder().encodeToString(
                 ("bob@example.org:" + system.reviewerPassword()).getBytes(StandardCharsets.UTF_8));
         Map<String, Long> decidedAt = new ConcurrentHashMap<>();
+        Map<String, Double> cpuBefore = cpu();
         int count = Math.min(ids.size(), 400);
         AtomicLong refused = new AtomicLong();
         Load.openLoop(20, Duration.ofSeconds(count / 20), i -> {
@@ -245,6 +254,7 @@ public final class Benchmarks {
                 Load.ms(latencies, 50), Load.ms(latencies, 99), Load.ms(latencies, 100));
         summary.add("| accept → stream at 20 /s | p99 " + Load.ms(latencies, 99) + " ms | ≤ 100 ms |");
         awaitCaughtUp();
+        printCpu("the decisions and their e-mails", cpuBefore, decidedAt.size(), "decision");
     }
 
     // 4. the deadline rush
@@ -254,6 +264,7 @@ public final class Benchmarks {
         AtomicLong last201 = new AtomicLong();
         long epochOffsetNanos = epochNanos() - System.nanoTime();
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Map<String, Double> cpuBefore = cpu();
         java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(32);
         long start = System.nanoTime();
         List<java.util.concurrent.Future<?>> work = new ArrayList<>();
@@ -293,6 +304,7 @@ public final class Benchmarks {
         summary.add(String.format("| deadline rush, %d: last 201 → last receipt | %.1f s, lost %d, duplicated %d | ≤ 30 s, 0, 0 |",
                 proposals, drain, created.size() - received.size(), duplicated));
         awaitCaughtUp();
+        printCpu("the rush", cpuBefore, created.size(), "proposal");
     }
 
     // the event ceiling: Kafka's own producer performance tool against the same broker
@@ -372,7 +384,8 @@ public final class Benchmarks {
         JsonHttp notifications = system.organizer("notification");
         while (System.nanoTime() < deadline && notifications.get("/api/notifications?status=PENDING&size=1").json()
                 .path("page").path("totalElements").asLong() > 0) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+            // each look is a search through every notification in the store: not too often, it is load too
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
         }
     }
 
@@ -435,6 +448,31 @@ public final class Benchmarks {
             }
         }
         return 0;
+    }
+
+    /** CPU seconds each process has used so far. */
+    private Map<String, Double> cpu() throws IOException {
+        Map<String, Double> cpu = new java.util.TreeMap<>();
+        for (Map.Entry<String, Long> process : system.pids().entrySet()) {
+            cpu.put(process.getKey(), cpuSeconds(process.getValue()));
+        }
+        return cpu;
+    }
+
+    /** Where the CPU of a phase went, per process and per item (proposal, decision): what a rate costs. */
+    private void printCpu(String phase, Map<String, Double> before, long items, String item) throws IOException {
+        Map<String, Double> after = cpu();
+        StringBuilder header = new StringBuilder("| CPU during " + phase + " |");
+        StringBuilder line = new StringBuilder("| ms per " + item + " (" + items + ") |");
+        double total = 0;
+        for (Map.Entry<String, Double> process : after.entrySet()) {
+            double used = process.getValue() - before.getOrDefault(process.getKey(), 0.0);
+            total += used;
+            header.append(' ').append(process.getKey()).append(" |");
+            line.append(String.format(" %.1f |", 1000 * used / Math.max(1, items)));
+        }
+        System.out.printf("%n%s all |%n|%s%n%s %.1f |%n", header, "---|".repeat(after.size() + 2), line,
+                1000 * total / Math.max(1, items));
     }
 
     /** User + system CPU time of a process so far, from /proc (clock ticks of 1/100 s). */

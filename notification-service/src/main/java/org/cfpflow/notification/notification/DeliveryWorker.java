@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.NavigableSet;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -57,6 +59,8 @@ public class DeliveryWorker implements SmartLifecycle {
     private final Semaphore wakeUps = new Semaphore(0);
     private final Queue<String> fresh = new ConcurrentLinkedQueue<>();
     private volatile long lastScan;
+    /** When the mail this worker scheduled itself falls due (retries, delayed e-mails). */
+    private final NavigableSet<Instant> dueTimes = new ConcurrentSkipListSet<>();
     private volatile long lastProbe;
     private volatile boolean smtpUnreachable;
     private final ExecutorService connections;
@@ -85,7 +89,18 @@ public class DeliveryWorker implements SmartLifecycle {
         wakeUps.release();
     }
 
-    /** Sends what was just created, and every poll interval whatever else is due (retries); returns the count. */
+    /** Mail this worker will not be woken for: sent when due without waiting for the next scan of the store. */
+    void dueAt(Instant when) {
+        if (dueTimes.size() < 100_000) {
+            dueTimes.add(when);
+        }
+        // beyond that, the scan every scan interval finds it
+    }
+
+    /**
+     * Sends what was just created; what this worker scheduled itself once it is due; and every scan interval
+     * whatever else the store holds that is due. Returns the count.
+     */
     int deliverDue() {
         int attempted = 0;
         List<Notification> claimed;
@@ -93,7 +108,7 @@ public class DeliveryWorker implements SmartLifecycle {
             send(claimed);
             attempted += claimed.size();
         }
-        if (System.nanoTime() - lastScan >= properties.pollInterval().toNanos()) {
+        if (System.nanoTime() - lastScan >= properties.scanInterval().toNanos() || somethingScheduledIsDue()) {
             lastScan = System.nanoTime();
             while (!(claimed = claimDue()).isEmpty()) {
                 send(claimed);
@@ -101,6 +116,15 @@ public class DeliveryWorker implements SmartLifecycle {
             }
         }
         return attempted;
+    }
+
+    private boolean somethingScheduledIsDue() {
+        NavigableSet<Instant> due = dueTimes.headSet(clock.instant(), true);
+        if (due.isEmpty()) {
+            return false;
+        }
+        due.clear();
+        return true;
     }
 
     private List<Notification> claimFresh() {
@@ -209,6 +233,7 @@ public class DeliveryWorker implements SmartLifecycle {
                 if (!clock.instant().plus(properties.claimLease().dividedBy(3)).isBefore(sendable.get(i).claimedUntil())) {
                     // a slow server: what is left goes out on a later claim rather than after the lease ran out,
                     // when another sender may already have it
+                    dueAt(sendable.get(i).claimedUntil());
                     return;
                 }
                 try {
@@ -316,6 +341,9 @@ public class DeliveryWorker implements SmartLifecycle {
                             current.attempts(), error);
                 }
                 mongo.save(current);
+                if (current.status() == DeliveryStatus.PENDING) {
+                    dueAt(current.nextAttemptAt());
+                }
                 String outcome = current.status() == DeliveryStatus.PENDING ? "retrying"
                         : current.status().name().toLowerCase(java.util.Locale.ROOT);
                 meters.counter("cfp.emails", "outcome", outcome).increment();
@@ -402,6 +430,8 @@ public class DeliveryWorker implements SmartLifecycle {
                 return;
             }
             catch (RuntimeException e) {
+                // what the failed run had taken from the fresh queue is found again by the next scan, at once
+                lastScan = 0;
                 log.warn("Delivery run failed, trying again: {}", e.toString());
             }
         }

@@ -92,6 +92,9 @@ class Intake implements CfpEventHandler {
             try {
                 mongo.insert(notification);
                 created.add(notification.id());
+                if (sendAfter.isAfter(now)) {
+                    worker.dueAt(sendAfter);
+                }
             }
             catch (DuplicateKeyException claimedBefore) {
                 // redelivered: the first delivery claimed it

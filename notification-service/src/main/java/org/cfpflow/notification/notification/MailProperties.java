@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code cfp.mail.*}: sender, retries, the reschedule window, how many connections send in parallel, how often an
  * unreachable SMTP server is tried again, and how long an outcome is retried while the store is away (keep it well
  * under the claim lease). A crashed sender's claims
- * wait for the lease to run out, so it is short; a batch stops sending once a third of its lease is left.
+ * wait for the lease to run out, so it is short; a batch stops sending once a third of its lease is left. New mail
+ * and retries the worker scheduled itself are sent when due; every {@code scan-interval} it also searches the store
+ * for anything else due (a crashed sender's claims, mail a restart left behind), a search through every
+ * notification, so not every poll.
  */
 @ConfigurationProperties("cfp.mail")
 public record MailProperties(@DefaultValue("CfP Flow <cfp@localhost>") String from,
@@ -22,7 +25,8 @@ public record MailProperties(@DefaultValue("CfP Flow <cfp@localhost>") String fr
                              @DefaultValue("1s") Duration pollInterval,
                              @DefaultValue("30s") Duration claimLease,
                              @DefaultValue("5s") Duration probeInterval,
-                             @DefaultValue("20s") Duration recordRetry) {
+                             @DefaultValue("20s") Duration recordRetry,
+                             @DefaultValue("30s") Duration scanInterval) {
 
     /** The wait before attempt {@code attempts + 1}: doubling from the initial back-off, capped. */
     Duration backoffAfter(int attempts) {
