@@ -61,6 +61,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private volatile long lastScan;
     /** When the mail this worker scheduled itself falls due (retries, delayed e-mails). */
     private final NavigableSet<Instant> dueTimes = new ConcurrentSkipListSet<>();
+    private volatile boolean leasesKnown;
     private volatile long lastProbe;
     private volatile boolean smtpUnreachable;
     private final ExecutorService connections;
@@ -110,12 +111,27 @@ public class DeliveryWorker implements SmartLifecycle {
         }
         if (System.nanoTime() - lastScan >= properties.scanInterval().toNanos() || somethingScheduledIsDue()) {
             lastScan = System.nanoTime();
+            if (!leasesKnown) {
+                rememberWhenLeasesRunOut();
+                leasesKnown = true;
+            }
             while (!(claimed = claimDue()).isEmpty()) {
                 send(claimed);
                 attempted += claimed.size();
             }
         }
         return attempted;
+    }
+
+    /**
+     * After a restart: the claims the killed run held are sent when their lease runs out, not at the first scan
+     * after that.
+     */
+    private void rememberWhenLeasesRunOut() {
+        Query leased = new Query(Criteria.where("status").is(DeliveryStatus.PENDING.name())
+                .and("claimedUntil").gt(clock.instant()));
+        leased.fields().include("claimedUntil");
+        mongo.find(leased, Notification.class).forEach(n -> dueAt(n.claimedUntil()));
     }
 
     private boolean somethingScheduledIsDue() {
