@@ -124,8 +124,8 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     /**
-     * After a restart: the claims the killed run held are sent when their lease runs out, not at the first scan
-     * after that.
+     * After a restart or a failed run: the claims held by the killed run (or left unsent by the failed one) are sent
+     * when their lease runs out, not at the first scan after that.
      */
     private void rememberWhenLeasesRunOut() {
         Query leased = new Query(Criteria.where("status").is(DeliveryStatus.PENDING.name())
@@ -446,8 +446,10 @@ public class DeliveryWorker implements SmartLifecycle {
                 return;
             }
             catch (RuntimeException e) {
-                // what the failed run had taken from the fresh queue is found again by the next scan, at once
+                // what the failed run had taken from the fresh queue is found again by the next scan, at once, and
+                // what it had claimed but not sent when its lease runs out
                 lastScan = 0;
+                leasesKnown = false;
                 log.warn("Delivery run failed, trying again: {}", e.toString());
             }
         }
