@@ -93,8 +93,14 @@ public class OutboxRelay implements SmartLifecycle {
      * collection (a scan costs as much as the collection is large; the periodic scan remains the safety net).
      */
     public void wakeUp(String collection, Object id) {
-        if (collections.contains(collection) && hints.size() < MAX_HINTS) {
-            hints.add(new Hint(collection, id));
+        if (collections.contains(collection)) {
+            if (hints.size() < MAX_HINTS) {
+                hints.add(new Hint(collection, id));
+            }
+            else {
+                // too many to remember: the next run searches the collections instead
+                lastFullScan = 0;
+            }
         }
         wakeUps.release();
     }
