@@ -55,11 +55,14 @@ record Verdict(int proposals, int lost, int emailsExpected, int emailsSent, int 
         List<String> problems = new ArrayList<>();
         Set<String> expected = expectedMails(burst, timetable);
         Map<String, Integer> byKey = new HashMap<>();
-        Map<String, Integer> byMessageId = new HashMap<>();
+        // a message sent again carries its Message-ID again: the notification-service's documented window; two
+        // different messages for one (proposal, recipient, kind) would be two notifications, never allowed
+        Map<String, Set<String>> messageIds = new HashMap<>();
         for (MailboxFile.Mail mail : mailbox) {
             if (burst.acknowledged.containsKey(mail.proposalId())) {
-                byKey.merge(key(mail.proposalId(), mail.recipient(), mail.kind()), 1, Integer::sum);
-                byMessageId.merge(mail.messageId(), 1, Integer::sum);
+                String key = key(mail.proposalId(), mail.recipient(), mail.kind());
+                byKey.merge(key, 1, Integer::sum);
+                messageIds.computeIfAbsent(key, k -> new HashSet<>()).add(String.valueOf(mail.messageId()));
             }
         }
         int sent = 0;
@@ -74,7 +77,11 @@ record Verdict(int proposals, int lost, int emailsExpected, int emailsSent, int 
         int duplicated = byKey.values().stream().mapToInt(n -> n - 1).sum();
         int unexpected = (int) byKey.keySet().stream().filter(k -> !expected.contains(k)).count();
         byKey.forEach((key, n) -> {
-            if (n > 1 && problems.size() < 20) {
+            int messages = messageIds.get(key).size();
+            if (messages > 1 && problems.size() < 20) {
+                problems.add("e-mail handed to SMTP as " + messages + " different messages: " + key);
+            }
+            else if (n > 1 && duplicated > allowedDuplicates && problems.size() < 20) {
                 problems.add("e-mail handed to SMTP " + n + " times: " + key);
             }
             if (!expected.contains(key) && problems.size() < 20) {
