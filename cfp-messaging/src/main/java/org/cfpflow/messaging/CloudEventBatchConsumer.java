@@ -66,10 +66,7 @@ class CloudEventBatchConsumer implements Consumer<Message<List<byte[]>>> {
         }
         for (CfpEventHandler handler : handlers) {
             try {
-                OptimisticRetry.retry(() -> {
-                    handler.handleAll(events);
-                    return null;
-                });
+                applyAll(handler, events);
             }
             catch (RuntimeException batchFailed) {
                 applyOneByOne(handler, events);
@@ -84,16 +81,19 @@ class CloudEventBatchConsumer implements Consumer<Message<List<byte[]>>> {
      */
     private static void applyOneByOne(CfpEventHandler handler, List<ReceivedEvent> events) {
         for (int i = 0; i < events.size(); i++) {
-            ReceivedEvent event = events.get(i);
             try {
-                event.runInItsTrace(() -> OptimisticRetry.retry(() -> {
-                    handler.handle(event);
-                    return null;
-                }));
+                applyAll(handler, List.of(events.get(i)));
             }
             catch (RuntimeException e) {
                 throw new BatchListenerFailedException(String.valueOf(e.getMessage()), e, i);
             }
         }
+    }
+
+    private static void applyAll(CfpEventHandler handler, List<ReceivedEvent> events) {
+        OptimisticRetry.retry(() -> {
+            handler.handleAll(events);
+            return null;
+        });
     }
 }
