@@ -2,10 +2,12 @@ package org.cfpflow.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -14,6 +16,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -26,6 +29,7 @@ import io.netty.channel.Channel;
  * committed to the file before it is acknowledged: H2 would otherwise commit once a second, and a killed store
  * would lose writes the services were told had succeeded (a real {@code mongod} journals them). A query that
  * names an {@code _id} besides other conditions is answered from the {@code _id} index, as {@code mongod} does.
+ * Documents and index keys are stored as BSON ({@link CompactDataType}), not by Java serialization.
  */
 public final class LocalMongo {
 
@@ -56,12 +60,47 @@ public final class LocalMongo {
         private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
                 "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
 
+        /** Where the file records that its maps are written with {@link CompactDataType} (a name no database has). */
+        private static final String FORMAT_MAP = "$cfp-local.format";
+        private static final int COMPACT_FORMAT = 2;
+        /** H2Database names an index's map {@code <database>.<collection>._index_<name>}. */
+        private static final String INDEX_INFIX = "._index_";
+
         private final AtomicLong writes = new AtomicLong();
         private final Object commitLock = new Object();
         private long committedUpTo;
 
         DurableH2Backend(String fileName) {
-            super(fileName);
+            super(open(fileName));
+        }
+
+        /**
+         * H2's own start, but with the indexes of a file written with H2's type rebuilt for {@link CompactDataType}'s
+         * order first, in one commit (no background commits until then, so a kill leaves the file as it was).
+         */
+        private static MVStore open(String fileName) {
+            MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().open();
+            MVMap<String, Integer> format = store.openMap(FORMAT_MAP);
+            if (!Integer.valueOf(COMPACT_FORMAT).equals(format.get("version"))) {
+                for (String name : store.getMapNames()) {
+                    if (name.contains(INDEX_INFIX)) {
+                        MVMap<Object, Object> written = store.openMap(name);
+                        MVMap<Object, Object> rebuilt = store.openMap(name + ".rebuilt", compact());
+                        rebuilt.clear();
+                        rebuilt.putAll(written);
+                        store.removeMap(written);
+                        store.renameMap(rebuilt, name);
+                    }
+                }
+                format.put("version", COMPACT_FORMAT);
+                store.commit();
+            }
+            store.setAutoCommitDelay(1000);
+            return store;
+        }
+
+        static <K, V> MVMap.Builder<K, V> compact() {
+            return new MVMap.Builder<K, V>().keyType(new CompactDataType()).valueType(new CompactDataType());
         }
 
         @Override
@@ -82,8 +121,17 @@ public final class LocalMongo {
             @Override
             protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
                 String namespace = getFullCollectionNamespace(name);
-                return new IdIndexedCollection(this, name, options, getMvStore().openMap("databases." + namespace),
+                return new IdIndexedCollection(this, name, options,
+                        getMvStore().openMap("databases." + namespace, compact()),
                         getMvStore().openMap("meta." + namespace), cursorRegistry);
+            }
+
+            /** H2's index, on a map opened first with {@link CompactDataType}: H2's own open then finds it open. */
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collection, String index, List<IndexKey> keys,
+                                                            boolean sparse) {
+                getMvStore().openMap(getFullCollectionNamespace(collection) + INDEX_INFIX + index, compact());
+                return super.openOrCreateUniqueIndex(collection, index, keys, sparse);
             }
         }
 

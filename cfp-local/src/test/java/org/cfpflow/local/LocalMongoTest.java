@@ -1,30 +1,43 @@
 package org.cfpflow.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 
-/** The local run's store keeps every acknowledged write when it is killed ({@code kill -9}) and started again. */
+/**
+ * The local run's store keeps every acknowledged write when it is killed ({@code kill -9}) and started again, reads
+ * back every kind of value as written, and opens files written by mongo-java-server's own H2 backend.
+ */
 class LocalMongoTest {
 
     @TempDir
@@ -92,6 +105,78 @@ class LocalMongoTest {
             docs.find(Filters.exists("pendingEvents.0")).into(new ArrayList<>());
             assertThat(LocalMongo.IdIndexedCollection.SCANS.get()).as("without an _id it still scans")
                     .isGreaterThan(scansBefore);
+        }
+        finally {
+            server.shutdownNow();
+            backend.close();
+        }
+    }
+
+    @Test
+    void everyKindOfValueIsReadBackAsWrittenAfterARestart() throws Exception {
+        Path file = data.resolve("types.mv.db");
+        ObjectId objectId = new ObjectId();
+        UUID uuid = UUID.randomUUID();
+        Document written = new Document("_id", objectId).append("title", "Lockdown <&> Ünïcödé")
+                .append("minutes", 20).append("version", 7L).append("score", 4.5)
+                .append("price", new Decimal128(new BigDecimal("12.50"))).append("accepted", true)
+                .append("decidedAt", new Date(1_700_000_000_123L)).append("uuid", uuid)
+                .append("blob", new Binary(new byte[] { 0, 1, 2, (byte) 255 })).append("nothing", null)
+                .append("speakers", List.of(new Document("name", "Ada").append("email", "ada@example.org"),
+                        new Document("name", "Linus")))
+                .append("tags", List.of("containers", 3, List.of("nested")));
+        withStore(file, docs -> docs.insertOne(written));
+        withStore(file, docs -> assertThat(docs.find(Filters.eq("_id", objectId)).first()).isEqualTo(written));
+    }
+
+    @Test
+    void aFileWrittenWithH2sOwnValueTypeIsReadAndItsUniqueIndexesStillHold() throws Exception {
+        Path file = data.resolve("legacy.mv.db");
+        int port = freePort();
+        de.bwaldvogel.mongo.backend.h2.H2Backend legacy = new de.bwaldvogel.mongo.backend.h2.H2Backend(file.toString());
+        de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(legacy);
+        server.bind("127.0.0.1", port);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            MongoCollection<Document> docs = client.getDatabase("notification").getCollection("docs");
+            docs.createIndex(Indexes.ascending("email", "conference"), new IndexOptions().unique(true));
+            for (int i = 0; i < 300; i++) {
+                docs.insertOne(new Document("_id", i % 2 == 0 ? "p" + i : new ObjectId()).append("email", "s" + i + "@x.org")
+                        .append("conference", i % 3).append("speakers", List.of(new Document("name", "S" + i))));
+            }
+        }
+        finally {
+            server.shutdownNow();
+            legacy.close();
+        }
+
+        for (int restart = 0; restart < 2; restart++) {
+            withStore(file, docs -> {
+                assertThat(docs.countDocuments()).isEqualTo(300);
+                assertThat(docs.find(Filters.eq("_id", "p42")).first().getString("email")).isEqualTo("s42@x.org");
+                assertThat(docs.find(Filters.and(Filters.eq("email", "s44@x.org"), Filters.eq("conference", 44 % 3)))
+                        .first().get("_id")).isEqualTo("p44");
+                for (int i = 0; i < 300; i += 37) {
+                    int n = i;
+                    assertThatThrownBy(() -> docs.insertOne(new Document("email", "s" + n + "@x.org")
+                            .append("conference", n % 3))).as("duplicate key %d", n)
+                            .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+                }
+                // the index takes changes: a key moved away and back, a new one added and removed
+                docs.updateOne(Filters.eq("_id", "p42"), Updates.set("email", "moved@x.org"));
+                docs.insertOne(new Document("_id", "new").append("email", "s42@x.org").append("conference", 0));
+                docs.deleteOne(Filters.eq("_id", "new"));
+                docs.updateOne(Filters.eq("_id", "p42"), Updates.set("email", "s42@x.org"));
+            });
+        }
+    }
+
+    private void withStore(Path file, java.util.function.Consumer<MongoCollection<Document>> use) throws IOException {
+        int port = freePort();
+        LocalMongo.DurableH2Backend backend = new LocalMongo.DurableH2Backend(file.toString());
+        de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(backend);
+        server.bind("127.0.0.1", port);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port + "/?uuidRepresentation=standard")) {
+            use.accept(client.getDatabase("notification").getCollection("docs"));
         }
         finally {
             server.shutdownNow();
