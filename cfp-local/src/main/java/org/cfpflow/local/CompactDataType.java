@@ -42,11 +42,18 @@ final class CompactDataType extends ObjectDataType {
     @Override
     public void write(WriteBuffer buff, Object obj) {
         if (obj instanceof Document document) {
-            byte[] bson = bson(document);
-            if (bson != null) {
-                averageDocumentMemory = (int) ((2L * bson.length + 15L * averageDocumentMemory) / 16);
-                buff.put(DOCUMENT).putVarInt(bson.length).put(bson);
+            ByteBuf bson = Unpooled.buffer(512);
+            try {
+                BsonEncoder.encodeDocument(document, bson);
+                averageDocumentMemory = (int) ((2L * bson.readableBytes() + 15L * averageDocumentMemory) / 16);
+                buff.put(DOCUMENT).putVarInt(bson.readableBytes()).put(bson.nioBuffer());
                 return;
+            }
+            catch (IllegalArgumentException e) {
+                // holds something BSON cannot: written H2's way below
+            }
+            finally {
+                bson.release();
             }
         }
         else if (obj instanceof KeyValue key) {
@@ -69,16 +76,19 @@ final class CompactDataType extends ObjectDataType {
 
     @Override
     public Object read(ByteBuffer buff) {
-        switch (buff.get(buff.position())) {
+        byte tag = buff.get(buff.position());
+        if (tag < DOCUMENT || tag > MISSING) {
+            return super.read(buff);
+        }
+        buff.get();
+        switch (tag) {
             case DOCUMENT -> {
-                buff.get();
-                byte[] bson = new byte[DataUtils.readVarInt(buff)];
-                buff.get(bson);
-                ByteBuf bytes = Unpooled.wrappedBuffer(bson);
-                return BsonDecoder.decodeBson(bytes);
+                int length = DataUtils.readVarInt(buff);
+                Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(buff.slice(buff.position(), length)));
+                buff.position(buff.position() + length);
+                return document;
             }
             case KEY -> {
-                buff.get();
                 int size = DataUtils.readVarInt(buff);
                 List<Object> elements = new ArrayList<>(size);
                 for (int i = 0; i < size; i++) {
@@ -87,17 +97,12 @@ final class CompactDataType extends ObjectDataType {
                 return new KeyValue(elements);
             }
             case OBJECT_ID -> {
-                buff.get();
                 byte[] id = new byte[12];
                 buff.get(id);
                 return new ObjectId(id);
             }
-            case MISSING -> {
-                buff.get();
-                return Missing.getInstance();
-            }
             default -> {
-                return super.read(buff);
+                return Missing.getInstance();
             }
         }
     }
@@ -132,22 +137,5 @@ final class CompactDataType extends ObjectDataType {
             return 40;
         }
         return super.getMemory(obj);
-    }
-
-    /** The document as BSON, or null if it holds something BSON cannot (it is then written H2's way). */
-    private static byte[] bson(Document document) {
-        ByteBuf buffer = Unpooled.buffer(512);
-        try {
-            BsonEncoder.encodeDocument(document, buffer);
-            byte[] bson = new byte[buffer.readableBytes()];
-            buffer.readBytes(bson);
-            return bson;
-        }
-        catch (IllegalArgumentException e) {
-            return null;
-        }
-        finally {
-            buffer.release();
-        }
     }
 }

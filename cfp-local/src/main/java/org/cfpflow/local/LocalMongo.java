@@ -82,16 +82,8 @@ public final class LocalMongo {
             MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().open();
             MVMap<String, Integer> format = store.openMap(FORMAT_MAP);
             if (!Integer.valueOf(COMPACT_FORMAT).equals(format.get("version"))) {
-                for (String name : store.getMapNames()) {
-                    if (name.contains(INDEX_INFIX)) {
-                        MVMap<Object, Object> written = store.openMap(name);
-                        MVMap<Object, Object> rebuilt = store.openMap(name + ".rebuilt", compact());
-                        rebuilt.clear();
-                        rebuilt.putAll(written);
-                        store.removeMap(written);
-                        store.renameMap(rebuilt, name);
-                    }
-                }
+                store.getMapNames().stream().filter(name -> name.contains(INDEX_INFIX))
+                        .forEach(index -> rebuildInCompactOrder(store, index));
                 format.put("version", COMPACT_FORMAT);
                 store.commit();
             }
@@ -99,7 +91,15 @@ public final class LocalMongo {
             return store;
         }
 
-        static <K, V> MVMap.Builder<K, V> compact() {
+        private static void rebuildInCompactOrder(MVStore store, String name) {
+            MVMap<Object, Object> written = store.openMap(name);
+            MVMap<Object, Object> rebuilt = store.openMap(name + ".rebuilt", compact());
+            rebuilt.putAll(written);
+            store.removeMap(written);
+            store.renameMap(rebuilt, name);
+        }
+
+        private static <K, V> MVMap.Builder<K, V> compact() {
             return new MVMap.Builder<K, V>().keyType(new CompactDataType()).valueType(new CompactDataType());
         }
 

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -33,6 +34,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * The local run's store keeps every acknowledged write when it is killed ({@code kill -9}) and started again, reads
@@ -78,12 +82,7 @@ class LocalMongoTest {
 
     @Test
     void aQueryNamingAnIdBesidesOtherConditionsIsAnsweredFromTheIndexWithTheSameResult() throws Exception {
-        int port = freePort();
-        LocalMongo.DurableH2Backend backend = new LocalMongo.DurableH2Backend(data.resolve("ids.mv.db").toString());
-        de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(backend);
-        server.bind("127.0.0.1", port);
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
-            MongoCollection<Document> docs = client.getDatabase("schedule").getCollection("docs");
+        withStore(new LocalMongo.DurableH2Backend(data.resolve("ids.mv.db").toString()), docs -> {
             for (int i = 0; i < 200; i++) {
                 docs.insertOne(new Document("_id", "d" + i).append("version", (long) i % 3)
                         .append("pendingEvents", i % 2 == 0 ? List.of(new Document("eventId", "e" + i)) : List.of()));
@@ -105,11 +104,7 @@ class LocalMongoTest {
             docs.find(Filters.exists("pendingEvents.0")).into(new ArrayList<>());
             assertThat(LocalMongo.IdIndexedCollection.SCANS.get()).as("without an _id it still scans")
                     .isGreaterThan(scansBefore);
-        }
-        finally {
-            server.shutdownNow();
-            backend.close();
-        }
+        });
     }
 
     @Test
@@ -132,22 +127,13 @@ class LocalMongoTest {
     @Test
     void aFileWrittenWithH2sOwnValueTypeIsReadAndItsUniqueIndexesStillHold() throws Exception {
         Path file = data.resolve("legacy.mv.db");
-        int port = freePort();
-        de.bwaldvogel.mongo.backend.h2.H2Backend legacy = new de.bwaldvogel.mongo.backend.h2.H2Backend(file.toString());
-        de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(legacy);
-        server.bind("127.0.0.1", port);
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
-            MongoCollection<Document> docs = client.getDatabase("notification").getCollection("docs");
+        withStore(new H2Backend(file.toString()), docs -> {
             docs.createIndex(Indexes.ascending("email", "conference"), new IndexOptions().unique(true));
             for (int i = 0; i < 300; i++) {
                 docs.insertOne(new Document("_id", i % 2 == 0 ? "p" + i : new ObjectId()).append("email", "s" + i + "@x.org")
                         .append("conference", i % 3).append("speakers", List.of(new Document("name", "S" + i))));
             }
-        }
-        finally {
-            server.shutdownNow();
-            legacy.close();
-        }
+        });
 
         for (int restart = 0; restart < 2; restart++) {
             withStore(file, docs -> {
@@ -170,10 +156,13 @@ class LocalMongoTest {
         }
     }
 
-    private void withStore(Path file, java.util.function.Consumer<MongoCollection<Document>> use) throws IOException {
+    private void withStore(Path file, Consumer<MongoCollection<Document>> use) throws IOException {
+        withStore(new LocalMongo.DurableH2Backend(file.toString()), use);
+    }
+
+    private static void withStore(H2Backend backend, Consumer<MongoCollection<Document>> use) throws IOException {
         int port = freePort();
-        LocalMongo.DurableH2Backend backend = new LocalMongo.DurableH2Backend(file.toString());
-        de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(backend);
+        MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port + "/?uuidRepresentation=standard")) {
             use.accept(client.getDatabase("notification").getCollection("docs"));
