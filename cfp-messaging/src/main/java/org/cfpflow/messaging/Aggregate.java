@@ -14,6 +14,8 @@ import org.springframework.data.annotation.Version;
  */
 public abstract class Aggregate {
 
+    static final String VERSION_FIELD = "version";
+
     @Version
     private Long version;
 
@@ -46,5 +48,14 @@ public abstract class Aggregate {
 
     public boolean isNew() {
         return version == null;
+    }
+
+    Long version() {
+        return version;
+    }
+
+    /** The version {@link Aggregates} wrote, as a repository's save sets it. */
+    void version(Long written) {
+        version = written;
     }
 }

@@ -65,6 +65,11 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    Aggregates aggregates(MongoTemplate mongo, OutboxRelay relay) {
+        return new Aggregates(mongo, relay);
+    }
+
+    @Bean
     OutboxWakeUp outboxWakeUp(OutboxRelay relay) {
         return new OutboxWakeUp(relay);
     }

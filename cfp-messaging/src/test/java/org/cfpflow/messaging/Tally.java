@@ -18,6 +18,10 @@ class Tally extends Aggregate {
         this.id = id;
     }
 
+    String id() {
+        return id;
+    }
+
     void count(String type) {
         handledTypes.add(type);
     }

@@ -6,10 +6,16 @@ import org.cfpflow.events.ConferenceDefined;
 import org.cfpflow.messaging.CfpEventHandler;
 import org.cfpflow.messaging.ReceivedEvent;
 import org.cfpflow.platform.ShortLived;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Keeps the conference from {@code cfp.conference}. */
+/**
+ * Keeps the conference from {@code cfp.conference}. First of the handlers: each is given a whole poll, and the
+ * e-mails of that poll are to be composed with the conference it defines.
+ */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class Conferences implements CfpEventHandler {
 
     private final ConferenceDirectoryRepository conferences;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.NavigableSet;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -22,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -164,21 +164,22 @@ public class DeliveryWorker implements SmartLifecycle {
         return properties.batchSize() * properties.connections();
     }
 
-    /** Takes the lease on each that is due and not leased; what another sender holds or is not due is skipped. */
+    /**
+     * Takes the lease on each that is due and not leased; what another sender holds or is not due is skipped. Two
+     * commands for the whole list: the lease is taken with a token of this claim, then what carries it is read.
+     */
     private List<Notification> claim(List<String> ids) {
-        Instant now = clock.instant();
-        List<Notification> claimed = new ArrayList<>();
-        for (String id : ids) {
-            Notification mine = mongo.findAndModify(
-                    new Query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.PENDING.name())
-                            .and("nextAttemptAt").lte(now).and("claimedUntil").lte(now)),
-                    new Update().set("claimedUntil", now.plus(properties.claimLease())).inc("version", 1),
-                    FindAndModifyOptions.options().returnNew(true), Notification.class);
-            if (mine != null) {
-                claimed.add(mine);
-            }
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        return claimed;
+        Instant now = clock.instant();
+        String claim = UUID.randomUUID().toString();
+        mongo.updateMulti(new Query(Criteria.where("_id").in(ids).and("status").is(DeliveryStatus.PENDING.name())
+                        .and("nextAttemptAt").lte(now).and("claimedUntil").lte(now)),
+                new Update().set("claimedUntil", now.plus(properties.claimLease())).set("claim", claim)
+                        .inc("version", 1),
+                Notification.class);
+        return mongo.find(new Query(Criteria.where("_id").in(ids).and("claim").is(claim)), Notification.class);
     }
 
     private void send(List<Notification> claimed) {

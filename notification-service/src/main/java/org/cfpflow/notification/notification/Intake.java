@@ -3,10 +3,12 @@ package org.cfpflow.notification.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.cfpflow.events.AboutTalk;
 import org.cfpflow.events.CfpEvent;
@@ -20,13 +22,13 @@ import org.cfpflow.events.TalkRescheduled;
 import org.cfpflow.events.TalkScheduled;
 import org.cfpflow.events.TalkUnscheduled;
 import org.cfpflow.events.TalkWaitlisted;
+import org.cfpflow.messaging.Aggregates;
 import org.cfpflow.messaging.CfpEventHandler;
 import org.cfpflow.messaging.ReceivedEvent;
 import org.cfpflow.notification.conference.ConferenceDirectory;
 import org.cfpflow.notification.conference.Conferences;
 import org.cfpflow.notification.mail.ComposedMail;
 import org.cfpflow.notification.mail.MailComposer;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -41,6 +43,7 @@ import org.springframework.stereotype.Component;
 class Intake implements CfpEventHandler {
 
     private final MongoTemplate mongo;
+    private final Aggregates aggregates;
     private final NotificationRepository notifications;
     private final Conferences conferences;
     private final MailComposer composer;
@@ -48,9 +51,10 @@ class Intake implements CfpEventHandler {
     private final MailProperties properties;
     private final Clock clock;
 
-    Intake(MongoTemplate mongo, NotificationRepository notifications, Conferences conferences, MailComposer composer,
+    Intake(MongoTemplate mongo, Aggregates aggregates, NotificationRepository notifications, Conferences conferences, MailComposer composer,
            DeliveryWorker worker, MailProperties properties, Clock clock) {
         this.mongo = mongo;
+        this.aggregates = aggregates;
         this.notifications = notifications;
         this.conferences = conferences;
         this.composer = composer;
@@ -61,46 +65,91 @@ class Intake implements CfpEventHandler {
 
     @Override
     public void handle(ReceivedEvent event) {
+        handleAll(List.of(event));
+    }
+
+    /**
+     * The e-mails of a poll's events are claimed in one insert. A move may fold into an e-mail claimed earlier in
+     * the same poll, so the claims before it are inserted first and moves are taken one at a time.
+     */
+    @Override
+    public void handleAll(List<ReceivedEvent> events) {
+        ConferenceDirectory conference = conferences.current();
+        Instant now = clock.instant();
+        List<Notification> claims = new ArrayList<>();
+        for (ReceivedEvent event : events) {
+            if (event.payload() instanceof TalkRescheduled move) {
+                claim(claims, now);
+                claims.clear();
+                claim(moved(event, move, conference, now), now);
+            }
+            else {
+                claims.addAll(notifications(event, conference, now));
+            }
+        }
+        claim(claims, now);
+    }
+
+    /** One e-mail per speaker (by address) for an event that speakers hear about; none for other events. */
+    private List<Notification> notifications(ReceivedEvent event, ConferenceDirectory conference, Instant now) {
         CfpEvent payload = event.payload();
         NotificationKind kind = NotificationKind.of(payload).orElse(null);
         if (kind == null || !(payload instanceof AboutTalk about)) {
-            return;
+            return List.of();
         }
-        Talk talk = about.talk();
-        ConferenceDirectory conference = conferences.current();
-        Instant now = clock.instant();
-        List<String> created = new ArrayList<>();
+        List<Notification> notifications = new ArrayList<>();
+        for (Speaker speaker : recipients(about.talk())) {
+            notifications.add(notification(event, kind, speaker, letter(kind, payload, about.talk(), speaker,
+                    conference, null), now, now));
+        }
+        return notifications;
+    }
+
+    /** A move: folded into the e-mail about an earlier move still waiting for its window, or a new delayed one. */
+    private List<Notification> moved(ReceivedEvent event, TalkRescheduled move, ConferenceDirectory conference,
+                                     Instant now) {
+        List<Notification> notifications = new ArrayList<>();
+        for (Speaker speaker : recipients(move.talk())) {
+            // a move folded into another's e-mail has no e-mail of its own to find it by
+            if (alreadyHandled(event.id(), speaker.email())
+                    || foldIntoWaitingReschedule(event.id(), move, speaker, conference, now)) {
+                continue;
+            }
+            Notification notification = notification(event, NotificationKind.RESCHEDULED, speaker,
+                    letter(NotificationKind.RESCHEDULED, move, move.talk(), speaker, conference, null), now,
+                    now.plus(properties.rescheduleWindow()));
+            notification.firstMove(move);
+            notifications.add(notification);
+        }
+        return notifications;
+    }
+
+    private static Iterable<Speaker> recipients(Talk talk) {
         Map<String, Speaker> recipients = new LinkedHashMap<>();
         talk.speakers().forEach(s -> recipients.putIfAbsent(s.email().toLowerCase(Locale.ROOT), s));
-        for (Speaker speaker : recipients.values()) {
-            // other kinds are claimed by their id; a move may have been folded into another's e-mail
-            if (kind == NotificationKind.RESCHEDULED && alreadyHandled(event.id(), speaker.email())) {
-                continue;
-            }
-            if (payload instanceof TalkRescheduled move && foldIntoWaitingReschedule(event.id(), move, speaker,
-                    conference, now)) {
-                continue;
-            }
-            ComposedMail mail = composer.compose(letter(kind, payload, talk, speaker, conference, null));
-            Instant sendAfter = kind == NotificationKind.RESCHEDULED ? now.plus(properties.rescheduleWindow()) : now;
-            Notification notification = Notification.create(event.id() + "/" + kind + "/" + speaker.email(),
-                    payload.subject(), speaker.email(), kind, mail, now, sendAfter);
-            notification.markHandled(event.id());
-            if (payload instanceof TalkRescheduled move) {
-                notification.firstMove(move);
-            }
-            try {
-                mongo.insert(notification);
-                created.add(notification.id());
-                if (sendAfter.isAfter(now)) {
-                    worker.dueAt(sendAfter);
-                }
-            }
-            catch (DuplicateKeyException claimedBefore) {
-                // redelivered: the first delivery claimed it
+        return recipients.values();
+    }
+
+    private Notification notification(ReceivedEvent event, NotificationKind kind, Speaker speaker,
+                                      MailComposer.Letter letter, Instant now, Instant sendAfter) {
+        Notification notification = Notification.create(event.id() + "/" + kind + "/" + speaker.email(),
+                event.payload().subject(), speaker.email(), kind, composer.compose(letter), now, sendAfter);
+        notification.markHandled(event.id());
+        return notification;
+    }
+
+    /** Inserts the notifications: one whose id is taken was claimed by an earlier delivery of its event. */
+    private void claim(List<Notification> notifications, Instant now) {
+        if (notifications.isEmpty()) {
+            return;
+        }
+        Set<String> created = new HashSet<>(aggregates.insertNew(Notification.class, notifications));
+        for (Notification notification : notifications) {
+            if (created.contains(notification.id()) && notification.nextAttemptAt().isAfter(now)) {
+                worker.dueAt(notification.nextAttemptAt());
             }
         }
-        worker.wakeUp(created);
+        worker.wakeUp(List.copyOf(created));
     }
 
     private boolean alreadyHandled(String eventId, String recipient) {

@@ -32,6 +32,8 @@ public class Notification extends Aggregate {
     private Instant createdAt;
     private Instant nextAttemptAt;
     private Instant claimedUntil;
+    /** Which claim holds the lease: a sender reads back what it claimed by this. */
+    private String claim;
     private Instant sentAt;
     private Instant failedAt;
     private String lastError;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.cfpflow.events.ProposalAccepted;
@@ -24,6 +25,8 @@ import org.cfpflow.notification.NotificationServiceTest;
 import org.cfpflow.testsupport.KafkaProbe;
 import org.cfpflow.testsupport.ReceivedMail;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -32,6 +35,9 @@ import net.fortuna.ical4j.model.component.VEvent;
 import tools.jackson.databind.JsonNode;
 
 class EmailsTest extends NotificationServiceTest {
+
+    @Autowired
+    BindingsLifecycleController bindings;
 
     @Test
     void aSubmissionSendsEachSpeakerOneReceiptWithTheEditLink() {
@@ -109,6 +115,31 @@ class EmailsTest extends NotificationServiceTest {
         List<ReceivedMail> mails = awaitMail(email("tycho"), 2);
         assertThat(mails).extracting(ReceivedMail::subject).filteredOn(s -> s.contains("Accepted")).hasSize(1);
         assertThat(organizer.get("/api/notifications?proposalId=" + id).json().path("content")).hasSize(2);
+    }
+
+    @Test
+    void eventsPolledTogetherSendOneEmailEachAndTheirCopiesNone() {
+        List<String> speakers = IntStream.range(0, 20).mapToObj(i -> "batch" + i).toList();
+        List<String> ids = speakers.stream().map(s -> UUID.randomUUID().toString()).toList();
+        // paused, the consumer polls nothing; resumed, its next poll returns every record written meanwhile
+        bindings.changeState("cfpEvents-in-0", BindingsLifecycleController.State.PAUSED);
+        try {
+            for (int i = 0; i < speakers.size(); i++) {
+                kafka.send(publish(new ProposalSubmitted(ids.get(i), talk("Polled with others", speakers.get(i)),
+                        null, null, Instant.now())));
+            }
+        }
+        finally {
+            bindings.changeState("cfpEvents-in-0", BindingsLifecycleController.State.RESUMED);
+        }
+
+        speakers.forEach(speaker -> awaitMail(email(speaker), 1));
+        // a later event of the last proposal, after its copy on the same partition, proves the copies were consumed
+        String last = speakers.get(speakers.size() - 1);
+        publish(new ProposalUpdated(ids.get(ids.size() - 1), talk("Polled with others", last), null, Instant.now()));
+        awaitMail(email(last), 2);
+        speakers.forEach(speaker -> assertThat(mailbox.to(email(speaker)))
+                .filteredOn(mail -> mail.subject().contains("We received")).hasSize(1));
     }
 
     @Test

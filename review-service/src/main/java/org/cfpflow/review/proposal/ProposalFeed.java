@@ -1,5 +1,7 @@
 package org.cfpflow.review.proposal;
 
+import java.util.List;
+
 import org.cfpflow.events.ProposalSubmitted;
 import org.cfpflow.events.ProposalUpdated;
 import org.cfpflow.events.ProposalWithdrawn;
@@ -7,34 +9,41 @@ import org.cfpflow.events.TalkRescheduled;
 import org.cfpflow.events.TalkScheduled;
 import org.cfpflow.events.TalkUnscheduled;
 import org.cfpflow.events.TalkWaitlisted;
+import org.cfpflow.messaging.Aggregates;
 import org.cfpflow.messaging.CfpEventHandler;
 import org.cfpflow.messaging.ReceivedEvent;
 import org.springframework.stereotype.Component;
 
-/** This service's own view of the proposals, kept from {@code cfp.proposals} and {@code cfp.schedule}. */
+/**
+ * This service's own view of the proposals, kept from {@code cfp.proposals} and {@code cfp.schedule}. A poll's
+ * events are applied to one read of the proposals they are about and saved in one write.
+ */
 @Component
 class ProposalFeed implements CfpEventHandler {
 
-    private final ProposalUnderReviewRepository proposals;
+    private final Aggregates aggregates;
 
-    ProposalFeed(ProposalUnderReviewRepository proposals) {
-        this.proposals = proposals;
+    ProposalFeed(Aggregates aggregates) {
+        this.aggregates = aggregates;
     }
 
     @Override
     public void handle(ReceivedEvent event) {
+        handleAll(List.of(event));
+    }
+
+    @Override
+    public void handleAll(List<ReceivedEvent> events) {
+        aggregates.applyAll(ProposalUnderReview.class, events.stream().filter(ProposalFeed::relevant).toList(),
+                event -> new ProposalUnderReview(event.subject()),
+                (proposal, event) -> proposal.apply(event.payload()));
+    }
+
+    private static boolean relevant(ReceivedEvent event) {
         Object payload = event.payload();
-        boolean relevant = payload instanceof ProposalSubmitted || payload instanceof ProposalUpdated
+        return payload instanceof ProposalSubmitted || payload instanceof ProposalUpdated
                 || payload instanceof ProposalWithdrawn || payload instanceof TalkScheduled
                 || payload instanceof TalkRescheduled || payload instanceof TalkUnscheduled
                 || payload instanceof TalkWaitlisted;
-        if (!relevant) {
-            return;
-        }
-        ProposalUnderReview proposal = proposals.findById(event.subject())
-                .orElseGet(() -> new ProposalUnderReview(event.subject()));
-        if (proposal.markHandled(event.id()) && proposal.apply(event.payload())) {
-            proposals.save(proposal);
-        }
     }
 }

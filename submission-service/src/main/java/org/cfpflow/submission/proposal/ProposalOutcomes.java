@@ -1,6 +1,7 @@
 package org.cfpflow.submission.proposal;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.cfpflow.events.NotificationFailed;
 import org.cfpflow.events.NotificationSent;
@@ -10,6 +11,7 @@ import org.cfpflow.events.TalkRescheduled;
 import org.cfpflow.events.TalkScheduled;
 import org.cfpflow.events.TalkUnscheduled;
 import org.cfpflow.events.TalkWaitlisted;
+import org.cfpflow.messaging.Aggregates;
 import org.cfpflow.messaging.CfpEventHandler;
 import org.cfpflow.messaging.ReceivedEvent;
 import org.slf4j.Logger;
@@ -18,40 +20,53 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decisions and schedule changes, so that a speaker sees ACCEPTED, REJECTED, SCHEDULED (with the slot),
- * WAITLISTED; these and the e-mails sent also go into the proposal's timeline.
+ * WAITLISTED; these and the e-mails sent also go into the proposal's timeline. A poll's events are applied to one
+ * read of the proposals they are about and saved in one write.
  */
 @Component
 class ProposalOutcomes implements CfpEventHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProposalOutcomes.class);
 
-    private final ProposalRepository proposals;
+    private final Aggregates aggregates;
     private final Clock clock;
 
-    ProposalOutcomes(ProposalRepository proposals, Clock clock) {
-        this.proposals = proposals;
+    ProposalOutcomes(Aggregates aggregates, Clock clock) {
+        this.aggregates = aggregates;
         this.clock = clock;
     }
 
     @Override
     public void handle(ReceivedEvent event) {
+        handleAll(List.of(event));
+    }
+
+    @Override
+    public void handleAll(List<ReceivedEvent> events) {
+        aggregates.applyAll(Proposal.class, events.stream().filter(e -> isOutcome(e) || isNotification(e)).toList(),
+                this::unknown, (proposal, event) -> {
+                    proposal.recordInTimeline(event);
+                    if (isOutcome(event)) {
+                        proposal.apply(event.payload(), clock.instant());
+                    }
+                    return true;
+                });
+    }
+
+    private Proposal unknown(ReceivedEvent event) {
+        log.warn("{} {} is about proposal {}, which this service does not know; ignored", event.type(), event.id(),
+                event.subject());
+        return null;
+    }
+
+    private static boolean isOutcome(ReceivedEvent event) {
         Object payload = event.payload();
-        boolean outcome = payload instanceof ProposalAccepted || payload instanceof ProposalRejected
+        return payload instanceof ProposalAccepted || payload instanceof ProposalRejected
                 || payload instanceof TalkScheduled || payload instanceof TalkRescheduled
                 || payload instanceof TalkUnscheduled || payload instanceof TalkWaitlisted;
-        boolean notification = payload instanceof NotificationSent || payload instanceof NotificationFailed;
-        if (!outcome && !notification) {
-            return;
-        }
-        proposals.findById(event.subject()).ifPresentOrElse(proposal -> {
-            if (proposal.markHandled(event.id())) {
-                proposal.recordInTimeline(event);
-                if (outcome) {
-                    proposal.apply(event.payload(), clock.instant());
-                }
-                proposals.save(proposal);
-            }
-        }, () -> log.warn("{} {} is about proposal {}, which this service does not know; ignored", event.type(),
-                event.id(), event.subject()));
+    }
+
+    private static boolean isNotification(ReceivedEvent event) {
+        return event.payload() instanceof NotificationSent || event.payload() instanceof NotificationFailed;
     }
 }

@@ -1,0 +1,202 @@
+package org.cfpflow.messaging;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+
+import org.bson.Document;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
+
+/**
+ * Reads and writes the aggregates a batch of events is about in one command each, where saving them one by one
+ * costs a round trip (and a commit of the store) per event: a backlog of a thousand events becomes four commands,
+ * not two thousand. The writes keep what a repository's {@code save} guarantees: versioned, so a concurrent change
+ * fails the batch with {@link OptimisticLockingFailureException} (the consumer applies it again on a fresh read),
+ * and the outbox relay woken for the aggregates that raised events.
+ */
+public class Aggregates {
+
+    private static final int DUPLICATE_KEY = 11000;
+
+    private final MongoTemplate mongo;
+    private final OutboxRelay relay;
+
+    Aggregates(MongoTemplate mongo, OutboxRelay relay) {
+        this.mongo = mongo;
+        this.relay = relay;
+    }
+
+    /**
+     * Applies each event, in order, to the aggregate its subject names, all read in one query, and saves those that
+     * changed in one command ({@link #saveAll}). An event handled before changes nothing.
+     *
+     * @param absent the aggregate for a subject not stored yet, or null to pass the event over
+     * @param apply   applies an event; false if it changed nothing
+     */
+    public <T extends Aggregate> void applyAll(Class<T> type, List<ReceivedEvent> events,
+                                               Function<ReceivedEvent, T> absent, BiPredicate<T, ReceivedEvent> apply) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Map<String, T> aggregates = findAll(type, events.stream().map(ReceivedEvent::subject).toList());
+        Map<String, T> changed = new LinkedHashMap<>();
+        for (ReceivedEvent event : events) {
+            T aggregate = aggregates.get(event.subject());
+            if (aggregate == null) {
+                aggregate = absent.apply(event);
+                if (aggregate == null) {
+                    continue;
+                }
+                aggregates.put(event.subject(), aggregate);
+            }
+            if (aggregate.markHandled(event.id()) && apply.test(aggregate, event)) {
+                changed.put(event.subject(), aggregate);
+            }
+        }
+        saveAll(type, changed.values());
+    }
+
+    /** The stored aggregates with these ids, by id; ids not stored are absent. One query. */
+    public <T extends Aggregate> Map<String, T> findAll(Class<T> type, Collection<String> ids) {
+        Map<String, T> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        for (T aggregate : mongo.find(new Query(Criteria.where("_id").in(new LinkedHashSet<>(ids))), type)) {
+            found.put(String.valueOf(idOf(type, aggregate)), aggregate);
+        }
+        return found;
+    }
+
+    /**
+     * Writes new aggregates and changes of read ones in one unordered command, each checked against the version
+     * it was read at. If any was changed or created by someone else meanwhile, the others are still written and
+     * this throws {@link OptimisticLockingFailureException}: applying the batch again on a fresh read finds those
+     * events handled ({@link Aggregate#markHandled}) and repeats only what was lost.
+     */
+    public <T extends Aggregate> void saveAll(Class<T> type, Collection<T> aggregates) {
+        if (aggregates.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        List<Long> versions = new ArrayList<>();
+        int replaces = 0;
+        for (T aggregate : aggregates) {
+            Document document = toDocument(aggregate);
+            Long read = aggregate.version();
+            long written = read == null ? 0 : read + 1;
+            document.put(Aggregate.VERSION_FIELD, written);
+            versions.add(written);
+            if (read == null) {
+                writes.add(new InsertOneModel<>(document));
+            }
+            else {
+                replaces++;
+                writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", document.get("_id")),
+                        Filters.eq(Aggregate.VERSION_FIELD, read)), document));
+            }
+        }
+        BulkWriteResult result;
+        try {
+            result = mongo.getCollection(mongo.getCollectionName(type)).bulkWrite(writes,
+                    new BulkWriteOptions().ordered(false));
+        }
+        catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
+                wakeRelay(type, aggregates);
+                throw new OptimisticLockingFailureException(e.getWriteErrors().size() + " of " + writes.size()
+                        + " " + type.getSimpleName() + "s were created by another writer meanwhile", e);
+            }
+            throw e;
+        }
+        if (result.getMatchedCount() < replaces) {
+            wakeRelay(type, aggregates);
+            throw new OptimisticLockingFailureException((replaces - result.getMatchedCount()) + " of " + replaces
+                    + " " + type.getSimpleName() + "s were changed by another writer since they were read");
+        }
+        int i = 0;
+        for (T aggregate : aggregates) {
+            aggregate.version(versions.get(i++));
+        }
+        wakeRelay(type, aggregates);
+    }
+
+    /**
+     * Inserts aggregates that claim their id: those whose id is taken already (a redelivered event's) are left
+     * out, not an error. One unordered command. Returns the ids inserted, in order.
+     */
+    public <T extends Aggregate> List<String> insertNew(Class<T> type, List<T> aggregates) {
+        if (aggregates.isEmpty()) {
+            return List.of();
+        }
+        List<Document> documents = aggregates.stream().map(a -> {
+            Document document = toDocument(a);
+            document.put(Aggregate.VERSION_FIELD, 0L);
+            return document;
+        }).toList();
+        Set<Integer> taken = new HashSet<>();
+        try {
+            mongo.getCollection(mongo.getCollectionName(type)).insertMany(documents,
+                    new InsertManyOptions().ordered(false));
+        }
+        catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                taken.add(error.getIndex());
+            }
+        }
+        List<String> inserted = new ArrayList<>();
+        List<T> written = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            if (!taken.contains(i)) {
+                inserted.add(String.valueOf(documents.get(i).get("_id")));
+                aggregates.get(i).version(0L);
+                written.add(aggregates.get(i));
+            }
+        }
+        wakeRelay(type, written);
+        return inserted;
+    }
+
+    private Document toDocument(Aggregate aggregate) {
+        Document document = new Document();
+        mongo.getConverter().write(aggregate, document);
+        return document;
+    }
+
+    private <T extends Aggregate> void wakeRelay(Class<T> type, Collection<T> aggregates) {
+        String collection = mongo.getCollectionName(type);
+        for (T aggregate : aggregates) {
+            if (!aggregate.pendingEvents().isEmpty()) {
+                relay.wakeUp(collection, idOf(type, aggregate));
+            }
+        }
+    }
+
+    private <T extends Aggregate> Object idOf(Class<T> type, T aggregate) {
+        return mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type)
+                .getIdentifierAccessor(aggregate).getIdentifier();
+    }
+}

@@ -1,0 +1,145 @@
+package org.cfpflow.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.cfpflow.testsupport.CfpInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.OptimisticLockingFailureException;
+
+@SpringBootTest
+@CfpInfrastructure
+class AggregatesTest {
+
+    @Autowired
+    Aggregates aggregates;
+
+    @Autowired
+    TallyRepository tallies;
+
+    @Autowired
+    SampleRepository samples;
+
+    @Test
+    void savesNewAndChangedAggregatesInOneGoAsARepositoryWould() {
+        Tally stored = tallies.save(tally("ProposalSubmitted"));
+        Tally read = aggregates.findAll(Tally.class, List.of(stored.id(), "not-stored")).get(stored.id());
+        read.count("ProposalAccepted");
+        Tally fresh = tally("ProposalSubmitted");
+
+        aggregates.saveAll(Tally.class, List.of(read, fresh));
+
+        assertThat(tallies.findById(stored.id()).orElseThrow().handledTypes())
+                .containsExactly("ProposalSubmitted", "ProposalAccepted");
+        assertThat(tallies.findById(fresh.id()).orElseThrow().handledTypes()).containsExactly("ProposalSubmitted");
+        // versions as the repository keeps them: a save of the copy just written succeeds, of the stale one fails
+        Tally again = tallies.findById(stored.id()).orElseThrow();
+        read.count("TalkScheduled");
+        aggregates.saveAll(Tally.class, List.of(read));
+        again.count("TalkWaitlisted");
+        assertThatThrownBy(() -> tallies.save(again)).isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(tallies.findById(stored.id()).orElseThrow().handledTypes())
+                .containsExactly("ProposalSubmitted", "ProposalAccepted", "TalkScheduled");
+    }
+
+    @Test
+    void aChangeMadeMeanwhileFailsTheBatchKeepsThatChangeAndWritesTheRest() {
+        Tally contested = tallies.save(tally("ProposalSubmitted"));
+        Tally other = tallies.save(tally("ProposalSubmitted"));
+        Map<String, Tally> read = aggregates.findAll(Tally.class, List.of(contested.id(), other.id()));
+        Tally meanwhile = tallies.findById(contested.id()).orElseThrow();
+        meanwhile.count("ProposalWithdrawn");
+        tallies.save(meanwhile);
+
+        read.values().forEach(t -> t.count("ProposalAccepted"));
+        assertThatThrownBy(() -> aggregates.saveAll(Tally.class, read.values()))
+                .isInstanceOf(OptimisticLockingFailureException.class).hasMessageContaining("1 of 2");
+
+        assertThat(tallies.findById(contested.id()).orElseThrow().handledTypes())
+                .containsExactly("ProposalSubmitted", "ProposalWithdrawn");
+        assertThat(tallies.findById(other.id()).orElseThrow().handledTypes())
+                .containsExactly("ProposalSubmitted", "ProposalAccepted");
+    }
+
+    @Test
+    void aNewAggregateCreatedMeanwhileFailsTheBatch() {
+        Tally mine = tally("ProposalSubmitted");
+        Tally theirs = new Tally(mine.id());
+        theirs.count("ProposalUpdated");
+        tallies.save(theirs);
+
+        assertThatThrownBy(() -> aggregates.saveAll(Tally.class, List.of(mine)))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(tallies.findById(mine.id()).orElseThrow().handledTypes()).containsExactly("ProposalUpdated");
+    }
+
+    @Test
+    void insertNewLeavesOutWhatIsTakenAndSaysWhatItInserted() {
+        Tally taken = tallies.save(tally("ProposalSubmitted"));
+        Tally claim = new Tally(taken.id());
+        claim.count("ProposalUpdated");
+        Tally fresh = tally("ProposalUpdated");
+
+        assertThat(aggregates.insertNew(Tally.class, List.of(claim, fresh))).containsExactly(fresh.id());
+
+        assertThat(tallies.findById(taken.id()).orElseThrow().handledTypes()).containsExactly("ProposalSubmitted");
+        assertThat(tallies.findById(fresh.id()).orElseThrow().handledTypes()).containsExactly("ProposalUpdated");
+    }
+
+    @Test
+    void appliesAPollsEventsToTheAggregatesTheyAreAboutOnceEach() {
+        Tally stored = tallies.save(tally("ProposalSubmitted"));
+        String fresh = UUID.randomUUID().toString();
+        String unknown = UUID.randomUUID().toString();
+        ReceivedEvent accepted = event(stored.id(), "ProposalAccepted");
+        List<ReceivedEvent> poll = List.of(accepted, event(fresh, "ProposalSubmitted"), event(unknown, "TalkScheduled"),
+                accepted, event(fresh, "ProposalUpdated"));
+
+        aggregates.applyAll(Tally.class, poll, e -> e.subject().equals(unknown) ? null : new Tally(e.subject()),
+                (tally, e) -> {
+                    tally.count(e.type());
+                    return true;
+                });
+
+        assertThat(tallies.findById(stored.id()).orElseThrow().handledTypes())
+                .containsExactly("ProposalSubmitted", "ProposalAccepted");
+        assertThat(tallies.findById(fresh).orElseThrow().handledTypes())
+                .containsExactly("ProposalSubmitted", "ProposalUpdated");
+        assertThat(tallies.findById(unknown)).isEmpty();
+    }
+
+    @Test
+    void eventsRaisedByAggregatesSavedTogetherAreRelayed() {
+        Sample first = new Sample(UUID.randomUUID().toString());
+        first.submit("Containers and checkpoint/restore");
+        Sample second = new Sample(UUID.randomUUID().toString());
+        second.submit("Unprivileged containers");
+
+        aggregates.saveAll(Sample.class, List.of(first, second));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(samples.findById(first.id()).orElseThrow().pendingEvents()).isEmpty();
+            assertThat(samples.findById(second.id()).orElseThrow().pendingEvents()).isEmpty();
+        });
+    }
+
+    private static ReceivedEvent event(String subject, String type) {
+        return new ReceivedEvent(UUID.randomUUID().toString(), type, "/test", subject, Instant.now(), "cfp.proposals",
+                null, null);
+    }
+
+    private static Tally tally(String type) {
+        Tally tally = new Tally(UUID.randomUUID().toString());
+        tally.count(type);
+        return tally;
+    }
+}
