@@ -22,6 +22,9 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 
 /**
@@ -122,7 +125,7 @@ public final class LocalMongo {
             protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
                 String namespace = getFullCollectionNamespace(name);
                 return new IdIndexedCollection(this, name, options,
-                        getMvStore().openMap("databases." + namespace, compact()),
+                        getMvStore().openMap("databases." + namespace, LocalMongo.DurableH2Backend.<Object, Document>compact()),
                         getMvStore().openMap("meta." + namespace), cursorRegistry);
             }
 
@@ -171,10 +174,38 @@ public final class LocalMongo {
         /** Queries answered by reading every document of a collection, over all collections (for tests). */
         static final AtomicLong SCANS = new AtomicLong();
 
+        private final MVMap<Object, Document> data;
+
         IdIndexedCollection(MongoDatabase database, String name, CollectionOptions options,
-                            org.h2.mvstore.MVMap<Object, Document> data, org.h2.mvstore.MVMap<String, Object> meta,
-                            CursorRegistry cursors) {
+                            MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
+            this.data = data;
+        }
+
+        /**
+         * The collection's size is not kept up to date on every write: that cost two BSON encodings of every updated
+         * document (the schedule-service's timetable is half a megabyte, rewritten at every decision) and a write
+         * of the collection's meta map in every commit. {@code collStats} computes it when asked instead.
+         */
+        @Override
+        protected boolean tracksDataSize() {
+            return false;
+        }
+
+        @Override
+        protected int getDataSize() {
+            if (data == null) {
+                // H2's constructor logs the size before this one's has run: the last kept, as H2 would say
+                return super.getDataSize();
+            }
+            long size = 0;
+            ByteBuf buffer = Unpooled.buffer();
+            for (Document document : data.values()) {
+                buffer.clear();
+                BsonEncoder.encodeDocument(document, buffer);
+                size += buffer.readableBytes();
+            }
+            return (int) Math.min(Integer.MAX_VALUE, size);
         }
 
         @Override

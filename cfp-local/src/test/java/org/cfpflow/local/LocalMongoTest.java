@@ -20,6 +20,8 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DocumentCodec;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
@@ -30,6 +32,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -108,6 +111,21 @@ class LocalMongoTest {
     }
 
     @Test
+    void collStatsComputesTheSizeOfWhatIsStoredNow() throws Exception {
+        withDatabase(new LocalMongo.DurableH2Backend(data.resolve("stats.mv.db").toString()), database -> {
+            MongoCollection<Document> docs = database.getCollection("docs");
+            docs.insertOne(new Document("_id", "kept").append("title", "x".repeat(1000)));
+            docs.insertOne(new Document("_id", "gone").append("title", "y".repeat(500)));
+            docs.updateOne(Filters.eq("_id", "kept"), Updates.set("title", "z".repeat(2000)));
+            docs.deleteOne(Filters.eq("_id", "gone"));
+
+            int stored = new RawBsonDocument(docs.find().first(), new DocumentCodec()).getByteBuffer().remaining();
+            assertThat(database.runCommand(new Document("collStats", "docs")).get("size", Number.class).intValue())
+                    .isEqualTo(stored);
+        });
+    }
+
+    @Test
     void everyKindOfValueIsReadBackAsWrittenAfterARestart() throws Exception {
         Path file = data.resolve("types.mv.db");
         ObjectId objectId = new ObjectId();
@@ -161,11 +179,15 @@ class LocalMongoTest {
     }
 
     private static void withStore(H2Backend backend, Consumer<MongoCollection<Document>> use) throws IOException {
+        withDatabase(backend, database -> use.accept(database.getCollection("docs")));
+    }
+
+    private static void withDatabase(H2Backend backend, Consumer<MongoDatabase> use) throws IOException {
         int port = freePort();
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port + "/?uuidRepresentation=standard")) {
-            use.accept(client.getDatabase("notification").getCollection("docs"));
+            use.accept(client.getDatabase("notification"));
         }
         finally {
             server.shutdownNow();

@@ -50,8 +50,18 @@ public abstract class Aggregate {
         return version == null;
     }
 
-    Long version() {
+    /** The version this copy was read at or last written as; null before its first save. */
+    public Long version() {
         return version;
+    }
+
+    /**
+     * Takes the version and pending events of the stored copy, for a service that keeps the copy it last wrote and
+     * knows the content stored is still that: only the relay has written since, removing the events it published.
+     */
+    public void refreshOutbox(Aggregate stored) {
+        version = stored.version;
+        pendingEvents = new ArrayList<>(stored.pendingEvents);
     }
 
     /** The version {@link Aggregates} wrote, as a repository's save sets it. */

@@ -45,6 +45,8 @@ public class Timetable extends Aggregate {
     private List<Entry> entries = new ArrayList<>();
     private List<String> withdrawn = new ArrayList<>();
     private long lastChangeId;
+    /** Counts the saves of this service (not the relay's removals of published events): see {@link Timetables}. */
+    private long revision;
     private List<Change> changes = new ArrayList<>();
 
     void define(ConferenceDefined defined) {
@@ -185,6 +187,14 @@ public class Timetable extends Aggregate {
 
     public List<Entry> entries() {
         return entries;
+    }
+
+    long revision() {
+        return revision;
+    }
+
+    void revised() {
+        revision++;
     }
 
     public long lastChangeId() {

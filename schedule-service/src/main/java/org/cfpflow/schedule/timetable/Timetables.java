@@ -25,6 +25,8 @@ public class Timetables implements CfpEventHandler {
     private final TimetableRepository timetables;
     private final MongoTemplate mongo;
     private final ApplicationEventPublisher publisher;
+    /** The timetable as {@link #handleAll} last saved it; only that method (synchronized) uses it. */
+    private Timetable lastWritten;
 
     Timetables(TimetableRepository timetables, MongoTemplate mongo, ApplicationEventPublisher publisher) {
         this.timetables = timetables;
@@ -41,9 +43,12 @@ public class Timetables implements CfpEventHandler {
         handleAll(List.of(event));
     }
 
-    /** The events of one poll, applied to one read of the timetable and saved in one write. */
+    /**
+     * The events of one poll, applied to one read of the timetable and saved in one write. The read is skipped when
+     * the timetable this method last wrote is still the stored one: it is half a megabyte with a thousand talks.
+     */
     @Override
-    public void handleAll(List<ReceivedEvent> events) {
+    public synchronized void handleAll(List<ReceivedEvent> events) {
         List<ReceivedEvent> relevant = events.stream().filter(e -> change(e) != null).toList();
         if (relevant.isEmpty()) {
             return;
@@ -52,11 +57,30 @@ public class Timetables implements CfpEventHandler {
             // a redelivery, answered by the store without reading the whole timetable into this service
             return;
         }
-        Timetable timetable = current();
+        Timetable timetable = lastWrittenIfStillStored();
+        // changed from here on: kept for the next poll only once saved
+        lastWritten = null;
         List<ReceivedEvent> fresh = relevant.stream().filter(e -> timetable.markHandled(e.id())).toList();
-        if (!fresh.isEmpty()) {
-            save(timetable, t -> fresh.forEach(e -> e.runInItsTrace(() -> change(e).accept(t))));
+        lastWritten = fresh.isEmpty() ? timetable
+                : save(timetable, t -> fresh.forEach(e -> e.runInItsTrace(() -> change(e).accept(t))));
+    }
+
+    /**
+     * The timetable last saved by {@link #handleAll} if no save came after it (the revision counts saves); the
+     * relay's removals of published events in between are taken from the store, with the version they left.
+     */
+    private Timetable lastWrittenIfStillStored() {
+        Timetable last = lastWritten;
+        if (last != null) {
+            Query outbox = new Query(Criteria.where("_id").is(Timetable.ID));
+            outbox.fields().include("revision", "version", "pendingEvents");
+            Timetable stored = mongo.findOne(outbox, Timetable.class);
+            if (stored != null && stored.revision() == last.revision()) {
+                last.refreshOutbox(stored);
+                return last;
+            }
         }
+        return current();
     }
 
     /** What the event does to the timetable; null for events that do not concern it. */
@@ -112,6 +136,7 @@ public class Timetables implements CfpEventHandler {
     private Timetable save(Timetable timetable, Consumer<Timetable> change) {
         long before = timetable.lastChangeId();
         change.accept(timetable);
+        timetable.revised();
         Timetable saved = timetables.save(timetable);
         List<Change> changes = saved.changesAfter(before);
         if (!changes.isEmpty()) {

@@ -144,6 +144,13 @@ class TimetableServiceTest extends ScheduleServiceTest {
         assertStatus(moved, 200);
         assertThat(slotOf(two).path("startLocal").asString()).isEqualTo("2017-09-13T10:15:00");
         assertThat(types(schedule(two, 2))).containsExactly("TalkScheduled", "TalkRescheduled");
+
+        // the next decision is placed on the timetable as moved, not on the copy the consumer last wrote itself
+        String three = UUID.randomUUID().toString();
+        publish(new ProposalAccepted(three, talk("Three", 30, "tycho@example.org"), null, Instant.now()));
+        schedule(three, 1);
+        assertThat(slotOf(two).path("startLocal").asString()).isEqualTo("2017-09-13T10:15:00");
+        assertThat(types(schedule(two, 2))).containsExactly("TalkScheduled", "TalkRescheduled");
     }
 
     @Test
