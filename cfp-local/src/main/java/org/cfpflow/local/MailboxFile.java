@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,15 +20,25 @@ public final class MailboxFile {
     private MailboxFile() {
     }
 
+    /**
+     * Every complete line: the server appends while this reads, so a line still being written (no newline yet, or
+     * seen half-way) is left for the next read.
+     */
     public static List<Mail> read(Path file) throws IOException {
         if (!Files.exists(file)) {
             return List.of();
         }
+        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         List<Mail> mails = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
             String[] f = line.split("\t", -1);
             if (f.length >= 5) {
-                mails.add(new Mail(Instant.parse(f[0]), f[1], f[2].toLowerCase(Locale.ROOT), f[3], f[4]));
+                try {
+                    mails.add(new Mail(Instant.parse(f[0]), f[1], f[2].toLowerCase(Locale.ROOT), f[3], f[4]));
+                }
+                catch (DateTimeParseException torn) {
+                    // not a whole line
+                }
             }
         }
         return mails;
