@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -15,9 +16,11 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -60,6 +63,8 @@ public final class LocalMongo {
      */
     static final class DurableH2Backend extends H2Backend {
 
+        /** The commands whose documents mongo-java-server changes in place: see {@link IdIndexedCollection}. */
+        private static final Set<String> CHANGES_IN_PLACE = Set.of("update", "findandmodify");
         private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
                 "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
 
@@ -140,10 +145,17 @@ public final class LocalMongo {
 
         @Override
         public Document handleCommand(Channel channel, String database, String command, Document query) {
+            boolean changesInPlace = CHANGES_IN_PLACE.contains(command.toLowerCase(Locale.ROOT));
+            if (changesInPlace) {
+                UPDATING.set(Boolean.TRUE);
+            }
             try {
                 return super.handleCommand(channel, database, command, query);
             }
             finally {
+                if (changesInPlace) {
+                    UPDATING.remove();
+                }
                 // also after a failed write: a multi-document write may have applied part of itself
                 if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
                     makeDurable(writes.incrementAndGet());
@@ -169,6 +181,9 @@ public final class LocalMongo {
      * collection, so every write cost as much as the collection was large. Here the {@code _id} condition picks the
      * candidates from the index and the whole query is matched against them: the same answer, without the scan.
      */
+    /** Set while a command that changes documents in place runs, on its thread. */
+    static final ThreadLocal<Boolean> UPDATING = new ThreadLocal<>();
+
     static final class IdIndexedCollection extends H2Collection {
 
         /** Queries answered by reading every document of a collection, over all collections (for tests). */
@@ -242,7 +257,28 @@ public final class LocalMongo {
         protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                              Document fields) {
             SCANS.incrementAndGet();
-            return super.matchDocuments(query, orderBy, skip, limit, batchSize, fields);
+            if (UPDATING.get() == null) {
+                return super.matchDocuments(query, orderBy, skip, limit, batchSize, fields);
+            }
+            Stream<Document> documents = isNaturalDescending(orderBy)
+                    ? streamAllDocumentsWithPosition()
+                            .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
+                            .map(DocumentWithPosition::getDocument)
+                    : data.values().stream();
+            return matchDocumentsFromStream(documents.filter(d -> documentMatchesQuery(d, query))
+                    .map(Document::cloneDeeply), query, orderBy, skip, limit, batchSize, fields);
+        }
+
+        /**
+         * mongo-java-server updates the document it found in place and puts that object back. Found in the map, it is
+         * also the object a commit may be writing to the file at that moment (H2 serializes the pages of a commit
+         * on its own thread): the fault suite caught a commit failing on a document changed under it, after which
+         * every commit failed. An update is therefore given a copy, and the stored object never changes.
+         */
+        @Override
+        protected Document getDocument(Object position) {
+            Document stored = super.getDocument(position);
+            return stored == null || UPDATING.get() == null ? stored : stored.cloneDeeply();
         }
     }
 }

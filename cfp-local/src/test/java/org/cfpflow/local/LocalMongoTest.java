@@ -111,6 +111,42 @@ class LocalMongoTest {
     }
 
     @Test
+    void documentsUpdatedWhileOtherWritesCommitAreWrittenWhole() throws Exception {
+        withStore(data.resolve("busy.mv.db"), docs -> {
+            docs.insertOne(new Document("_id", "timetable").append("entries", List.of()));
+            ExecutorService writers = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> running = new ArrayList<>();
+                for (int w = 0; w < 4; w++) {
+                    int writer = w;
+                    // every update adds a field to the one document while the others' commits write it to the file
+                    running.add(writers.submit(() -> {
+                        for (int i = 0; i < 150; i++) {
+                            docs.updateOne(Filters.eq("_id", "timetable"), Updates.combine(
+                                    Updates.set("w" + writer + "i" + i, i), Updates.push("entries", writer)));
+                            docs.insertOne(new Document("_id", "w" + writer + "-" + i));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> writer : running) {
+                    writer.get();
+                }
+            }
+            catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            finally {
+                writers.shutdown();
+            }
+            Document stored = docs.find(Filters.eq("_id", "timetable")).first();
+            assertThat(stored.getList("entries", Integer.class)).hasSize(600);
+            assertThat(stored.keySet()).hasSize(2 + 600);
+            assertThat(docs.countDocuments()).isEqualTo(601);
+        });
+    }
+
+    @Test
     void collStatsComputesTheSizeOfWhatIsStoredNow() throws Exception {
         withDatabase(new LocalMongo.DurableH2Backend(data.resolve("stats.mv.db").toString()), database -> {
             MongoCollection<Document> docs = database.getCollection("docs");
