@@ -228,9 +228,7 @@ public final class Benchmarks {
         // warm-up, as the intake has one: the first decisions run code no earlier benchmark ran, and the JIT
         // compiling it in every service would be measured as latency
         List<String> warmUp = ids.subList(0, Math.min(ids.size(), STREAM_WARM_UP));
-        Load.openLoop(20, Duration.ofSeconds(warmUp.size() / 20), i -> Load.post(review + "/api/reviews/proposals/"
-                + warmUp.get(i) + "/decision", "{\"decision\":\"ACCEPT\",\"note\":\"warm\"}")
-                .header("Authorization", decider).build(), null);
+        Load.openLoop(20, Duration.ofSeconds(warmUp.size() / 20), i -> accept(review, decider, warmUp.get(i)), null);
         awaitCaughtUp();
         List<String> measured = ids.subList(warmUp.size(), ids.size());
         Map<String, Long> decidedAt = new ConcurrentHashMap<>();
@@ -239,8 +237,7 @@ public final class Benchmarks {
         AtomicLong refused = new AtomicLong();
         Load.openLoop(20, Duration.ofSeconds(count / 20), i -> {
             decidedAt.put(measured.get(i), System.nanoTime());
-            return Load.post(review + "/api/reviews/proposals/" + measured.get(i) + "/decision",
-                    "{\"decision\":\"ACCEPT\",\"note\":\"bench\"}").header("Authorization", decider).build();
+            return accept(review, decider, measured.get(i));
         }, (response, due) -> {
             if (response.statusCode() != 200) {
                 refused.incrementAndGet();
@@ -265,6 +262,11 @@ public final class Benchmarks {
         summary.add("| accept → stream at 20 /s | p99 " + Load.ms(latencies, 99) + " ms | ≤ 100 ms |");
         awaitCaughtUp();
         printCpu("the decisions and their e-mails", cpuBefore, decidedAt.size(), "decision");
+    }
+
+    private static HttpRequest accept(String review, String decider, String proposalId) {
+        return Load.post(review + "/api/reviews/proposals/" + proposalId + "/decision",
+                "{\"decision\":\"ACCEPT\",\"note\":\"bench\"}").header("Authorization", decider).build();
     }
 
     // 4. the deadline rush

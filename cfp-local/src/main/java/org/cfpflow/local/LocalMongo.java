@@ -130,7 +130,7 @@ public final class LocalMongo {
             protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
                 String namespace = getFullCollectionNamespace(name);
                 return new IdIndexedCollection(this, name, options,
-                        getMvStore().openMap("databases." + namespace, LocalMongo.DurableH2Backend.<Object, Document>compact()),
+                        getMvStore().openMap("databases." + namespace, DurableH2Backend.<Object, Document>compact()),
                         getMvStore().openMap("meta." + namespace), cursorRegistry);
             }
 
@@ -145,7 +145,8 @@ public final class LocalMongo {
 
         @Override
         public Document handleCommand(Channel channel, String database, String command, Document query) {
-            boolean changesInPlace = CHANGES_IN_PLACE.contains(command.toLowerCase(Locale.ROOT));
+            String name = command.toLowerCase(Locale.ROOT);
+            boolean changesInPlace = CHANGES_IN_PLACE.contains(name);
             if (changesInPlace) {
                 UPDATING.set(Boolean.TRUE);
             }
@@ -157,7 +158,7 @@ public final class LocalMongo {
                     UPDATING.remove();
                 }
                 // also after a failed write: a multi-document write may have applied part of itself
-                if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+                if (WRITES.contains(name)) {
                     makeDurable(writes.incrementAndGet());
                 }
             }
@@ -175,15 +176,15 @@ public final class LocalMongo {
         }
     }
 
+    /** Set while a command that changes documents in place runs, on its thread. */
+    static final ThreadLocal<Boolean> UPDATING = new ThreadLocal<>();
+
     /**
      * mongo-java-server uses an index only when the query holds nothing but its keys: {@code {_id, version}} (every
      * versioned save), {@code {$and: [{_id: {$in}}, {pendingEvents.0: {$exists}}]}} (the outbox relay) scanned the whole
      * collection, so every write cost as much as the collection was large. Here the {@code _id} condition picks the
      * candidates from the index and the whole query is matched against them: the same answer, without the scan.
      */
-    /** Set while a command that changes documents in place runs, on its thread. */
-    static final ThreadLocal<Boolean> UPDATING = new ThreadLocal<>();
-
     static final class IdIndexedCollection extends H2Collection {
 
         /** Queries answered by reading every document of a collection, over all collections (for tests). */

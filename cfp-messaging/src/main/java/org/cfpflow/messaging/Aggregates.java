@@ -99,14 +99,10 @@ public class Aggregates {
             return;
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
-        List<Long> versions = new ArrayList<>();
         int replaces = 0;
         for (T aggregate : aggregates) {
-            Document document = toDocument(aggregate);
             Long read = aggregate.version();
-            long written = read == null ? 0 : read + 1;
-            document.put(Aggregate.VERSION_FIELD, written);
-            versions.add(written);
+            Document document = toDocument(aggregate, nextVersion(aggregate));
             if (read == null) {
                 writes.add(new InsertOneModel<>(document));
             }
@@ -134,10 +130,7 @@ public class Aggregates {
             throw new OptimisticLockingFailureException((replaces - result.getMatchedCount()) + " of " + replaces
                     + " " + type.getSimpleName() + "s were changed by another writer since they were read");
         }
-        int i = 0;
-        for (T aggregate : aggregates) {
-            aggregate.version(versions.get(i++));
-        }
+        aggregates.forEach(aggregate -> aggregate.version(nextVersion(aggregate)));
         wakeRelay(type, aggregates);
     }
 
@@ -149,11 +142,7 @@ public class Aggregates {
         if (aggregates.isEmpty()) {
             return List.of();
         }
-        List<Document> documents = aggregates.stream().map(a -> {
-            Document document = toDocument(a);
-            document.put(Aggregate.VERSION_FIELD, 0L);
-            return document;
-        }).toList();
+        List<Document> documents = aggregates.stream().map(a -> toDocument(a, 0L)).toList();
         Set<Integer> taken = new HashSet<>();
         try {
             mongo.getCollection(mongo.getCollectionName(type)).insertMany(documents,
@@ -180,10 +169,16 @@ public class Aggregates {
         return inserted;
     }
 
-    private Document toDocument(Aggregate aggregate) {
+    /** The aggregate as a repository's save would write it, at the given version. */
+    private Document toDocument(Aggregate aggregate, long version) {
         Document document = new Document();
         mongo.getConverter().write(aggregate, document);
+        document.put(Aggregate.VERSION_FIELD, version);
         return document;
+    }
+
+    private static long nextVersion(Aggregate aggregate) {
+        return aggregate.version() == null ? 0 : aggregate.version() + 1;
     }
 
     private <T extends Aggregate> void wakeRelay(Class<T> type, Collection<T> aggregates) {

@@ -51,8 +51,8 @@ class Intake implements CfpEventHandler {
     private final MailProperties properties;
     private final Clock clock;
 
-    Intake(MongoTemplate mongo, Aggregates aggregates, NotificationRepository notifications, Conferences conferences, MailComposer composer,
-           DeliveryWorker worker, MailProperties properties, Clock clock) {
+    Intake(MongoTemplate mongo, Aggregates aggregates, NotificationRepository notifications, Conferences conferences,
+           MailComposer composer, DeliveryWorker worker, MailProperties properties, Clock clock) {
         this.mongo = mongo;
         this.aggregates = aggregates;
         this.notifications = notifications;
