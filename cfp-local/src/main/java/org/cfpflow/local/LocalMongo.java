@@ -2,8 +2,12 @@ package org.cfpflow.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -14,17 +18,20 @@ import org.h2.mvstore.MVStore;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -224,9 +231,174 @@ public final class LocalMongo {
             return (int) Math.min(Integer.MAX_VALUE, size);
         }
 
+        /**
+         * Updates of one document found by its {@code _id} (every versioned save, every removal of published events)
+         * without mongo-java-server's cost per byte of the document: its generic update deep-copies the stored
+         * document, then the replacement or the operators' result, and compares the two deeply, twice. With the
+         * half-megabyte timetable that was most of the store's CPU per decision. A replacement, decoded from this
+         * command alone, is stored as it is; operators run mongo-java-server's own code on a document holding only
+         * the fields they name (and those its indexes read), merged back into a copy of the stored one. Anything
+         * else (not found, upserts, several documents, positional paths, other operators) takes the generic way.
+         */
+        @Override
+        public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+                                                     boolean multi, boolean upsert, Oplog oplog) {
+            Object id = selector.size() == 1 ? selector.get("_id") : idCondition(selector);
+            Object position = multi || id == null || id instanceof Document || id instanceof Collection<?>
+                    ? null : positionOf(id);
+            Document stored = position == null ? null : data.get(position);
+            if (stored != null && documentMatchesQuery(stored, selector)) {
+                if (isReplacement(update) && (!update.containsKey("_id")
+                        || ValueComparator.asc().compare(update.get("_id"), stored.get("_id")) == 0)) {
+                    return replace(position, stored, selector, update, oplog);
+                }
+                Set<String> named = fieldsNamedBy(update);
+                if (named != null) {
+                    Document part = new Document();
+                    stored.forEach((field, value) -> {
+                        if (named.contains(field) || field.equals("_id") || indexed(field)) {
+                            part.put(field, value);
+                        }
+                    });
+                    PART.set(new Part(stored, part, Set.copyOf(part.keySet())));
+                    try {
+                        return super.updateDocuments(selector, update, arrayFilters, false, upsert, oplog);
+                    }
+                    finally {
+                        PART.remove();
+                    }
+                }
+            }
+            return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
+        }
+
+        private Document replace(Object position, Document stored, Document selector, Document update, Oplog oplog) {
+            Document replacement = new Document("_id", stored.get("_id"));
+            update.forEach((key, value) -> {
+                if (!key.equals("_id")) {
+                    replacement.put(key, value);
+                }
+            });
+            Utils.validateFieldNames(replacement);
+            boolean modified = !sameDocument(stored, replacement);
+            if (modified) {
+                for (Index<Object> index : getIndexes()) {
+                    index.checkUpdate(stored, replacement, this);
+                }
+                for (Index<Object> index : getIndexes()) {
+                    index.updateInPlace(stored, replacement, position, this);
+                }
+                super.handleUpdate(position, stored, replacement);
+            }
+            oplog.handleUpdate(getFullName(), selector, update, modified ? List.of(stored.get("_id")) : List.of());
+            Document result = new Document("n", 1);
+            result.put("nModified", modified ? 1 : 0);
+            return result;
+        }
+
+        /** The part of a stored document an operator update works on, while it runs (see {@link #updateDocuments}). */
+        private record Part(Document stored, Document fields, Set<String> taken) {
+        }
+
+        private static final ThreadLocal<Part> PART = new ThreadLocal<>();
+
+        /** Operators whose keys are the only fields they change. */
+        private static final Set<String> PLAIN_OPERATORS = Set.of("$set", "$unset", "$inc", "$mul", "$min", "$max",
+                "$push", "$pull", "$pullAll", "$addToSet", "$pop", "$currentDate", "$setOnInsert");
+
+        /** The top-level fields an operator update changes; null if it may change others or uses positional paths. */
+        private static Set<String> fieldsNamedBy(Document update) {
+            Set<String> fields = new java.util.HashSet<>();
+            for (Map.Entry<String, Object> operator : update.entrySet()) {
+                if (!PLAIN_OPERATORS.contains(operator.getKey()) || !(operator.getValue() instanceof Document paths)) {
+                    return null;
+                }
+                for (String path : paths.keySet()) {
+                    if (path.contains("$")) {
+                        return null;
+                    }
+                    int dot = path.indexOf('.');
+                    fields.add(dot < 0 ? path : path.substring(0, dot));
+                }
+            }
+            return fields.isEmpty() ? null : fields;
+        }
+
+        private boolean indexed(String field) {
+            for (Index<Object> index : getIndexes()) {
+                for (IndexKey key : index.getKeys()) {
+                    String path = key.getKey();
+                    if (path.equals(field) || path.startsWith(field + ".")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** The generic update's document is {@link Part}'s fields: it finds them here, and they are merged back. */
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                              Document fields) {
+            Part part = PART.get();
+            if (part != null) {
+                return new QueryResult(List.of(part.fields()));
+            }
+            return queryById(query, orderBy, skip, limit, batchSize, fields);
+        }
+
+        @Override
+        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+            Part part = PART.get();
+            if (part == null) {
+                super.handleUpdate(position, oldDocument, newDocument);
+                return;
+            }
+            Document merged = new Document();
+            part.stored().forEach((field, value) -> {
+                if (!part.taken().contains(field)) {
+                    merged.put(field, value);
+                }
+                else if (newDocument.containsKey(field)) {
+                    merged.put(field, newDocument.get(field));
+                }
+            });
+            newDocument.forEach(merged::putIfAbsent);
+            super.handleUpdate(position, oldDocument, merged);
+        }
+
+        private static boolean isReplacement(Document update) {
+            return !update.isEmpty() && update.keySet().stream().noneMatch(key -> key.startsWith("$"));
+        }
+
+        private Object positionOf(Object id) {
+            Document byId = new Document("_id", id);
+            for (Index<Object> index : getIndexes()) {
+                if (index.canHandle(byId)) {
+                    Iterator<Object> positions = index.getPositions(byId).iterator();
+                    return positions.hasNext() ? positions.next() : null;
+                }
+            }
+            return null;
+        }
+
+        /** Deep equality, but a differing plain value at the top (a save's version) answers without the deep part. */
+        private static boolean sameDocument(Document stored, Document replacement) {
+            if (!stored.keySet().equals(replacement.keySet())) {
+                return false;
+            }
+            for (Map.Entry<String, Object> field : replacement.entrySet()) {
+                Object value = field.getValue();
+                if (!(value instanceof Document || value instanceof List<?>)
+                        && !Objects.equals(value, stored.get(field.getKey()))) {
+                    return false;
+                }
+            }
+            return stored.equals(replacement);
+        }
+
+        private QueryResult queryById(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                      Document fields) {
             Object id = idCondition(query);
             if (id != null) {
                 Document byId = new Document("_id", id);
@@ -267,19 +439,21 @@ public final class LocalMongo {
                             .map(DocumentWithPosition::getDocument)
                     : data.values().stream();
             return matchDocumentsFromStream(documents.filter(d -> documentMatchesQuery(d, query))
-                    .map(Document::cloneDeeply), query, orderBy, skip, limit, batchSize, fields);
+                    .map(Document::clone), query, orderBy, skip, limit, batchSize, fields);
         }
 
         /**
          * mongo-java-server updates the document it found in place and puts that object back. Found in the map, it is
          * also the object a commit may be writing to the file at that moment (H2 serializes the pages of a commit
          * on its own thread): the fault suite caught a commit failing on a document changed under it, after which
-         * every commit failed. An update is therefore given a copy, and the stored object never changes.
+         * every commit failed. An update is therefore given a copy, and the stored object never changes. A shallow
+         * copy is enough: the update removes and puts the found document's top-level fields only, and what it puts
+         * is a deep copy of its own (of the replacement, or of the document the operators were applied to).
          */
         @Override
         protected Document getDocument(Object position) {
             Document stored = super.getDocument(position);
-            return stored == null || UPDATING.get() == null ? stored : stored.cloneDeeply();
+            return stored == null || UPDATING.get() == null ? stored : stored.clone();
         }
     }
 }

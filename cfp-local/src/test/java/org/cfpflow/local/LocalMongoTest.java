@@ -114,6 +114,7 @@ class LocalMongoTest {
     void documentsUpdatedWhileOtherWritesCommitAreWrittenWhole() throws Exception {
         withStore(data.resolve("busy.mv.db"), docs -> {
             docs.insertOne(new Document("_id", "timetable").append("entries", List.of()));
+            docs.insertOne(new Document("_id", "replaced").append("entries", List.of()));
             ExecutorService writers = Executors.newFixedThreadPool(4);
             try {
                 List<Future<?>> running = new ArrayList<>();
@@ -125,6 +126,9 @@ class LocalMongoTest {
                             docs.updateOne(Filters.eq("_id", "timetable"), Updates.combine(
                                     Updates.set("w" + writer + "i" + i, i), Updates.push("entries", writer)));
                             docs.insertOne(new Document("_id", "w" + writer + "-" + i));
+                            // and a whole document replaced, as a versioned save does
+                            docs.replaceOne(Filters.eq("_id", "replaced"), new Document("entries",
+                                    List.of(new Document("writer", writer).append("i", i))));
                         }
                         return null;
                     }));
@@ -142,7 +146,86 @@ class LocalMongoTest {
             Document stored = docs.find(Filters.eq("_id", "timetable")).first();
             assertThat(stored.getList("entries", Integer.class)).hasSize(600);
             assertThat(stored.keySet()).hasSize(2 + 600);
-            assertThat(docs.countDocuments()).isEqualTo(601);
+            assertThat(docs.find(Filters.eq("_id", "replaced")).first().getList("entries", Document.class))
+                    .hasSize(1);
+            assertThat(docs.countDocuments()).isEqualTo(602);
+        });
+    }
+
+    @Test
+    void aReplacementByIdFollowsMongosRules() throws Exception {
+        withStore(data.resolve("replace.mv.db"), docs -> {
+            docs.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
+            docs.insertOne(new Document("_id", "a").append("version", 1L).append("email", "a@x.org")
+                    .append("entries", List.of(new Document("n", 1))).append("gone", true));
+            docs.insertOne(new Document("_id", "b").append("version", 1L).append("email", "b@x.org"));
+            Document next = new Document("_id", "a").append("version", 2L).append("email", "c@x.org")
+                    .append("entries", List.of(new Document("n", 1), new Document("n", 2)));
+
+            // as a versioned save sends it
+            var saved = docs.replaceOne(new Document("_id", "a").append("version", 1L), next);
+            assertThat(saved.getMatchedCount()).isEqualTo(1);
+            assertThat(saved.getModifiedCount()).isEqualTo(1);
+            assertThat(docs.find(Filters.eq("_id", "a")).first()).isEqualTo(next);
+            assertThat(docs.replaceOne(Filters.and(Filters.eq("_id", "a"), Filters.eq("version", 1L)),
+                    new Document("version", 3L)).getMatchedCount()).as("a stale version").isZero();
+            assertThat(docs.replaceOne(Filters.eq("_id", "a"), next).getModifiedCount()).as("the same again").isZero();
+
+            // the unique index follows the replacement: the old key is free, the new one taken
+            assertThat(docs.find(Filters.eq("email", "c@x.org")).first().get("_id")).isEqualTo("a");
+            docs.insertOne(new Document("_id", "d").append("email", "a@x.org"));
+            assertThatThrownBy(() -> docs.replaceOne(Filters.eq("_id", "a"), new Document("email", "b@x.org")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            assertThatThrownBy(() -> docs.replaceOne(Filters.eq("_id", "a"), new Document("_id", "z")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("_id");
+            assertThat(docs.find(Filters.eq("_id", "a")).first()).as("refused replacements change nothing")
+                    .isEqualTo(next);
+
+            docs.replaceOne(Filters.eq("_id", "e"), new Document("email", "e@x.org"),
+                    new com.mongodb.client.model.ReplaceOptions().upsert(true));
+            assertThat(docs.find(Filters.eq("email", "e@x.org")).first().get("_id")).isEqualTo("e");
+            assertThat(docs.countDocuments()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void anOperatorUpdateByIdChangesWhatItNamesAndKeepsTheRest() throws Exception {
+        withStore(data.resolve("operators.mv.db"), docs -> {
+            docs.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
+            docs.insertOne(new Document("_id", "t").append("version", 1L).append("email", "t@x.org")
+                    .append("entries", List.of(new Document("n", 1))).append("nested", new Document("a", 1).append("b", 2))
+                    .append("pendingEvents", List.of(new Document("eventId", "e1"), new Document("eventId", "e2")))
+                    .append("gone", true));
+            docs.insertOne(new Document("_id", "u").append("email", "u@x.org"));
+
+            // the relay's removal of published events
+            assertThat(docs.updateOne(Filters.eq("_id", "t"), Updates.combine(
+                    Updates.pull("pendingEvents", new Document("eventId", new Document("$in", List.of("e1")))),
+                    Updates.inc("version", 1L))).getModifiedCount()).isEqualTo(1);
+            assertThat(docs.updateOne(Filters.eq("_id", "t"), Updates.pull("pendingEvents",
+                    new Document("eventId", "nope"))).getModifiedCount()).as("nothing to remove").isZero();
+            assertThat(docs.updateOne(new Document("_id", "t").append("version", 1L), Updates.inc("version", 1L))
+                    .getMatchedCount()).as("a stale version").isZero();
+            docs.updateOne(Filters.eq("_id", "t"), Updates.combine(Updates.set("nested.b", 3), Updates.unset("gone"),
+                    Updates.push("entries", new Document("n", 2)), Updates.set("added", "new")));
+            assertThatThrownBy(() -> docs.updateOne(Filters.eq("_id", "t"), Updates.set("email", "u@x.org")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+
+            Document expected = new Document("_id", "t").append("version", 2L).append("email", "t@x.org")
+                    .append("entries", List.of(new Document("n", 1), new Document("n", 2)))
+                    .append("nested", new Document("a", 1).append("b", 3))
+                    .append("pendingEvents", List.of(new Document("eventId", "e2"))).append("added", "new");
+            Document stored = docs.find(Filters.eq("_id", "t")).first();
+            assertThat(stored).isEqualTo(expected);
+            assertThat(new ArrayList<>(stored.keySet())).as("fields keep their order")
+                    .isEqualTo(new ArrayList<>(expected.keySet()));
+
+            // the unique index follows; an operator the fast way leaves alone still works
+            docs.updateOne(Filters.eq("_id", "t"), Updates.set("email", "v@x.org"));
+            docs.insertOne(new Document("_id", "w").append("email", "t@x.org"));
+            assertThat(docs.find(Filters.eq("email", "v@x.org")).first().get("_id")).isEqualTo("t");
+            docs.updateOne(Filters.eq("_id", "t"), Updates.rename("added", "renamed"));
+            assertThat(docs.find(Filters.eq("_id", "t")).first().get("renamed")).isEqualTo("new");
         });
     }
 
