@@ -11,6 +11,7 @@ import org.cfpflow.schedule.timetable.Change;
 import org.cfpflow.schedule.timetable.TimetableChanged;
 import org.cfpflow.schedule.timetable.Timetables;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -22,9 +23,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * where the log no longer reaches back that far it gets {@code ready} again, and reloads the timetable.
  */
 @Component
-class LiveTimetable implements DisposableBean {
+class LiveTimetable implements SmartLifecycle, DisposableBean {
 
     private final Timetables timetables;
+    private volatile boolean running;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "sse-heartbeat");
@@ -77,9 +79,28 @@ class LiveTimetable implements DisposableBean {
     }
 
     @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends the open streams before the web server's graceful shutdown (a later phase), which would otherwise wait
+     * its whole timeout for these never-ending requests. Clients reconnect with {@code Last-Event-ID}.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        subscribers.forEach(s -> s.emitter.complete());
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
     public void destroy() {
         heartbeat.shutdownNow();
-        subscribers.forEach(s -> s.emitter.complete());
     }
 
     /** One stream; never sends a change twice or out of order, whether it came from the log or live. */

@@ -21,8 +21,27 @@ import org.cfpflow.events.ProposalAccepted;
 import org.cfpflow.schedule.ScheduleServiceTest;
 import org.cfpflow.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class LiveStreamTest extends ScheduleServiceTest {
+
+    private static final String ENDED = "(the server ended the stream)";
+
+    @Autowired
+    LiveTimetable liveTimetable;
+
+    @Test
+    void openStreamsEndWhenTheServiceStopsSoThatItsShutdownNeedNotWaitForThem() throws Exception {
+        List<String> live = listen(null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> live.contains("event:ready"));
+        try {
+            liveTimetable.stop();
+            await().atMost(Duration.ofSeconds(10)).until(() -> live.contains(ENDED));
+        }
+        finally {
+            liveTimetable.start();
+        }
+    }
 
     /** Reads an SSE stream line by line in the background, like a browser's EventSource. */
     private List<String> listen(String lastEventId) throws Exception {
@@ -42,6 +61,7 @@ class LiveStreamTest extends ScheduleServiceTest {
                 while ((line = in.readLine()) != null) {
                     lines.add(line);
                 }
+                lines.add(ENDED);
             }
             catch (Exception e) {
                 lines.add("closed: " + e);
