@@ -94,7 +94,11 @@ public final class LocalMongo {
          * order first, in one commit (no background commits until then, so a kill leaves the file as it was).
          */
         private static MVStore open(String fileName) {
-            MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().open();
+            // compaction starts when live pages fill less than half of the file (H2's default: 90 %): every write
+            // commits a chunk of its own, so at 90 % the background writer was rewriting live pages most of the
+            // time after a burst, and the requests of the next minutes waited for it (2026-11-25, BENCHMARKS.md)
+            MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().autoCompactFillRate(50)
+                    .open();
             MVMap<String, Integer> format = store.openMap(FORMAT_MAP);
             if (!Integer.valueOf(COMPACT_FORMAT).equals(format.get("version"))) {
                 store.getMapNames().stream().filter(name -> name.contains(INDEX_INFIX))
