@@ -3,6 +3,7 @@ package org.cfpflow.local;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -258,13 +259,16 @@ public final class LocalMongo {
                 }
                 Set<String> named = fieldsNamedBy(update);
                 if (named != null) {
+                    // and the fields the indexes read, so that their checks see the whole key
+                    named.add("_id");
+                    getIndexes().forEach(index -> index.getKeys().forEach(key -> named.add(topLevel(key.getKey()))));
                     Document part = new Document();
                     stored.forEach((field, value) -> {
-                        if (named.contains(field) || field.equals("_id") || indexed(field)) {
+                        if (named.contains(field)) {
                             part.put(field, value);
                         }
                     });
-                    PART.set(new Part(stored, part, Set.copyOf(part.keySet())));
+                    PART.set(new Part(stored, part, named));
                     try {
                         return super.updateDocuments(selector, update, arrayFilters, false, upsert, oplog);
                     }
@@ -300,7 +304,10 @@ public final class LocalMongo {
             return result;
         }
 
-        /** The part of a stored document an operator update works on, while it runs (see {@link #updateDocuments}). */
+        /**
+         * The part of a stored document an operator update works on, while it runs (see {@link #updateDocuments}):
+         * {@code taken} names the fields the part stands for (the update removes some of them from {@code fields}).
+         */
         private record Part(Document stored, Document fields, Set<String> taken) {
         }
 
@@ -312,7 +319,7 @@ public final class LocalMongo {
 
         /** The top-level fields an operator update changes; null if it may change others or uses positional paths. */
         private static Set<String> fieldsNamedBy(Document update) {
-            Set<String> fields = new java.util.HashSet<>();
+            Set<String> fields = new HashSet<>();
             for (Map.Entry<String, Object> operator : update.entrySet()) {
                 if (!PLAIN_OPERATORS.contains(operator.getKey()) || !(operator.getValue() instanceof Document paths)) {
                     return null;
@@ -321,23 +328,15 @@ public final class LocalMongo {
                     if (path.contains("$")) {
                         return null;
                     }
-                    int dot = path.indexOf('.');
-                    fields.add(dot < 0 ? path : path.substring(0, dot));
+                    fields.add(topLevel(path));
                 }
             }
             return fields.isEmpty() ? null : fields;
         }
 
-        private boolean indexed(String field) {
-            for (Index<Object> index : getIndexes()) {
-                for (IndexKey key : index.getKeys()) {
-                    String path = key.getKey();
-                    if (path.equals(field) || path.startsWith(field + ".")) {
-                        return true;
-                    }
-                }
-            }
-            return false;
+        private static String topLevel(String path) {
+            int dot = path.indexOf('.');
+            return dot < 0 ? path : path.substring(0, dot);
         }
 
         /** The generic update's document is {@link Part}'s fields: it finds them here, and they are merged back. */
@@ -376,11 +375,17 @@ public final class LocalMongo {
         }
 
         private Object positionOf(Object id) {
+            Iterable<Object> positions = positionsById(id);
+            Iterator<Object> first = positions == null ? null : positions.iterator();
+            return first != null && first.hasNext() ? first.next() : null;
+        }
+
+        /** The positions the {@code _id} index holds for this id; null without such an index. */
+        private Iterable<Object> positionsById(Object id) {
             Document byId = new Document("_id", id);
             for (Index<Object> index : getIndexes()) {
                 if (index.canHandle(byId)) {
-                    Iterator<Object> positions = index.getPositions(byId).iterator();
-                    return positions.hasNext() ? positions.next() : null;
+                    return index.getPositions(byId);
                 }
             }
             return null;
@@ -404,13 +409,9 @@ public final class LocalMongo {
         private QueryResult queryById(Document query, Document orderBy, int skip, int limit, int batchSize,
                                       Document fields) {
             Object id = idCondition(query);
-            if (id != null) {
-                Document byId = new Document("_id", id);
-                for (Index<Object> index : getIndexes()) {
-                    if (index.canHandle(byId)) {
-                        return matchDocuments(query, index.getPositions(byId), orderBy, skip, limit, batchSize, fields);
-                    }
-                }
+            Iterable<Object> positions = id == null ? null : positionsById(id);
+            if (positions != null) {
+                return matchDocuments(query, positions, orderBy, skip, limit, batchSize, fields);
             }
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
         }

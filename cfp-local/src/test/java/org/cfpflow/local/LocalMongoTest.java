@@ -35,6 +35,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 
@@ -182,7 +183,7 @@ class LocalMongoTest {
                     .isEqualTo(next);
 
             docs.replaceOne(Filters.eq("_id", "e"), new Document("email", "e@x.org"),
-                    new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                    new ReplaceOptions().upsert(true));
             assertThat(docs.find(Filters.eq("email", "e@x.org")).first().get("_id")).isEqualTo("e");
             assertThat(docs.countDocuments()).isEqualTo(4);
         });
