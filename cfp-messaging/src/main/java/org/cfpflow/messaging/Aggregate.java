@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.cfpflow.events.CfpEvent;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 
 /**
@@ -23,9 +24,17 @@ public abstract class Aggregate {
 
     private List<String> handledEventIds = new ArrayList<>();
 
+    /** What {@link Aggregates#update} appends to the stored lists: raised and handled since the last write. */
+    @Transient
+    private List<PendingEvent> raisedSinceWritten = new ArrayList<>();
+
+    @Transient
+    private List<String> handledSinceWritten = new ArrayList<>();
+
     protected PendingEvent raise(CfpEvent event) {
         PendingEvent pending = PendingEvent.of(event);
         pendingEvents.add(pending);
+        raisedSinceWritten.add(pending);
         return pending;
     }
 
@@ -39,6 +48,7 @@ public abstract class Aggregate {
             return false;
         }
         handledEventIds.add(eventId);
+        handledSinceWritten.add(eventId);
         return true;
     }
 
@@ -55,17 +65,32 @@ public abstract class Aggregate {
         return version;
     }
 
-    /**
-     * Takes the version and pending events of the stored copy, for a service that keeps the copy it last wrote and
-     * knows the content stored is still that: only the relay has written since, removing the events it published.
-     */
-    public void refreshOutbox(Aggregate stored) {
-        version = stored.version;
-        pendingEvents = new ArrayList<>(stored.pendingEvents);
-    }
-
     /** The version {@link Aggregates} wrote, as a repository's save sets it. */
     void version(Long written) {
         version = written;
+        written();
+    }
+
+    List<PendingEvent> raisedSinceWritten() {
+        return raisedSinceWritten;
+    }
+
+    List<String> handledSinceWritten() {
+        return handledSinceWritten;
+    }
+
+    /**
+     * After a write by update: the events raised are the store's (the relay removes them there once published),
+     * so this copy forgets them rather than keep every event it ever raised.
+     */
+    void writtenByUpdate() {
+        pendingEvents.removeAll(raisedSinceWritten);
+        written();
+    }
+
+    /** After a write of the whole aggregate. */
+    void written() {
+        raisedSinceWritten = new ArrayList<>();
+        handledSinceWritten = new ArrayList<>();
     }
 }

@@ -12,6 +12,8 @@ import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,6 +28,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
+import com.mongodb.client.result.UpdateResult;
 
 /**
  * Reads and writes the aggregates a batch of events is about in one command each, where saving them one by one
@@ -167,6 +170,60 @@ public class Aggregates {
         }
         wakeRelay(type, written);
         return inserted;
+    }
+
+    /** Writes a new aggregate whole. Another writer's insert of the same id first fails it as a concurrent change. */
+    public <T extends Aggregate> void insert(T aggregate) {
+        try {
+            mongo.insert(aggregate);
+        }
+        catch (DuplicateKeyException e) {
+            throw new OptimisticLockingFailureException(aggregate.getClass().getSimpleName()
+                    + " was created by another writer meanwhile", e);
+        }
+        aggregate.written();
+    }
+
+    /**
+     * Writes the change of a stored aggregate as one update of the fields it touched: for an aggregate whose
+     * document is large and whose changes are small, where a replacement maps, sends and stores all of it. The
+     * events raised and the event ids handled since the aggregate was read (or last written) are appended to the
+     * stored lists, so what the relay removed meanwhile stays removed; the version is incremented, so a whole save
+     * of a copy read before fails. This copy keeps the version it was read at: it can be written again by update
+     * only.
+     *
+     * @param guard  what the stored document must still match besides its id: the caller's concurrency check (the
+     *               version cannot be it, as the relay's removals increment it)
+     * @param change update operators on the aggregate's own fields, their values as the converter maps them
+     * @throws OptimisticLockingFailureException if the stored document no longer matches the guard
+     */
+    public <T extends Aggregate> void update(Class<T> type, T aggregate, Bson guard, Document change) {
+        Document operators = new Document(change);
+        Document push = new Document(operators.get("$push", new Document()));
+        List<PendingEvent> raised = aggregate.raisedSinceWritten();
+        if (!raised.isEmpty()) {
+            push.put("pendingEvents", new Document("$each", mongo.getConverter().convertToMongoType(raised)));
+        }
+        if (!aggregate.handledSinceWritten().isEmpty()) {
+            push.put("handledEventIds", new Document("$each", List.copyOf(aggregate.handledSinceWritten())));
+        }
+        if (!push.isEmpty()) {
+            operators.put("$push", push);
+        }
+        operators.put("$inc", new Document(operators.get("$inc", new Document())).append(Aggregate.VERSION_FIELD, 1L));
+        Object id = idOf(type, aggregate);
+        String collection = mongo.getCollectionName(type);
+        UpdateResult result = mongo.getCollection(collection)
+                .updateOne(Filters.and(Filters.eq("_id", id), guard), operators);
+        if (result.getMatchedCount() == 0) {
+            throw new OptimisticLockingFailureException(type.getSimpleName() + " " + id
+                    + " was changed by another writer since it was read");
+        }
+        boolean wake = !raised.isEmpty();
+        aggregate.writtenByUpdate();
+        if (wake) {
+            relay.wakeUp(collection, id);
+        }
     }
 
     /** The aggregate as a repository's save would write it, at the given version. */

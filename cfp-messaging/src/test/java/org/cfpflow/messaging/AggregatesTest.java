@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.bson.Document;
 import org.cfpflow.testsupport.CfpInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.OptimisticLockingFailureException;
+
+import com.mongodb.client.model.Filters;
 
 @SpringBootTest
 @CfpInfrastructure
@@ -28,6 +31,9 @@ class AggregatesTest {
 
     @Autowired
     SampleRepository samples;
+
+    @Autowired
+    OutboxRelay relay;
 
     @Test
     void savesNewAndChangedAggregatesInOneGoAsARepositoryWould() {
@@ -130,6 +136,48 @@ class AggregatesTest {
             assertThat(samples.findById(first.id()).orElseThrow().pendingEvents()).isEmpty();
             assertThat(samples.findById(second.id()).orElseThrow().pendingEvents()).isEmpty();
         });
+    }
+
+    @Test
+    void anUpdateWritesWhileItsGuardHoldsAndAWholeSaveOfAnOlderCopyThenFails() {
+        Tally tally = tally("ProposalSubmitted");
+        aggregates.insert(tally);
+        assertThatThrownBy(() -> aggregates.insert(new Tally(tally.id())))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        Tally older = tallies.findById(tally.id()).orElseThrow();
+
+        tally.markHandled("accepted-1");
+        tally.count("ProposalAccepted");
+        aggregates.update(Tally.class, tally, Filters.size("handledTypes", 1),
+                new Document("$push", new Document("handledTypes", "ProposalAccepted")));
+        tally.count("TalkScheduled");
+        assertThatThrownBy(() -> aggregates.update(Tally.class, tally, Filters.size("handledTypes", 1),
+                new Document("$push", new Document("handledTypes", "TalkScheduled"))))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+
+        Tally stored = tallies.findById(tally.id()).orElseThrow();
+        assertThat(stored.handledTypes()).containsExactly("ProposalSubmitted", "ProposalAccepted");
+        assertThat(stored.markHandled("accepted-1")).isFalse();
+        older.count("ProposalWithdrawn");
+        assertThatThrownBy(() -> tallies.save(older)).isInstanceOf(OptimisticLockingFailureException.class);
+    }
+
+    @Test
+    void anUpdateAddsTheEventsRaisedSinceAndLeavesThoseTheRelayRemovedMeanwhile() {
+        Sample sample = new Sample(UUID.randomUUID().toString());
+        sample.submit("Containers and checkpoint/restore");
+        aggregates.insert(sample);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> samples.findById(sample.id()).orElseThrow().pendingEvents().isEmpty());
+        long published = relay.publishedCount();
+
+        sample.submit("Unprivileged containers");
+        aggregates.update(Sample.class, sample, Filters.empty(), new Document());
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> samples.findById(sample.id()).orElseThrow().pendingEvents().isEmpty());
+        // the first event, published before the update, is not put back and published again
+        assertThat(relay.publishedCount() - published).isEqualTo(1);
     }
 
     private static ReceivedEvent event(String subject, String type) {

@@ -22,6 +22,8 @@ import org.cfpflow.events.TalkWaitlisted;
 import org.cfpflow.messaging.Aggregate;
 import org.cfpflow.messaging.EventJson;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -49,9 +51,25 @@ public class Timetable extends Aggregate {
     private long revision;
     private List<Change> changes = new ArrayList<>();
 
+    // what changed since the last write, so that a write sends the change, not half a megabyte of timetable
+    @Transient
+    private boolean conferenceChanged;
+    @Transient
+    private boolean blocksChanged;
+    @Transient
+    private boolean withdrawnChanged;
+    /** Set by anything but appending: then the entries are written whole. */
+    @Transient
+    private boolean entriesChanged;
+    @Transient
+    private List<Entry> entriesAppended = new ArrayList<>();
+    @Transient
+    private List<Change> changesAppended = new ArrayList<>();
+
     void define(ConferenceDefined defined) {
         if (conference == null || !defined.definedAt().isBefore(conference.definedAt())) {
             conference = ConferenceInfo.of(defined);
+            conferenceChanged = true;
         }
     }
 
@@ -63,10 +81,12 @@ public class Timetable extends Aggregate {
         Optional<Entry> known = entry(accepted.proposalId());
         if (known.isPresent()) {
             known.get().talk(accepted.talk());
+            entriesChanged = true;
             return;
         }
         Entry entry = new Entry(accepted.proposalId(), accepted.talk(), accepted.acceptedAt(), null);
         entries.add(entry);
+        entriesAppended.add(entry);
         Optional<Placement> slot = planner().earliest(entry);
         if (slot.isPresent()) {
             entry.place(slot.get());
@@ -86,12 +106,14 @@ public class Timetable extends Aggregate {
     void withdraw(ProposalWithdrawn withdrawal) {
         if (!withdrawn.contains(withdrawal.proposalId())) {
             withdrawn.add(withdrawal.proposalId());
+            withdrawnChanged = true;
         }
         entry(withdrawal.proposalId()).ifPresent(entry -> remove(entry, "The proposal was withdrawn"));
     }
 
     private void remove(Entry entry, String reason) {
         entries.remove(entry);
+        entriesChanged = true;
         if (entry.isScheduled()) {
             emit(new TalkUnscheduled(entry.proposalId(), entry.talk(), slot(entry.placement()), reason));
             placeWaitlisted();
@@ -101,6 +123,8 @@ public class Timetable extends Aggregate {
     /** Replaces all blocks; talks that no longer fit go to the waitlist, then the waitlist is placed again. */
     void replaceBlocks(List<Block> newBlocks) {
         blocks = List.copyOf(newBlocks);
+        blocksChanged = true;
+        entriesChanged = true;
         Planner planner = new Planner(blocks, List.of());
         for (Entry entry : scheduledInOrder()) {
             if (!planner.fitsBlocks(entry)) {
@@ -122,6 +146,7 @@ public class Timetable extends Aggregate {
         }
         Placement previous = entry.placement();
         entry.place(wanted);
+        entriesChanged = true;
         if (previous == null) {
             emit(new TalkScheduled(entry.proposalId(), entry.talk(), slot(wanted)));
         }
@@ -139,6 +164,7 @@ public class Timetable extends Aggregate {
         for (Entry entry : waiting) {
             planner.earliest(entry).ifPresent(slot -> {
                 entry.place(slot);
+                entriesChanged = true;
                 planner.occupy(entry);
                 emit(new TalkScheduled(entry.proposalId(), entry.talk(), slot(slot)));
             });
@@ -155,8 +181,10 @@ public class Timetable extends Aggregate {
 
     private void emit(CfpEvent event) {
         raise(event);
-        changes.add(new Change(++lastChangeId, EventType.of(event).typeName(), event.subject(), EventJson.write(event),
-                Instant.now()));
+        Change change = new Change(++lastChangeId, EventType.of(event).typeName(), event.subject(),
+                EventJson.write(event), Instant.now());
+        changes.add(change);
+        changesAppended.add(change);
         if (changes.size() > RECENT_CHANGES) {
             changes = new ArrayList<>(changes.subList(changes.size() - RECENT_CHANGES, changes.size()));
         }
@@ -191,6 +219,51 @@ public class Timetable extends Aggregate {
 
     long revision() {
         return revision;
+    }
+
+    /**
+     * The changes since the last write as update operators, the values as a whole save would map them: the
+     * timetable's fields that changed are set, new entries and changes appended (the log trimmed as here).
+     */
+    org.bson.Document changesToWrite(MongoConverter converter) {
+        org.bson.Document set = new org.bson.Document();
+        org.bson.Document push = new org.bson.Document();
+        if (conferenceChanged) {
+            set.put("conference", converter.convertToMongoType(conference));
+        }
+        if (blocksChanged) {
+            set.put("blocks", converter.convertToMongoType(blocks));
+        }
+        if (withdrawnChanged) {
+            set.put("withdrawn", List.copyOf(withdrawn));
+        }
+        if (entriesChanged) {
+            set.put("entries", converter.convertToMongoType(entries));
+        }
+        else if (!entriesAppended.isEmpty()) {
+            push.put("entries", new org.bson.Document("$each", converter.convertToMongoType(entriesAppended)));
+        }
+        if (!changesAppended.isEmpty()) {
+            push.put("changes", new org.bson.Document("$each", converter.convertToMongoType(changesAppended))
+                    .append("$slice", -RECENT_CHANGES));
+        }
+        set.put("lastChangeId", lastChangeId);
+        set.put("revision", revision);
+        org.bson.Document operators = new org.bson.Document("$set", set);
+        if (!push.isEmpty()) {
+            operators.put("$push", push);
+        }
+        return operators;
+    }
+
+    /** After a write: what changes next is written next. */
+    void written() {
+        conferenceChanged = false;
+        blocksChanged = false;
+        withdrawnChanged = false;
+        entriesChanged = false;
+        entriesAppended = new ArrayList<>();
+        changesAppended = new ArrayList<>();
     }
 
     void revised() {

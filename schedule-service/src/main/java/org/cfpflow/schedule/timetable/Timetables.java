@@ -8,6 +8,7 @@ import org.cfpflow.events.ConferenceDefined;
 import org.cfpflow.events.ProposalAccepted;
 import org.cfpflow.events.ProposalRejected;
 import org.cfpflow.events.ProposalWithdrawn;
+import org.cfpflow.messaging.Aggregates;
 import org.cfpflow.messaging.CfpEventHandler;
 import org.cfpflow.messaging.OptimisticRetry;
 import org.cfpflow.messaging.ReceivedEvent;
@@ -18,19 +19,27 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import com.mongodb.client.model.Filters;
+
 /** Every change of the timetable: from events and from organizers; each is one write, then the live update. */
 @Service
 public class Timetables implements CfpEventHandler {
 
     private final TimetableRepository timetables;
     private final MongoTemplate mongo;
+    private final Aggregates aggregates;
     private final ApplicationEventPublisher publisher;
-    /** The timetable as {@link #handleAll} last saved it; only that method (synchronized) uses it. */
+    /**
+     * The timetable as {@link #handleAll} last wrote it; only that method (synchronized) uses it. Its next write
+     * fails if another came in between (its revision is then not the stored one), and is retried on a fresh read.
+     */
     private Timetable lastWritten;
 
-    Timetables(TimetableRepository timetables, MongoTemplate mongo, ApplicationEventPublisher publisher) {
+    Timetables(TimetableRepository timetables, MongoTemplate mongo, Aggregates aggregates,
+               ApplicationEventPublisher publisher) {
         this.timetables = timetables;
         this.mongo = mongo;
+        this.aggregates = aggregates;
         this.publisher = publisher;
     }
 
@@ -44,8 +53,8 @@ public class Timetables implements CfpEventHandler {
     }
 
     /**
-     * The events of one poll, applied to one read of the timetable and saved in one write. The read is skipped when
-     * the timetable this method last wrote is still the stored one: it is half a megabyte with a thousand talks.
+     * The events of one poll, applied to one read of the timetable and saved in one write. The read is skipped
+     * while the timetable this method last wrote is still the stored one: it is half a megabyte with a thousand talks.
      */
     @Override
     public synchronized void handleAll(List<ReceivedEvent> events) {
@@ -57,30 +66,12 @@ public class Timetables implements CfpEventHandler {
             // a redelivery, answered by the store without reading the whole timetable into this service
             return;
         }
-        Timetable timetable = lastWrittenIfStillStored();
+        Timetable timetable = lastWritten != null ? lastWritten : current();
         // changed from here on: kept for the next poll only once saved
         lastWritten = null;
         List<ReceivedEvent> fresh = relevant.stream().filter(e -> timetable.markHandled(e.id())).toList();
         lastWritten = fresh.isEmpty() ? timetable
                 : save(timetable, t -> fresh.forEach(e -> e.runInItsTrace(() -> change(e).accept(t))));
-    }
-
-    /**
-     * The timetable last saved by {@link #handleAll} if no save came after it (the revision counts saves); the
-     * relay's removals of published events in between are taken from the store, with the version they left.
-     */
-    private Timetable lastWrittenIfStillStored() {
-        Timetable last = lastWritten;
-        if (last != null) {
-            Query outbox = new Query(Criteria.where("_id").is(Timetable.ID));
-            outbox.fields().include("revision", "version", "pendingEvents");
-            Timetable stored = mongo.findOne(outbox, Timetable.class);
-            if (stored != null && stored.revision() == last.revision()) {
-                last.refreshOutbox(stored);
-                return last;
-            }
-        }
-        return current();
     }
 
     /** What the event does to the timetable; null for events that do not concern it. */
@@ -133,15 +124,28 @@ public class Timetables implements CfpEventHandler {
         return OptimisticRetry.retry(() -> save(current(), change));
     }
 
+    /**
+     * One write: the first inserts the timetable, every other one updates what changed, guarded by the revision
+     * (the relay's removals of published events do not count, so they never fail it).
+     */
     private Timetable save(Timetable timetable, Consumer<Timetable> change) {
         long before = timetable.lastChangeId();
+        long revision = timetable.revision();
         change.accept(timetable);
         timetable.revised();
-        Timetable saved = timetables.save(timetable);
-        List<Change> changes = saved.changesAfter(before);
+        if (timetable.isNew()) {
+            aggregates.insert(timetable);
+        }
+        else {
+            aggregates.update(Timetable.class, timetable, revision == 0
+                    ? Filters.or(Filters.eq("revision", 0L), Filters.exists("revision", false))
+                    : Filters.eq("revision", revision), timetable.changesToWrite(mongo.getConverter()));
+        }
+        timetable.written();
+        List<Change> changes = timetable.changesAfter(before);
         if (!changes.isEmpty()) {
             publisher.publishEvent(new TimetableChanged(changes));
         }
-        return saved;
+        return timetable;
     }
 }
