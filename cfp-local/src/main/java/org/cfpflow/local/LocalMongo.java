@@ -2,9 +2,14 @@ package org.cfpflow.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +30,7 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.NumericUtils;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
@@ -32,6 +38,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
@@ -248,14 +255,27 @@ public final class LocalMongo {
         @Override
         public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
                                                      boolean multi, boolean upsert, Oplog oplog) {
-            Object id = selector.size() == 1 ? selector.get("_id") : idCondition(selector);
+            // {_id}, {_id, …} or {$and: [{_id}, …]}, as the driver's Filters.and writes every combined filter
+            Object id = selector.size() == 1 && selector.containsKey("_id") ? selector.get("_id") : idCondition(selector);
+            if (multi && !upsert && id instanceof Document in && in.size() == 1
+                    && in.get("$in") instanceof Collection<?> ids
+                    && ids.stream().allMatch(one -> one instanceof String || one instanceof ObjectId)) {
+                Document result = updateEach(ids, selector, update, oplog);
+                if (result != null) {
+                    return result;
+                }
+            }
             Object position = multi || id == null || id instanceof Document || id instanceof Collection<?>
                     ? null : positionOf(id);
             Document stored = position == null ? null : data.get(position);
             if (stored != null && documentMatchesQuery(stored, selector)) {
                 if (isReplacement(update) && (!update.containsKey("_id")
                         || ValueComparator.asc().compare(update.get("_id"), stored.get("_id")) == 0)) {
-                    return replace(position, stored, selector, update, oplog);
+                    return replace(position, stored, selector, replacement(stored, update), update, oplog);
+                }
+                Document updated = topLevelUpdate(stored, update);
+                if (updated != null) {
+                    return replace(position, stored, selector, updated, update, oplog);
                 }
                 Set<String> named = fieldsNamedBy(update);
                 if (named != null) {
@@ -280,28 +300,148 @@ public final class LocalMongo {
             return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
         }
 
-        private Document replace(Object position, Document stored, Document selector, Document update, Oplog oplog) {
+        private static Document replacement(Document stored, Document update) {
             Document replacement = new Document("_id", stored.get("_id"));
             update.forEach((key, value) -> {
                 if (!key.equals("_id")) {
                     replacement.put(key, value);
                 }
             });
-            Utils.validateFieldNames(replacement);
-            boolean modified = !sameDocument(stored, replacement);
-            if (modified) {
-                for (Index<Object> index : getIndexes()) {
-                    index.checkUpdate(stored, replacement, this);
+            return replacement;
+        }
+
+        /**
+         * The result of an update made of {@code $set}, {@code $inc} and {@code $push} (with {@code $each} and
+         * {@code $slice}) on top-level fields only, as aggregates written by update and the outbox's appends are:
+         * a shallow copy of the stored document with those fields replaced, their values taken as sent. The generic
+         * way copies the whole document deeply and compares it twice, which for a large one (the timetable, half a
+         * megabyte) cost more than the write. Null for anything else, which the generic way applies (and refuses
+         * where mongo would).
+         */
+        static Document topLevelUpdate(Document stored, Document update) {
+            Document result = stored.clone();
+            Set<String> changed = new HashSet<>();
+            for (Map.Entry<String, Object> operator : update.entrySet()) {
+                if (!(operator.getValue() instanceof Document fields) || fields.isEmpty()) {
+                    return null;
                 }
-                for (Index<Object> index : getIndexes()) {
-                    index.updateInPlace(stored, replacement, position, this);
+                for (Map.Entry<String, Object> field : fields.entrySet()) {
+                    String key = field.getKey();
+                    if (key.isEmpty() || key.contains(".") || key.startsWith("$") || key.equals("_id")
+                            || !changed.add(key)) {
+                        return null;
+                    }
+                    Object value = switch (operator.getKey()) {
+                        case "$set" -> field.getValue();
+                        case "$inc" -> incremented(result.get(key), field.getValue());
+                        case "$push" -> pushed(result.get(key), field.getValue());
+                        default -> null;
+                    };
+                    if (value == null) {
+                        return null;
+                    }
+                    result.put(key, value);
                 }
-                super.handleUpdate(position, stored, replacement);
             }
+            return result;
+        }
+
+        private static Number incremented(Object current, Object by) {
+            if (!(by instanceof Number increment) || current != null && !(current instanceof Number)) {
+                return null;
+            }
+            return current == null ? increment : NumericUtils.addNumbers((Number) current, increment);
+        }
+
+        private static List<Object> pushed(Object current, Object push) {
+            if (current != null && !(current instanceof List<?>)) {
+                return null;
+            }
+            List<?> values = Collections.singletonList(push);
+            Integer slice = null;
+            if (push instanceof Document modifiers && modifiers.containsKey("$each")) {
+                if (!(modifiers.get("$each") instanceof List<?> each)) {
+                    return null;
+                }
+                values = each;
+                for (Map.Entry<String, Object> modifier : modifiers.entrySet()) {
+                    if (modifier.getKey().equals("$slice") && (modifier.getValue() instanceof Integer
+                            || modifier.getValue() instanceof Long)) {
+                        slice = ((Number) modifier.getValue()).intValue();
+                    }
+                    else if (!modifier.getKey().equals("$each")) {
+                        return null;
+                    }
+                }
+            }
+            List<Object> result = new ArrayList<>(current == null ? values : (List<?>) current);
+            if (current != null) {
+                result.addAll(values);
+            }
+            if (slice != null) {
+                result = slice < 0 ? result.subList(Math.max(0, result.size() + slice), result.size())
+                        : result.subList(0, Math.min(slice, result.size()));
+                result = new ArrayList<>(result);
+            }
+            return result;
+        }
+
+        private Document replace(Object position, Document stored, Document selector, Document replacement,
+                                 Document update, Oplog oplog) {
+            boolean modified = replaced(position, stored, replacement);
             oplog.handleUpdate(getFullName(), selector, update, modified ? List.of(stored.get("_id")) : List.of());
             Document result = new Document("n", 1);
             result.put("nModified", modified ? 1 : 0);
             return result;
+        }
+
+        /**
+         * An update of several documents named by id ({@code _id: {$in: [...]}}: the e-mails a sender claims, say)
+         * made of top-level operators: each found and matching is updated as {@link #topLevelUpdate} updates one.
+         * The generic way copies each deeply and compares it twice. Null, with nothing changed, where one of them
+         * needs the generic way.
+         */
+        private Document updateEach(Collection<?> ids, Document selector, Document update, Oplog oplog) {
+            Map<Object, Document> matched = new LinkedHashMap<>();
+            Map<Object, Document> updated = new HashMap<>();
+            for (Object id : new LinkedHashSet<>(ids)) {
+                Object position = positionOf(id);
+                Document stored = position == null ? null : data.get(position);
+                if (stored != null && documentMatchesQuery(stored, selector)) {
+                    Document result = topLevelUpdate(stored, update);
+                    if (result == null) {
+                        return null;
+                    }
+                    matched.put(position, stored);
+                    updated.put(position, result);
+                }
+            }
+            List<Object> modified = new ArrayList<>();
+            matched.forEach((position, stored) -> {
+                if (replaced(position, stored, updated.get(position))) {
+                    modified.add(stored.get("_id"));
+                }
+            });
+            oplog.handleUpdate(getFullName(), selector, update, modified);
+            Document result = new Document("n", matched.size());
+            result.put("nModified", modified.size());
+            return result;
+        }
+
+        /** Puts the replacement in the stored document's place, indexes first; false if it changes nothing. */
+        private boolean replaced(Object position, Document stored, Document replacement) {
+            Utils.validateFieldNames(replacement);
+            if (sameDocument(stored, replacement)) {
+                return false;
+            }
+            for (Index<Object> index : getIndexes()) {
+                index.checkUpdate(stored, replacement, this);
+            }
+            for (Index<Object> index : getIndexes()) {
+                index.updateInPlace(stored, replacement, position, this);
+            }
+            super.handleUpdate(position, stored, replacement);
+            return true;
         }
 
         /**

@@ -18,10 +18,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
+import org.bson.conversions.Bson;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
@@ -35,9 +37,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -228,6 +232,98 @@ class LocalMongoTest {
             docs.updateOne(Filters.eq("_id", "t"), Updates.rename("added", "renamed"));
             assertThat(docs.find(Filters.eq("_id", "t")).first().get("renamed")).isEqualTo("new");
         });
+    }
+
+    @Test
+    void aTopLevelUpdateByIdLeavesWhatTheGenericWayLeaves() throws Exception {
+        withStore(data.resolve("top-level.mv.db"), docs -> {
+            docs.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
+            for (String id : List.of("short", "generic")) {
+                docs.insertOne(new Document("_id", id).append("name", id).append("email", id + "@x.org")
+                        .append("version", 1L).append("count", 1).append("ratio", 0.5)
+                        .append("entries", List.of(new Document("n", 1), new Document("n", 2)))
+                        .append("title", "old"));
+            }
+            docs.insertOne(new Document("_id", "other").append("email", "other@x.org"));
+            List<Bson> updates = List.of(
+                    Updates.combine(Updates.set("title", "new"), Updates.inc("version", 1L), Updates.inc("count", 2L),
+                            Updates.inc("ratio", 1), Updates.inc("missing", 3),
+                            Updates.pushEach("entries", List.of(new Document("n", 3), new Document("n", 4)),
+                                    new PushOptions().slice(-3)),
+                            Updates.push("log", "first")),
+                    Updates.combine(Updates.pushEach("entries", List.of(new Document("n", 5)),
+                            new PushOptions().slice(2)), Updates.set("nested", new Document("a", List.of(1, 2)))),
+                    Updates.push("log", new Document("at", 1)),
+                    Updates.pushEach("log", List.of()),
+                    Updates.set("title", "new"),
+                    Updates.set("email", "other@x.org"),
+                    Updates.inc("title", 1),
+                    Updates.push("title", 1),
+                    Updates.combine(Updates.set("count", 1), Updates.inc("count", 1)));
+            for (Bson update : updates) {
+                Object bySelf = outcome(() -> docs.updateOne(Filters.eq("_id", "short"), update));
+                Object byName = outcome(() -> docs.updateOne(Filters.eq("name", "generic"), update));
+                assertThat(bySelf).as(update.toString()).isEqualTo(byName);
+            }
+            Document byId = docs.find(Filters.eq("_id", "short")).first();
+            Document generic = docs.find(Filters.eq("_id", "generic")).first();
+            for (Document doc : List.of(byId, generic)) {
+                doc.remove("_id");
+                doc.remove("name");
+                doc.remove("email");
+            }
+            assertThat(byId).isEqualTo(generic);
+            assertThat(new ArrayList<>(byId.keySet())).isEqualTo(new ArrayList<>(generic.keySet()));
+            assertThat(byId.getList("entries", Document.class)).extracting(d -> d.get("n")).containsExactly(2, 3);
+            assertThat(byId.get("version")).isEqualTo(2L);
+        });
+    }
+
+    @Test
+    void anUpdateOfDocumentsNamedByIdLeavesWhatTheGenericWayLeaves() throws Exception {
+        withStore(data.resolve("multi.mv.db"), docs -> {
+            for (String set : List.of("short", "generic")) {
+                for (int i = 1; i <= 3; i++) {
+                    docs.insertOne(new Document("_id", set + i).append("name", set + i).append("version", 1)
+                            .append("status", i == 3 ? "SENT" : "PENDING").append("body", "text " + i)
+                            .append("attempts", i == 2 ? "many" : i));
+                }
+            }
+            List<Bson> updates = List.of(
+                    Updates.combine(Updates.set("claim", "c1"), Updates.inc("version", 1)),
+                    Updates.set("claim", "c1"),
+                    Updates.inc("attempts", 1),
+                    Updates.combine(Updates.set("claim", "c2"), Updates.push("log", "claimed")));
+            for (Bson update : updates) {
+                Object byIds = outcome(() -> docs.updateMany(Filters.and(Filters.in("_id", "short1", "short2",
+                        "short3", "short4", "short1"), Filters.eq("status", "PENDING")), update));
+                Object byNames = outcome(() -> docs.updateMany(Filters.and(Filters.in("name", "generic1", "generic2",
+                        "generic3", "generic4"), Filters.eq("status", "PENDING")), update));
+                assertThat(byIds).as(update.toString()).isEqualTo(byNames);
+            }
+            for (int i = 1; i <= 3; i++) {
+                Document byId = docs.find(Filters.eq("_id", "short" + i)).first();
+                Document generic = docs.find(Filters.eq("_id", "generic" + i)).first();
+                for (Document doc : List.of(byId, generic)) {
+                    doc.remove("_id");
+                    doc.remove("name");
+                }
+                assertThat(byId).isEqualTo(generic);
+            }
+            assertThat(docs.find(Filters.eq("_id", "short1")).first().get("claim")).isEqualTo("c2");
+            assertThat(docs.find(Filters.eq("_id", "short3")).first().get("claim")).isNull();
+        });
+    }
+
+    /** What an update answered: its counts, or the kind of error and its code. */
+    private static Object outcome(Supplier<UpdateResult> update) {
+        try {
+            UpdateResult result = update.get();
+            return List.of(result.getMatchedCount(), result.getModifiedCount());
+        }
+        catch (MongoWriteException e) {
+            return List.of(e.getClass(), e.getCode());
+        }
     }
 
     @Test
