@@ -293,6 +293,8 @@ public final class Benchmarks {
     private void deadlineRush(int proposals) throws Exception {
         String submission = system.url("submission");
         Set<String> created = ConcurrentHashMap.newKeySet();
+        // what answered other than 201, by status or exception: not acknowledged, so not lost, but reported
+        Map<String, AtomicLong> refused = new ConcurrentHashMap<>();
         AtomicLong last201 = new AtomicLong();
         long epochOffsetNanos = epochNanos() - System.nanoTime();
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
@@ -311,9 +313,14 @@ public final class Benchmarks {
                             created.add(id(response.body()));
                             last201.accumulateAndGet(System.nanoTime(), Math::max);
                         }
+                        else {
+                            refused.computeIfAbsent("HTTP " + response.statusCode(), k -> new AtomicLong())
+                                    .incrementAndGet();
+                        }
                     }
                     catch (IOException e) {
-                        // not acknowledged: not counted
+                        refused.computeIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(),
+                                k -> new AtomicLong()).incrementAndGet();
                     }
                 }
                 return null;
@@ -333,6 +340,7 @@ public final class Benchmarks {
                         + "| last 201 → last receipt handed to SMTP | %.1f s |%n| lost (201 without receipt) | %d |%n"
                         + "| duplicated receipts | %d |%n", proposals, created.size(), submitSeconds,
                 created.size() / submitSeconds, drain, created.size() - received.size(), duplicated);
+        refused.forEach((why, count) -> System.out.printf("| not acknowledged: %s | %d |%n", why, count.get()));
         summary.add(String.format("| deadline rush, %d: last 201 → last receipt | %.1f s, lost %d, duplicated %d | ≤ 30 s, 0, 0 |",
                 proposals, drain, created.size() - received.size(), duplicated));
         awaitCaughtUp();
