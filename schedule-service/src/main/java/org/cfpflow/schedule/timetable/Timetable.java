@@ -257,7 +257,7 @@ public class Timetable extends Aggregate {
     }
 
     /** After a write: what changes next is written next. */
-    void written() {
+    void changesWritten() {
         conferenceChanged = false;
         blocksChanged = false;
         withdrawnChanged = false;

@@ -137,11 +137,12 @@ public class Timetables implements CfpEventHandler {
             aggregates.insert(timetable);
         }
         else {
+            // a timetable stored before revisions were counted has none yet
             aggregates.update(Timetable.class, timetable, revision == 0
                     ? Filters.or(Filters.eq("revision", 0L), Filters.exists("revision", false))
                     : Filters.eq("revision", revision), timetable.changesToWrite(mongo.getConverter()));
         }
-        timetable.written();
+        timetable.changesWritten();
         List<Change> changes = timetable.changesAfter(before);
         if (!changes.isEmpty()) {
             publisher.publishEvent(new TimetableChanged(changes));
