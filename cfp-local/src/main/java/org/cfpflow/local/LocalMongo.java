@@ -248,9 +248,11 @@ public final class LocalMongo {
          * without mongo-java-server's cost per byte of the document: its generic update deep-copies the stored
          * document, then the replacement or the operators' result, and compares the two deeply, twice. With the
          * half-megabyte timetable that was most of the store's CPU per decision. A replacement, decoded from this
-         * command alone, is stored as it is; operators run mongo-java-server's own code on a document holding only
-         * the fields they name (and those its indexes read), merged back into a copy of the stored one. Anything
-         * else (not found, upserts, several documents, positional paths, other operators) takes the generic way.
+         * command alone, is stored as it is; {@code $set}, {@code $inc} and {@code $push} on top-level fields are
+         * applied to a shallow copy ({@link #topLevelUpdate}); other operators run mongo-java-server's own code on a
+         * document holding only the fields they name (and those its indexes read), merged back into a copy of the
+         * stored one. Several documents named by {@code _id: {$in}} take the top-level way one by one. Anything else
+         * (not found, upserts, other multi-document updates, positional paths) takes the generic way.
          */
         @Override
         public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
