@@ -5,10 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -320,7 +318,7 @@ public final class LocalMongo {
          * megabyte) cost more than the write. Null for anything else, which the generic way applies (and refuses
          * where mongo would).
          */
-        static Document topLevelUpdate(Document stored, Document update) {
+        private static Document topLevelUpdate(Document stored, Document update) {
             Document result = stored.clone();
             Set<String> changed = new HashSet<>();
             for (Map.Entry<String, Object> operator : update.entrySet()) {
@@ -404,30 +402,31 @@ public final class LocalMongo {
          * needs the generic way.
          */
         private Document updateEach(Collection<?> ids, Document selector, Document update, Oplog oplog) {
-            Map<Object, Document> matched = new LinkedHashMap<>();
-            Map<Object, Document> updated = new HashMap<>();
+            List<Replacement> replacements = new ArrayList<>();
             for (Object id : new LinkedHashSet<>(ids)) {
                 Object position = positionOf(id);
                 Document stored = position == null ? null : data.get(position);
                 if (stored != null && documentMatchesQuery(stored, selector)) {
-                    Document result = topLevelUpdate(stored, update);
-                    if (result == null) {
+                    Document updated = topLevelUpdate(stored, update);
+                    if (updated == null) {
                         return null;
                     }
-                    matched.put(position, stored);
-                    updated.put(position, result);
+                    replacements.add(new Replacement(position, stored, updated));
                 }
             }
             List<Object> modified = new ArrayList<>();
-            matched.forEach((position, stored) -> {
-                if (replaced(position, stored, updated.get(position))) {
-                    modified.add(stored.get("_id"));
+            for (Replacement replacement : replacements) {
+                if (replaced(replacement.position(), replacement.stored(), replacement.updated())) {
+                    modified.add(replacement.stored().get("_id"));
                 }
-            });
+            }
             oplog.handleUpdate(getFullName(), selector, update, modified);
-            Document result = new Document("n", matched.size());
+            Document result = new Document("n", replacements.size());
             result.put("nModified", modified.size());
             return result;
+        }
+
+        private record Replacement(Object position, Document stored, Document updated) {
         }
 
         /** Puts the replacement in the stored document's place, indexes first; false if it changes nothing. */

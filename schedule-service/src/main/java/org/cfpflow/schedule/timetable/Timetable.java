@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.bson.Document;
 import org.cfpflow.events.CfpEvent;
 import org.cfpflow.events.ConferenceDefined;
 import org.cfpflow.events.EventType;
@@ -24,13 +25,12 @@ import org.cfpflow.messaging.EventJson;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * The whole timetable in one document, so that placing a talk, the events it causes and the change log the live
  * page resumes from are one write. A conference of a few thousand talks fits easily.
  */
-@Document("timetable")
+@org.springframework.data.mongodb.core.mapping.Document("timetable")
 public class Timetable extends Aggregate {
 
     static final String ID = "timetable";
@@ -225,9 +225,9 @@ public class Timetable extends Aggregate {
      * The changes since the last write as update operators, the values as a whole save would map them: the
      * timetable's fields that changed are set, new entries and changes appended (the log trimmed as here).
      */
-    org.bson.Document changesToWrite(MongoConverter converter) {
-        org.bson.Document set = new org.bson.Document();
-        org.bson.Document push = new org.bson.Document();
+    Document changesToWrite(MongoConverter converter) {
+        Document set = new Document();
+        Document push = new Document();
         if (conferenceChanged) {
             set.put("conference", converter.convertToMongoType(conference));
         }
@@ -241,15 +241,15 @@ public class Timetable extends Aggregate {
             set.put("entries", converter.convertToMongoType(entries));
         }
         else if (!entriesAppended.isEmpty()) {
-            push.put("entries", new org.bson.Document("$each", converter.convertToMongoType(entriesAppended)));
+            push.put("entries", new Document("$each", converter.convertToMongoType(entriesAppended)));
         }
         if (!changesAppended.isEmpty()) {
-            push.put("changes", new org.bson.Document("$each", converter.convertToMongoType(changesAppended))
+            push.put("changes", new Document("$each", converter.convertToMongoType(changesAppended))
                     .append("$slice", -RECENT_CHANGES));
         }
         set.put("lastChangeId", lastChangeId);
         set.put("revision", revision);
-        org.bson.Document operators = new org.bson.Document("$set", set);
+        Document operators = new Document("$set", set);
         if (!push.isEmpty()) {
             operators.put("$push", push);
         }
