@@ -5,9 +5,11 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The local run ({@code ./cfp local}) in its own home directory and on ports of its own, so that it never touches a
@@ -42,7 +44,7 @@ public final class LocalSystem implements AutoCloseable {
         this.home = home;
         for (String name : List.of("KAFKA", "KAFKA_CONTROLLER", "MONGO", "SMTP", "MAILBOX", "SUBMISSION", "REVIEW",
                 "SCHEDULE", "NOTIFICATION")) {
-            ports.put(name, freePort());
+            ports.put(name, freePort(ports.values()));
             environment.put(name + "_PORT", Integer.toString(ports.get(name)));
         }
         organizerPassword = Long.toHexString(Double.doubleToLongBits(Math.random()));
@@ -180,9 +182,24 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * A port free now, below Linux's ephemeral range (32768–60999): the processes bind their ports seconds later,
+     * and a port from that range can meanwhile be taken by any outgoing connection (Kafka's controller port once
+     * was, failing a CI run).
+     */
+    private static int freePort(Collection<Integer> taken) throws IOException {
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            if (taken.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return port;
+            }
+            catch (IOException inUse) {
+                // another one
+            }
         }
+        throw new IOException("no free port between 20000 and 32000");
     }
 }
