@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Queue;
 import java.util.UUID;
@@ -52,6 +53,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final MongoTemplate mongo;
+    private final MailContents contents;
     private final JavaMailSender mailSender;
     private final MailProperties properties;
     private final Clock clock;
@@ -68,10 +70,11 @@ public class DeliveryWorker implements SmartLifecycle {
     private volatile Thread worker;
     private volatile boolean running;
 
-    DeliveryWorker(MongoTemplate mongo, JavaMailSender mailSender, MailProperties properties, Clock clock,
-                   MeterRegistry meters) {
+    DeliveryWorker(MongoTemplate mongo, MailContents contents, JavaMailSender mailSender, MailProperties properties,
+                   Clock clock, MeterRegistry meters) {
         this.meters = meters;
         this.mongo = mongo;
+        this.contents = contents;
         this.mailSender = mailSender;
         this.properties = properties;
         this.clock = clock;
@@ -183,6 +186,7 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     private void send(List<Notification> claimed) {
+        Map<String, ComposedMail> mails = contents.of(claimed);
         int groups = Math.max(1, Math.min(properties.connections(), claimed.size()));
         List<List<Notification>> batches = new ArrayList<>();
         for (int i = 0; i < groups; i++) {
@@ -193,7 +197,7 @@ public class DeliveryWorker implements SmartLifecycle {
         }
         List<Future<?>> sending = new ArrayList<>();
         for (List<Notification> batch : batches) {
-            sending.add(connections.submit(() -> sendOverOneConnection(batch)));
+            sending.add(connections.submit(() -> sendOverOneConnection(batch, mails)));
         }
         for (Future<?> future : sending) {
             try {
@@ -214,12 +218,17 @@ public class DeliveryWorker implements SmartLifecycle {
      * crash can then leave at most the one message being acknowledged unrecorded (sent again after the lease),
      * not the whole batch.
      */
-    private void sendOverOneConnection(List<Notification> batch) {
+    private void sendOverOneConnection(List<Notification> batch, Map<String, ComposedMail> mails) {
         List<Notification> sendable = new ArrayList<>();
         List<MimeMessage> messages = new ArrayList<>();
         for (Notification notification : batch) {
+            ComposedMail mail = mails.get(notification.id());
+            if (mail == null) {
+                record(notification, "its e-mail " + notification.mailId() + " is not in the store");
+                continue;
+            }
             try {
-                messages.add(toMessage(notification));
+                messages.add(toMessage(notification, mail));
                 sendable.add(notification);
             }
             catch (MessagingException | RuntimeException e) {
@@ -400,8 +409,7 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    private MimeMessage toMessage(Notification notification) throws MessagingException {
-        ComposedMail mail = notification.mail();
+    private MimeMessage toMessage(Notification notification, ComposedMail mail) throws MessagingException {
         MimeMessage message = mailSender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
         helper.setFrom(properties.from());

@@ -47,17 +47,20 @@ class Intake implements CfpEventHandler {
     private final NotificationRepository notifications;
     private final Conferences conferences;
     private final MailComposer composer;
+    private final MailContents contents;
     private final DeliveryWorker worker;
     private final MailProperties properties;
     private final Clock clock;
 
     Intake(MongoTemplate mongo, Aggregates aggregates, NotificationRepository notifications, Conferences conferences,
-           MailComposer composer, DeliveryWorker worker, MailProperties properties, Clock clock) {
+           MailComposer composer, MailContents contents, DeliveryWorker worker, MailProperties properties,
+           Clock clock) {
         this.mongo = mongo;
         this.aggregates = aggregates;
         this.notifications = notifications;
         this.conferences = conferences;
         this.composer = composer;
+        this.contents = contents;
         this.worker = worker;
         this.properties = properties;
         this.clock = clock;
@@ -143,6 +146,7 @@ class Intake implements CfpEventHandler {
         if (notifications.isEmpty()) {
             return;
         }
+        contents.store(notifications);
         Set<String> created = new HashSet<>(aggregates.insertNew(Notification.class, notifications));
         for (Notification notification : notifications) {
             if (created.contains(notification.id()) && notification.nextAttemptAt().isAfter(now)) {
@@ -169,8 +173,9 @@ class Intake implements CfpEventHandler {
         if (waiting.markHandled(eventId)) {
             // the speaker last heard of the slot before the first move, so the e-mail says "moved from" that one
             Slot known = waiting.firstMove().map(TalkRescheduled::previousSlot).orElse(move.previousSlot());
-            waiting.replaceMail(composer.compose(letter(NotificationKind.RESCHEDULED, move, move.talk(), speaker,
-                    conference, known)));
+            waiting.replaceMail(waiting.id() + "/" + eventId, composer.compose(letter(NotificationKind.RESCHEDULED,
+                    move, move.talk(), speaker, conference, known)));
+            contents.store(List.of(waiting));
             // a concurrent claim by the sender fails this save; the record is then retried and starts a new e-mail
             notifications.save(waiting);
         }

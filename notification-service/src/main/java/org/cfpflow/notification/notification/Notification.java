@@ -12,6 +12,7 @@ import org.cfpflow.messaging.Aggregate;
 import org.cfpflow.messaging.EventJson;
 import org.cfpflow.notification.mail.ComposedMail;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -28,7 +29,14 @@ public class Notification extends Aggregate {
     private NotificationKind kind;
     private DeliveryStatus status;
     private int attempts;
+    private String subject;
+    /** Where the e-mail itself is: a document of its own ({@link MailContents}), written once, read to send it. */
+    private String mailId;
+    /** The e-mail itself, in notifications stored before it had a document of its own (2026-11-26). */
     private ComposedMail mail;
+    /** The e-mail composed for this notification and not stored yet: {@link MailContents#store} writes it. */
+    @Transient
+    private ComposedMail composed;
     private Instant createdAt;
     private Instant nextAttemptAt;
     private Instant claimedUntil;
@@ -48,16 +56,24 @@ public class Notification extends Aggregate {
         notification.recipient = recipient;
         notification.kind = kind;
         notification.status = DeliveryStatus.PENDING;
-        notification.mail = mail;
+        notification.subject = mail.subject();
+        notification.mailId = id;
+        notification.composed = mail;
         notification.createdAt = now;
         notification.nextAttemptAt = sendAfter;
         notification.claimedUntil = Instant.EPOCH;
         return notification;
     }
 
-    /** A later move of the same talk within the window: the one e-mail will say the final slot. */
-    void replaceMail(ComposedMail newMail) {
-        mail = newMail;
+    /**
+     * A later move of the same talk within the window: the one e-mail will say the final slot. The new text gets an
+     * id of its own, so the e-mail the notification names changes only when the notification is written.
+     */
+    void replaceMail(String newMailId, ComposedMail newMail) {
+        subject = newMail.subject();
+        mailId = newMailId;
+        mail = null;
+        composed = newMail;
     }
 
     void firstMove(TalkRescheduled move) {
@@ -122,8 +138,17 @@ public class Notification extends Aggregate {
         return attempts;
     }
 
-    public ComposedMail mail() {
-        return mail;
+    public String subject() {
+        return subject != null ? subject : mail.subject();
+    }
+
+    String mailId() {
+        return mailId;
+    }
+
+    /** The e-mail if this notification holds it itself: composed and not stored yet, or stored before 2026-11-26. */
+    Optional<ComposedMail> heldMail() {
+        return Optional.ofNullable(composed != null ? composed : mail);
     }
 
     public Instant createdAt() {

@@ -31,7 +31,7 @@ class NotificationController {
 
         static NotificationView of(Notification n) {
             return new NotificationView(n.id(), n.proposalId(), n.recipient(), n.kind(), n.status(), n.attempts(),
-                    n.mail().subject(), n.createdAt(), n.status() == DeliveryStatus.PENDING ? n.nextAttemptAt() : null,
+                    n.subject(), n.createdAt(), n.status() == DeliveryStatus.PENDING ? n.nextAttemptAt() : null,
                     n.sentAt(), n.failedAt(), n.lastError());
         }
     }

@@ -6,11 +6,14 @@ import static org.awaitility.Awaitility.await;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
+import org.bson.Document;
 import org.cfpflow.notification.NotificationServiceTest;
 import org.cfpflow.notification.mail.ComposedMail;
+import org.cfpflow.testsupport.ReceivedMail;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -23,12 +26,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The store is searched for due mail only every scan interval (30 s): a sender started after a crash must still
- * send what the crashed run had claimed as soon as its lease runs out, not at the first search after that.
+ * send what the crashed run had claimed as soon as its lease runs out, not at the first search after that. And a
+ * sender started after an upgrade sends what the version before stored.
  */
 class RestartTest extends NotificationServiceTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    MailContents contents;
 
     @Autowired
     JavaMailSender mailSender;
@@ -46,18 +53,48 @@ class RestartTest extends NotificationServiceTest {
         Notification claimed = Notification.create(UUID.randomUUID() + "/ACCEPTED/" + recipient,
                 UUID.randomUUID().toString(), recipient, NotificationKind.ACCEPTED,
                 new ComposedMail("Claimed, then the sender died", "text", "<p>html</p>", List.of()), now, now);
+        contents.store(List.of(claimed));
         mongo.insert(claimed);
         Instant leaseEnds = now.plusSeconds(3);
         mongo.updateFirst(new Query(Criteria.where("_id").is(claimed.id())),
                 new Update().set("claimedUntil", leaseEnds), Notification.class);
 
         // the sender of the restarted process: its first run finds the claim held, and nothing it may send yet
-        DeliveryWorker restarted = new DeliveryWorker(mongo, mailSender, properties, Clock.systemUTC(), meters);
+        DeliveryWorker restarted = newSender();
         assertThat(restarted.deliverDue()).isZero();
 
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> restarted.deliverDue() > 0 || !mailbox.to(recipient).isEmpty());
         assertThat(awaitMail(recipient, 1)).hasSize(1);
         assertThat(Instant.now()).isBefore(leaseEnds.plus(properties.scanInterval()));
+    }
+
+    @Test
+    void aNotificationStoredWithItsEmailInsideIsSentWithIt() {
+        String recipient = email("stored.before");
+        String proposalId = UUID.randomUUID().toString();
+        Date now = Date.from(Instant.now());
+        // the shape every notification had until 2026-11-26
+        mongo.getCollection("notifications").insertOne(new Document("_id", UUID.randomUUID() + "/ACCEPTED/" + recipient)
+                .append("proposalId", proposalId).append("recipient", recipient).append("kind", "ACCEPTED")
+                .append("status", "PENDING").append("attempts", 0)
+                .append("mail", new Document("subject", "Stored with its notification").append("text", "the old text")
+                        .append("html", "<p>the old html</p>").append("attachments", List.of()))
+                .append("createdAt", now).append("nextAttemptAt", now).append("claimedUntil", new Date(0))
+                .append("version", 0L).append("pendingEvents", List.of()).append("handledEventIds", List.of())
+                .append("_class", Notification.class.getName()));
+
+        // the first run of a sender started after the upgrade searches the store for what is due
+        newSender().deliverDue();
+        ReceivedMail sent = awaitMail(recipient, 1).get(0);
+        assertThat(sent.subject()).isEqualTo("Stored with its notification");
+        assertThat(sent.text()).contains("the old text");
+        assertThat(organizer.get("/api/notifications?proposalId=" + proposalId).json().path("content")
+                .findValuesAsString("subject")).containsExactly("Stored with its notification");
+        assertThat(mailbox.to(recipient)).hasSize(1);
+    }
+
+    private DeliveryWorker newSender() {
+        return new DeliveryWorker(mongo, contents, mailSender, properties, Clock.systemUTC(), meters);
     }
 }
