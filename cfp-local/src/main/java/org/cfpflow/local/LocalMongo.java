@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -51,6 +53,8 @@ import io.netty.channel.Channel;
  * Documents and index keys are stored as BSON ({@link CompactDataType}), not by Java serialization.
  */
 public final class LocalMongo {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalMongo.class);
 
     private LocalMongo() {
     }
@@ -86,6 +90,9 @@ public final class LocalMongo {
         private static final int COMPACT_FORMAT = 2;
         /** H2Database names an index's map {@code <database>.<collection>._index_<name>}. */
         private static final String INDEX_INFIX = "._index_";
+
+        /** Commands that take at least this long are logged ({@code -Dcfp.mongo.slow-command-ms}). */
+        private static final long SLOW_COMMAND_MILLIS = Long.getLong("cfp.mongo.slow-command-ms", 100);
 
         private final AtomicLong writes = new AtomicLong();
         private final Object commitLock = new Object();
@@ -167,6 +174,7 @@ public final class LocalMongo {
             if (changesInPlace) {
                 UPDATING.set(Boolean.TRUE);
             }
+            long started = System.nanoTime();
             try {
                 return super.handleCommand(channel, database, command, query);
             }
@@ -178,6 +186,18 @@ public final class LocalMongo {
                 if (WRITES.contains(name)) {
                     makeDurable(writes.incrementAndGet());
                 }
+                logIfSlow(database, command, query, started);
+            }
+        }
+
+        /**
+         * A stall in a benchmark (a latency spike every service sees at once) is often one command searching a whole
+         * collection: the log says which, when, and for how long, including its commit.
+         */
+        private static void logIfSlow(String database, String command, Document query, long started) {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (millis >= SLOW_COMMAND_MILLIS) {
+                log.info("slow command: {} {}.{} took {} ms", command, database, query.get(command), millis);
             }
         }
 

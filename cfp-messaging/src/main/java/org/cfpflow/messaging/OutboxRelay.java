@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -127,7 +128,11 @@ public class OutboxRelay implements SmartLifecycle {
                 total += relay(collection, batches);
             }
         }
-        lastFullScan = System.nanoTime();
+        // the next one comes after three quarters of the interval or up to a quarter later: the services of a
+        // deployment start together, and their searches of whole collections stalled the store together, every
+        // interval (2026-11-26, BENCHMARKS.md)
+        lastFullScan = System.nanoTime()
+                - ThreadLocalRandom.current().nextLong(properties.fullScanInterval().toNanos() / 4 + 1);
         return total;
     }
 

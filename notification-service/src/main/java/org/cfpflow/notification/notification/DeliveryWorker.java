@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.cfpflow.notification.mail.ComposedMail;
@@ -90,6 +91,10 @@ public class DeliveryWorker implements SmartLifecycle {
         if (fresh.size() < 100_000) {
             fresh.addAll(ids);
         }
+        else {
+            // not queued: the next run searches the store for them rather than the next scan
+            lastScan = 0;
+        }
         wakeUps.release();
     }
 
@@ -113,7 +118,9 @@ public class DeliveryWorker implements SmartLifecycle {
             attempted += claimed.size();
         }
         if (System.nanoTime() - lastScan >= properties.scanInterval().toNanos() || somethingScheduledIsDue()) {
-            lastScan = System.nanoTime();
+            // as the outbox relays': up to a quarter of the interval sooner, so that no two scans keep meeting
+            lastScan = System.nanoTime()
+                    - ThreadLocalRandom.current().nextLong(properties.scanInterval().toNanos() / 4 + 1);
             if (!leasesKnown) {
                 rememberWhenLeasesRunOut();
                 leasesKnown = true;
