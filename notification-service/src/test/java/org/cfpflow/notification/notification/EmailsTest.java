@@ -39,6 +39,9 @@ class EmailsTest extends NotificationServiceTest {
     @Autowired
     BindingsLifecycleController bindings;
 
+    @Autowired
+    MailProperties properties;
+
     @Test
     void aSubmissionSendsEachSpeakerOneReceiptWithTheEditLink() {
         String id = UUID.randomUUID().toString();
@@ -140,6 +143,24 @@ class EmailsTest extends NotificationServiceTest {
         awaitMail(email(last), 2);
         speakers.forEach(speaker -> assertThat(mailbox.to(email(speaker)))
                 .filteredOn(mail -> mail.subject().contains("We received")).hasSize(1));
+    }
+
+    @Test
+    void moreEmailsAtOnceThanOneClaimTakesAreAllSentWithoutASearchOfTheStore() {
+        // one claim takes batch-size × connections; the store is searched for what is left only every 5 minutes
+        int count = properties.batchSize() * properties.connections() + 30;
+        List<String> speakers = IntStream.range(0, count).mapToObj(i -> "many" + i).toList();
+        bindings.changeState("cfpEvents-in-0", BindingsLifecycleController.State.PAUSED);
+        try {
+            for (String speaker : speakers) {
+                kafka.send(publish(new ProposalSubmitted(UUID.randomUUID().toString(), talk("One of many", speaker),
+                        null, null, Instant.now())));
+            }
+        }
+        finally {
+            bindings.changeState("cfpEvents-in-0", BindingsLifecycleController.State.RESUMED);
+        }
+        speakers.forEach(speaker -> awaitMail(email(speaker), 1));
     }
 
     @Test
