@@ -2,7 +2,6 @@ package org.cfpflow.messaging;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,11 +19,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
@@ -38,8 +35,6 @@ import com.mongodb.client.result.UpdateResult;
  * and the outbox relay woken for the aggregates that raised events.
  */
 public class Aggregates {
-
-    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
@@ -121,7 +116,7 @@ public class Aggregates {
                     new BulkWriteOptions().ordered(false));
         }
         catch (MongoBulkWriteException e) {
-            if (e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
+            if (e.getWriteErrors().stream().allMatch(NewDocuments::isDuplicateKey)) {
                 wakeRelay(type, aggregates);
                 throw new OptimisticLockingFailureException(e.getWriteErrors().size() + " of " + writes.size()
                         + " " + type.getSimpleName() + "s were created by another writer meanwhile", e);
@@ -146,19 +141,7 @@ public class Aggregates {
             return List.of();
         }
         List<Document> documents = aggregates.stream().map(a -> toDocument(a, 0L)).toList();
-        Set<Integer> taken = new HashSet<>();
-        try {
-            mongo.getCollection(mongo.getCollectionName(type)).insertMany(documents,
-                    new InsertManyOptions().ordered(false));
-        }
-        catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw e;
-                }
-                taken.add(error.getIndex());
-            }
-        }
+        Set<Integer> taken = NewDocuments.insert(mongo.getCollection(mongo.getCollectionName(type)), documents);
         List<String> inserted = new ArrayList<>();
         List<T> written = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {

@@ -155,8 +155,7 @@ public class DeliveryWorker implements SmartLifecycle {
 
     private List<Notification> claimFresh() {
         List<String> ids = new ArrayList<>();
-        // (polling before checking the size dropped one id per full batch: 30 of 7,564 e-mails in a saturated
-        // intake waited for the next scan of the store)
+        // the size is checked before polling: an id polled past the limit would be lost until the next scan
         while (ids.size() < batchLimit()) {
             String id = fresh.poll();
             if (id == null) {
@@ -235,7 +234,7 @@ public class DeliveryWorker implements SmartLifecycle {
         List<Notification> sendable = new ArrayList<>();
         List<MimeMessage> messages = new ArrayList<>();
         for (Notification notification : batch) {
-            ComposedMail mail = mails.get(notification.id());
+            ComposedMail mail = notification.heldMail().orElseGet(() -> mails.get(notification.mailId()));
             if (mail == null) {
                 record(notification, "its e-mail " + notification.mailId() + " is not in the store");
                 continue;

@@ -1,15 +1,15 @@
 package org.cfpflow.notification.notification;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.cfpflow.messaging.NewDocuments;
 import org.cfpflow.notification.mail.ComposedMail;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,8 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 class MailContents {
 
-    private static final int DUPLICATE_KEY = 11000;
-
     private final MongoTemplate mongo;
 
     MailContents(MongoTemplate mongo) {
@@ -39,38 +37,27 @@ class MailContents {
      * never names an e-mail that is not stored. One taken already (its event delivered again) is the same e-mail.
      */
     void store(Collection<Notification> notifications) {
-        List<StoredMail> composed = notifications.stream()
-                .filter(n -> n.heldMail().isPresent() && n.mailId() != null)
-                .map(n -> new StoredMail(n.mailId(), n.heldMail().get()))
-                .toList();
-        if (composed.isEmpty()) {
-            return;
-        }
-        try {
-            mongo.bulkOps(BulkMode.UNORDERED, StoredMail.class).insert(composed).execute();
-        }
-        catch (BulkOperationException e) {
-            if (!e.getErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
-                throw e;
+        List<org.bson.Document> composed = new ArrayList<>();
+        for (Notification notification : notifications) {
+            if (notification.mailId() != null) {
+                notification.heldMail().ifPresent(mail -> {
+                    org.bson.Document document = new org.bson.Document();
+                    mongo.getConverter().write(new StoredMail(notification.mailId(), mail), document);
+                    composed.add(document);
+                });
             }
         }
+        NewDocuments.insert(mongo.getCollection(mongo.getCollectionName(StoredMail.class)), composed);
     }
 
-    /** The e-mail of each notification, by notification id, in one query; absent where none is stored. */
+    /** The stored e-mails of these notifications (those not holding theirs), by mail id, in one query. */
     Map<String, ComposedMail> of(Collection<Notification> notifications) {
-        Map<String, ComposedMail> mails = new HashMap<>();
         List<String> stored = notifications.stream().filter(n -> n.heldMail().isEmpty()).map(Notification::mailId)
                 .filter(Objects::nonNull).toList();
-        Map<String, ComposedMail> byMailId = new HashMap<>();
+        Map<String, ComposedMail> mails = new HashMap<>();
         if (!stored.isEmpty()) {
             mongo.find(new Query(Criteria.where("_id").in(stored)), StoredMail.class)
-                    .forEach(mail -> byMailId.put(mail.id(), mail.mail()));
-        }
-        for (Notification notification : notifications) {
-            ComposedMail mail = notification.heldMail().orElseGet(() -> byMailId.get(notification.mailId()));
-            if (mail != null) {
-                mails.put(notification.id(), mail);
-            }
+                    .forEach(mail -> mails.put(mail.id(), mail.mail()));
         }
         return mails;
     }
