@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
@@ -43,6 +45,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int MAX_HINTS = 100_000;
+    private static final Duration BACKLOG_COUNT_MAX_AGE = Duration.ofSeconds(10);
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -51,6 +54,13 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final Semaphore wakeUps = new Semaphore(0);
     private final Queue<Hint> hints = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger hintCount = new AtomicInteger();
+    private final Map<String, AtomicInteger> hintedPerCollection = new ConcurrentHashMap<>();
+    private final Map<String, Counted> storeCounts = new ConcurrentHashMap<>();
+    /** A full scan relayed everything and no run failed nor hint was dropped since: every backlog is in the hints. */
+    private volatile boolean caughtUp;
+    /** Counts the moments the relay stopped knowing what is pending (a failed run, dropped hints). */
+    private final AtomicLong forgotten = new AtomicLong();
     private volatile long lastFullScan;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failedRuns = new AtomicLong();
@@ -67,6 +77,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.properties = properties;
         this.meters = meters;
         for (String collection : this.collections) {
+            hintedPerCollection.put(collection, new AtomicInteger());
             Gauge.builder("cfp.outbox.backlog", this, relay -> relay.backlog(collection))
                     .description("Documents whose events are not yet published").tag("collection", collection)
                     .register(meters);
@@ -75,13 +86,28 @@ public class OutboxRelay implements SmartLifecycle {
                 .description("Relay runs that failed (Kafka or MongoDB unreachable)").register(meters);
     }
 
+    /**
+     * What waits to be published. While the relay keeps up, that is the documents saved since its last run, known
+     * without asking the store: counting them there reads the whole collection (mongo-java-server has no index for
+     * it) and held it 100-500 ms at every scrape of the metrics, stalling every writer of it. After a failed run or
+     * dropped hints the relay no longer knows, so the store counts, at most every 10 s.
+     */
     private double backlog(String collection) {
-        try {
-            return mongo.getCollection(collection).countDocuments(Filters.exists("pendingEvents.0"));
+        if (caughtUp) {
+            return hintedPerCollection.get(collection).get();
         }
-        catch (RuntimeException e) {
-            return Double.NaN;
+        Counted counted = storeCounts.get(collection);
+        if (counted == null || System.nanoTime() - counted.at() > BACKLOG_COUNT_MAX_AGE.toNanos()) {
+            try {
+                counted = new Counted(mongo.getCollection(collection).countDocuments(Filters.exists("pendingEvents.0")),
+                        System.nanoTime());
+            }
+            catch (RuntimeException e) {
+                return Double.NaN;
+            }
+            storeCounts.put(collection, counted);
         }
+        return counted.documents();
     }
 
     /** Asks for a run now rather than at the next poll: called after an aggregate with pending events is saved. */
@@ -95,12 +121,14 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public void wakeUp(String collection, Object id) {
         if (collections.contains(collection)) {
-            if (hints.size() < MAX_HINTS) {
+            if (hintCount.incrementAndGet() <= MAX_HINTS) {
+                hintedPerCollection.get(collection).incrementAndGet();
                 hints.add(new Hint(collection, id));
             }
             else {
+                hintCount.decrementAndGet();
                 // too many to remember: the next run searches the collections instead
-                lastFullScan = 0;
+                forgetBacklog();
             }
         }
         wakeUps.release();
@@ -122,12 +150,18 @@ public class OutboxRelay implements SmartLifecycle {
     /** Relays everything pending now, scanning every collection. Returns how many events were published. */
     public int relayPending() {
         int total = 0;
+        long forgottenBefore = forgotten.get();
         for (String collection : collections) {
             List<Batch> batches;
             while (!(batches = findPending(collection)).isEmpty()) {
                 total += relay(collection, batches);
             }
         }
+        if (forgotten.get() != forgottenBefore) {
+            // hints were dropped while this scan ran, perhaps of documents it had passed: the next run scans again
+            return total;
+        }
+        caughtUp = true;
         // the next one comes after three quarters of the interval or up to a quarter later: the services of a
         // deployment start together, and their searches of whole collections stalled the store together, every
         // interval (2026-11-26, BENCHMARKS.md)
@@ -143,6 +177,8 @@ public class OutboxRelay implements SmartLifecycle {
     int relayHinted() {
         Map<String, Set<Object>> ids = new HashMap<>();
         for (Hint hint = hints.poll(); hint != null; hint = hints.poll()) {
+            hintCount.decrementAndGet();
+            hintedPerCollection.get(hint.collection()).decrementAndGet();
             ids.computeIfAbsent(hint.collection(), c -> new LinkedHashSet<>()).add(hint.id());
         }
         int total = 0;
@@ -264,11 +300,18 @@ public class OutboxRelay implements SmartLifecycle {
             catch (RuntimeException e) {
                 failedRuns.incrementAndGet();
                 // hints taken by the failed run are gone: the next run scans everything
-                lastFullScan = 0;
+                forgetBacklog();
                 backOff = min(backOff.multipliedBy(2), properties.maxBackOff());
                 log.warn("Outbox relay failed, retrying in {} ms: {}", backOff.toMillis(), e.toString());
             }
         }
+    }
+
+    private void forgetBacklog() {
+        forgotten.incrementAndGet();
+        caughtUp = false;
+        storeCounts.clear();
+        lastFullScan = 0;
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -317,5 +360,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private record Hint(String collection, Object id) {
+    }
+
+    private record Counted(long documents, long at) {
     }
 }

@@ -14,6 +14,8 @@ import org.cfpflow.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /** A 201 is a promise: the proposal's event is published once Kafka is back, however long it was away. */
 class KafkaOutageTest extends SubmissionServiceTest {
 
@@ -22,6 +24,9 @@ class KafkaOutageTest extends SubmissionServiceTest {
 
     @Autowired
     ProposalRepository proposals;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aSubmissionAcknowledgedWhileKafkaIsDownIsPublishedWhenItIsBack(TestInfrastructure infrastructure) {
@@ -38,11 +43,17 @@ class KafkaOutageTest extends SubmissionServiceTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> relay.failedRunCount() > failuresBefore);
             assertThat(proposals.findById(id).orElseThrow().pendingEvents()).as("still pending while Kafka is down")
                     .extracting(PendingEvent::type).contains("ProposalSubmitted");
+            assertThat(backlog()).as("the store's count, the relay having failed").isGreaterThanOrEqualTo(1);
         }
         finally {
             infrastructure.startKafka();
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(types(events(Topics.PROPOSALS, id))).contains("ProposalSubmitted"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(backlog()).isZero());
+    }
+
+    private double backlog() {
+        return meters.get("cfp.outbox.backlog").tag("collection", "proposals").gauge().value();
     }
 }
