@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -148,14 +151,16 @@ public final class Benchmarks {
                 ours, 100 * ours / ceiling, ceiling));
         printCpu("saturated intake and its e-mails", cpuBefore, saturated, "proposal");
 
-        System.out.printf("%n| fixed rate (open loop, 20 s) | sent | 201 | p50 ms | p99 ms | p99.9 ms | max ms |%n"
-                + "|---|---|---|---|---|---|---|%n");
+        System.out.printf("%n| fixed rate (open loop, 20 s) | sent | 201 | p50 ms | p99 ms | p99.9 ms | max ms | UTC |%n"
+                + "|---|---|---|---|---|---|---|---|%n");
         for (int rate : new int[] {50, 100, 200, 400}) {
+            String from = utcNow();
             Load.OpenLoopResult result = Load.openLoop(rate, Duration.ofSeconds(20),
                     i -> proposal(submission, "rate" + rate, i), null);
             Histogram h = result.latencies();
-            System.out.printf("| %d /s | %d | %d | %s | %s | %s | %s |%n", rate, result.sent(), result.ok(),
-                    Load.ms(h, 50), Load.ms(h, 99), Load.ms(h, 99.9), Load.ms(h, 100));
+            // the window, to find what else happened then in the logs (the store logs its slow commands)
+            System.out.printf("| %d /s | %d | %d | %s | %s | %s | %s | %s–%s |%n", rate, result.sent(), result.ok(),
+                    Load.ms(h, 50), Load.ms(h, 99), Load.ms(h, 99.9), Load.ms(h, 100), from, utcNow());
             if (rate == 200) {
                 summary.add("| intake p99 at 200 /s | " + Load.ms(h, 99) + " ms | ≤ 50 ms |");
             }
@@ -240,8 +245,8 @@ public final class Benchmarks {
         Decisions light = decide(review, decider, rest.subList(0, Math.min(rest.size(), 100)), 5, seen);
         subscription.cancel(true);
         System.out.printf("%n## 3. Accept → change on /api/timetable/stream (open loop)%n%n"
-                + "| rate | decisions | refused | seen on the stream | p50 ms | p99 ms | max ms |%n"
-                + "|---|---|---|---|---|---|---|%n%s%s", atTarget.row(20), light.row(5));
+                + "| rate | decisions | refused | seen on the stream | p50 ms | p99 ms | max ms | UTC |%n"
+                + "|---|---|---|---|---|---|---|---|%n%s%s", atTarget.row(20), light.row(5));
         summary.add("| accept → stream at 20 /s | p99 " + Load.ms(atTarget.latencies(), 99) + " ms (at 5 /s: "
                 + Load.ms(light.latencies(), 99) + " ms) | ≤ 100 ms |");
         awaitCaughtUp();
@@ -253,6 +258,7 @@ public final class Benchmarks {
                              Map<String, Long> seen) {
         Map<String, Long> decidedAt = new ConcurrentHashMap<>();
         AtomicLong refused = new AtomicLong();
+        String from = utcNow();
         Load.openLoop(perSecond, Duration.ofSeconds(proposals.size() / perSecond), i -> {
             decidedAt.put(proposals.get(i), System.nanoTime());
             return accept(review, decider, proposals.get(i));
@@ -272,16 +278,20 @@ public final class Benchmarks {
                 latencies.recordValue(Math.max(1, (shown - at) / 1_000));
             }
         });
-        return new Decisions(decidedAt.size(), refused.get(), latencies);
+        return new Decisions(decidedAt.size(), refused.get(), latencies, from + "–" + utcNow());
     }
 
-    private record Decisions(int count, long refused, Histogram latencies) {
+    private record Decisions(int count, long refused, Histogram latencies, String window) {
 
         String row(int perSecond) {
-            return String.format("| %d /s | %d | %d | %d | %s | %s | %s |%n", perSecond, count, refused,
+            return String.format("| %d /s | %d | %d | %d | %s | %s | %s | %s |%n", perSecond, count, refused,
                     latencies.getTotalCount(), Load.ms(latencies, 50), Load.ms(latencies, 99),
-                    Load.ms(latencies, 100));
+                    Load.ms(latencies, 100), window);
         }
+    }
+
+    private static String utcNow() {
+        return LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static HttpRequest accept(String review, String decider, String proposalId) {

@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,11 +56,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicInteger hintCount = new AtomicInteger();
     private final Map<String, AtomicInteger> hintedPerCollection = new ConcurrentHashMap<>();
     private final Map<String, Counted> storeCounts = new ConcurrentHashMap<>();
-    /** A full scan relayed everything and no run failed nor hint was dropped since: every backlog is in the hints. */
-    private volatile boolean caughtUp;
-    /** Counts the moments the relay stopped knowing what is pending (a failed run, dropped hints). */
-    private final AtomicLong forgotten = new AtomicLong();
-    private volatile long lastFullScan;
+    private final SafetyNetSchedule fullScans;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failedRuns = new AtomicLong();
     private final MeterRegistry meters;
@@ -76,6 +71,8 @@ public class OutboxRelay implements SmartLifecycle {
         this.source = source;
         this.properties = properties;
         this.meters = meters;
+        this.fullScans = new SafetyNetSchedule(properties.fullScanInterval(), properties.fullScanQuietPeriod(),
+                System::nanoTime);
         for (String collection : this.collections) {
             hintedPerCollection.put(collection, new AtomicInteger());
             Gauge.builder("cfp.outbox.backlog", this, relay -> relay.backlog(collection))
@@ -93,7 +90,7 @@ public class OutboxRelay implements SmartLifecycle {
      * dropped hints the relay no longer knows, so the store counts, at most every 10 s.
      */
     private double backlog(String collection) {
-        if (caughtUp) {
+        if (fullScans.knowsWhatIsPending()) {
             return hintedPerCollection.get(collection).get();
         }
         Counted counted = storeCounts.get(collection);
@@ -150,23 +147,14 @@ public class OutboxRelay implements SmartLifecycle {
     /** Relays everything pending now, scanning every collection. Returns how many events were published. */
     public int relayPending() {
         int total = 0;
-        long forgottenBefore = forgotten.get();
+        long token = fullScans.searching();
         for (String collection : collections) {
             List<Batch> batches;
             while (!(batches = findPending(collection)).isEmpty()) {
                 total += relay(collection, batches);
             }
         }
-        if (forgotten.get() != forgottenBefore) {
-            // hints were dropped while this scan ran, perhaps of documents it had passed: the next run scans again
-            return total;
-        }
-        caughtUp = true;
-        // the next one comes after three quarters of the interval or up to a quarter later: the services of a
-        // deployment start together, and their searches of whole collections stalled the store together, every
-        // interval (2026-11-26, BENCHMARKS.md)
-        lastFullScan = System.nanoTime()
-                - ThreadLocalRandom.current().nextLong(properties.fullScanInterval().toNanos() / 4 + 1);
+        fullScans.searched(token);
         return total;
     }
 
@@ -287,8 +275,10 @@ public class OutboxRelay implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                relayHinted();
-                if (System.nanoTime() - lastFullScan >= properties.fullScanInterval().toNanos()) {
+                if (relayHinted() > 0) {
+                    fullScans.active();
+                }
+                if (fullScans.due()) {
                     relayPending();
                 }
                 backOff = properties.pollInterval();
@@ -308,10 +298,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void forgetBacklog() {
-        forgotten.incrementAndGet();
-        caughtUp = false;
         storeCounts.clear();
-        lastFullScan = 0;
+        fullScans.forget();
     }
 
     private static Duration min(Duration a, Duration b) {

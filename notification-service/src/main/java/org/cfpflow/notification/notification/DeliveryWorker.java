@@ -16,9 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import org.cfpflow.messaging.SafetyNetSchedule;
 import org.cfpflow.notification.mail.ComposedMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +61,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final MeterRegistry meters;
     private final Semaphore wakeUps = new Semaphore(0);
     private final Queue<String> fresh = new ConcurrentLinkedQueue<>();
-    private volatile long lastScan;
+    private final SafetyNetSchedule scans;
     /** When the mail this worker scheduled itself falls due (retries, delayed e-mails). */
     private final NavigableSet<Instant> dueTimes = new ConcurrentSkipListSet<>();
     private volatile boolean leasesKnown;
@@ -78,6 +78,7 @@ public class DeliveryWorker implements SmartLifecycle {
         this.contents = contents;
         this.mailSender = mailSender;
         this.properties = properties;
+        this.scans = new SafetyNetSchedule(properties.scanInterval(), properties.scanQuietPeriod(), System::nanoTime);
         this.clock = clock;
         this.connections = Executors.newFixedThreadPool(Math.max(1, properties.connections()), runnable -> {
             Thread thread = new Thread(runnable, "smtp-connection");
@@ -93,7 +94,7 @@ public class DeliveryWorker implements SmartLifecycle {
         }
         else {
             // not queued: the next run searches the store for them rather than the next scan
-            lastScan = 0;
+            scans.forget();
         }
         wakeUps.release();
     }
@@ -117,10 +118,11 @@ public class DeliveryWorker implements SmartLifecycle {
             send(claimed);
             attempted += claimed.size();
         }
-        if (System.nanoTime() - lastScan >= properties.scanInterval().toNanos() || somethingScheduledIsDue()) {
-            // as the outbox relays': up to a quarter of the interval sooner, so that no two scans keep meeting
-            lastScan = System.nanoTime()
-                    - ThreadLocalRandom.current().nextLong(properties.scanInterval().toNanos() / 4 + 1);
+        if (attempted > 0) {
+            scans.active();
+        }
+        if (scans.due() || somethingScheduledIsDue()) {
+            long search = scans.searching();
             if (!leasesKnown) {
                 rememberWhenLeasesRunOut();
                 leasesKnown = true;
@@ -129,6 +131,7 @@ public class DeliveryWorker implements SmartLifecycle {
                 send(claimed);
                 attempted += claimed.size();
             }
+            scans.searched(search);
         }
         return attempted;
     }
@@ -344,7 +347,7 @@ public class DeliveryWorker implements SmartLifecycle {
         long due = mongo.updateMulti(new Query(Criteria.where("status").is(DeliveryStatus.PENDING.name())
                         .and("attempts").gt(0).and("nextAttemptAt").gt(now)),
                 new Update().set("nextAttemptAt", now), Notification.class).getModifiedCount();
-        lastScan = 0;
+        scans.forget();
         log.info("The SMTP server answers again: {} e-mails waiting for a retry are due now", due);
     }
 
@@ -469,7 +472,7 @@ public class DeliveryWorker implements SmartLifecycle {
             catch (RuntimeException e) {
                 // what the failed run had taken from the fresh queue is found again by the next scan, at once, and
                 // what it had claimed but not sent when its lease runs out
-                lastScan = 0;
+                scans.forget();
                 leasesKnown = false;
                 log.warn("Delivery run failed, trying again: {}", e.toString());
             }

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * under the claim lease). A crashed sender's claims
  * wait for the lease to run out, so it is short; a batch stops sending once a third of its lease is left. New mail
  * and retries the worker scheduled itself are sent when due; every {@code scan-interval} (up to a quarter sooner, at
- * random, like the outbox relays' searches) it also searches the store
+ * random, like the outbox relays' searches), once no mail was sent for {@code scan-quiet-period} or one interval
+ * later at the latest, it also searches the store
  * for anything else due (another replica's claims after it crashed; its own restart and failed runs search at
  * once): a search through every notification, which holds the collection while it runs (120–230 ms at 35,000 in
  * the local store, 2026-11-26), so seldom.
@@ -28,7 +29,8 @@ public record MailProperties(@DefaultValue("CfP Flow <cfp@localhost>") String fr
                              @DefaultValue("30s") Duration claimLease,
                              @DefaultValue("5s") Duration probeInterval,
                              @DefaultValue("20s") Duration recordRetry,
-                             @DefaultValue("5m") Duration scanInterval) {
+                             @DefaultValue("5m") Duration scanInterval,
+                             @DefaultValue("10s") Duration scanQuietPeriod) {
 
     /** The wait before attempt {@code attempts + 1}: doubling from the initial back-off, capped. */
     Duration backoffAfter(int attempts) {

@@ -15,7 +15,8 @@ class RetryPolicyTest {
 
     private final MailProperties policy = new MailProperties("cfp@example.org", Duration.ofSeconds(30),
             Duration.ofMinutes(30), Duration.ofHours(6), Duration.ofMinutes(2), 4, 50, Duration.ofSeconds(1),
-            Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(30));
+            Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(30),
+            Duration.ofSeconds(10));
 
     @Test
     void backOffDoublesUpToItsCap() {
