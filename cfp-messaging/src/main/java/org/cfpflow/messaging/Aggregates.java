@@ -223,6 +223,7 @@ public class Aggregates {
 
     private <T extends Aggregate> void wakeRelay(Class<T> type, Collection<T> aggregates) {
         String collection = mongo.getCollectionName(type);
+        relay.written();
         for (T aggregate : aggregates) {
             if (!aggregate.pendingEvents().isEmpty()) {
                 relay.wakeUp(collection, idOf(type, aggregate));

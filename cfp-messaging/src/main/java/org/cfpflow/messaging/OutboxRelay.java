@@ -107,6 +107,14 @@ public class OutboxRelay implements SmartLifecycle {
         return counted.documents();
     }
 
+    /**
+     * An aggregate was written, with events or without: the collections are in use, and a full scan now would hold
+     * up the writers (a consumer copying proposals raises no events, yet waits behind a search all the same).
+     */
+    void written() {
+        fullScans.active();
+    }
+
     /** Asks for a run now rather than at the next poll: called after an aggregate with pending events is saved. */
     public void wakeUp() {
         wakeUps.release();
@@ -275,9 +283,7 @@ public class OutboxRelay implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                if (relayHinted() > 0) {
-                    fullScans.active();
-                }
+                relayHinted();
                 if (fullScans.due()) {
                     relayPending();
                 }

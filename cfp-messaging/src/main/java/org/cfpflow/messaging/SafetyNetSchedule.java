@@ -11,8 +11,8 @@ import java.util.function.LongSupplier;
  * one interval past due at the latest.
  * <p>
  * Such a search holds the collection in the local store (mongo-java-server locks a collection per command) for
- * 0.1-0.8 s on a full run's data: during a burst every writer of that collection waits behind it (accept → stream
- * p99 131 ms in one benchmark, with two services' searches inside its 20 s); in a quiet moment it delays no one.
+ * 0.1-0.8 s on a full run's data: during a burst every writer of that collection waits behind it (see BENCHMARKS.md,
+ * change 36); in a quiet moment it delays no one.
  * The random offset keeps services started together from searching together every interval.
  */
 public final class SafetyNetSchedule {
@@ -32,7 +32,7 @@ public final class SafetyNetSchedule {
         this.lastActivity = nanoClock.getAsLong() - this.quietPeriod;
     }
 
-    /** Work was done that a search would have delayed (events relayed, e-mails sent): not a quiet moment. */
+    /** Work was done that a search would have delayed (aggregates written, e-mails sent): not a quiet moment. */
     public void active() {
         lastActivity = nanoClock.getAsLong();
     }
