@@ -53,7 +53,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final Semaphore wakeUps = new Semaphore(0);
     private final Queue<Hint> hints = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger hintCount = new AtomicInteger();
     private final Map<String, AtomicInteger> hintedPerCollection = new ConcurrentHashMap<>();
     private final Map<String, Counted> storeCounts = new ConcurrentHashMap<>();
     private final SafetyNetSchedule fullScans;
@@ -126,12 +125,11 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public void wakeUp(String collection, Object id) {
         if (collections.contains(collection)) {
-            if (hintCount.incrementAndGet() <= MAX_HINTS) {
+            if (hintedPerCollection.values().stream().mapToInt(AtomicInteger::get).sum() < MAX_HINTS) {
                 hintedPerCollection.get(collection).incrementAndGet();
                 hints.add(new Hint(collection, id));
             }
             else {
-                hintCount.decrementAndGet();
                 // too many to remember: the next run searches the collections instead
                 forgetBacklog();
             }
@@ -173,7 +171,6 @@ public class OutboxRelay implements SmartLifecycle {
     int relayHinted() {
         Map<String, Set<Object>> ids = new HashMap<>();
         for (Hint hint = hints.poll(); hint != null; hint = hints.poll()) {
-            hintCount.decrementAndGet();
             hintedPerCollection.get(hint.collection()).decrementAndGet();
             ids.computeIfAbsent(hint.collection(), c -> new LinkedHashSet<>()).add(hint.id());
         }
