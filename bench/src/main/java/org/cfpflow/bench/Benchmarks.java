@@ -104,6 +104,9 @@ public final class Benchmarks {
         }
     }
 
+    private static final java.util.regex.Pattern WRITE_COMMANDS =
+            java.util.regex.Pattern.compile("command=\"(insert|update|delete|findAndModify)\"");
+
     // 6. start-up and resident memory
     private void startup(double seconds, String when) throws IOException {
         System.out.printf("%n## Start-up and memory (%s)%n%n| process | resident (MB) | CPU so far (s) |%n|---|---|---|%n", when);
@@ -129,6 +132,7 @@ public final class Benchmarks {
         awaitCaughtUp();
         Map<Integer, Long> before = proposalsTopicEnd();
         Map<String, Double> cpuBefore = cpu();
+        Map<String, long[]> commandsBefore = storeCommands();
         long t0 = System.nanoTime();
         double ours = Load.saturate(32, Duration.ofSeconds(20), i -> proposal(submission, "sat", i), 201);
         double eventsPerSecond = (proposalsTopicEnd().values().stream().mapToLong(Long::longValue).sum()
@@ -150,21 +154,25 @@ public final class Benchmarks {
         summary.add(String.format("| intake at saturation | %.0f /s (%.0f %% of the minimal app's %.0f /s) | ≥ 1,000 /s, ≥ 80 %% |",
                 ours, 100 * ours / ceiling, ceiling));
         printCpu("saturated intake and its e-mails", cpuBefore, saturated, "proposal");
+        printStoreCommands(commandsBefore, saturated, "proposal");
 
-        System.out.printf("%n| fixed rate (open loop, 20 s) | sent | 201 | p50 ms | p99 ms | p99.9 ms | max ms | UTC |%n"
-                + "|---|---|---|---|---|---|---|---|%n");
+        System.out.printf("%n| fixed rate (open loop, 20 s) | sent | 201 | p50 ms | p99 ms | p99.9 ms | max ms | UTC | store writes per proposal |%n"
+                + "|---|---|---|---|---|---|---|---|---|%n");
         for (int rate : new int[] {50, 100, 200, 400}) {
             String from = utcNow();
+            Map<String, long[]> commands = storeCommands();
             Load.OpenLoopResult result = Load.openLoop(rate, Duration.ofSeconds(20),
                     i -> proposal(submission, "rate" + rate, i), null);
             Histogram h = result.latencies();
+            String to = utcNow();
+            awaitCaughtUp();
             // the window, to find what else happened then in the logs (the store logs its slow commands)
-            System.out.printf("| %d /s | %d | %d | %s | %s | %s | %s | %s–%s |%n", rate, result.sent(), result.ok(),
-                    Load.ms(h, 50), Load.ms(h, 99), Load.ms(h, 99.9), Load.ms(h, 100), from, utcNow());
+            System.out.printf("| %d /s | %d | %d | %s | %s | %s | %s | %s–%s | %.2f |%n", rate, result.sent(), result.ok(),
+                    Load.ms(h, 50), Load.ms(h, 99), Load.ms(h, 99.9), Load.ms(h, 100), from, to,
+                    writesSince(commands) / (double) Math.max(1, result.ok()));
             if (rate == 200) {
                 summary.add("| intake p99 at 200 /s | " + Load.ms(h, 99) + " ms | ≤ 50 ms |");
             }
-            awaitCaughtUp();
         }
     }
 
@@ -173,6 +181,7 @@ public final class Benchmarks {
         String submission = system.url("submission");
         Map<String, Long> submittedAtMicros = new ConcurrentHashMap<>();
         Map<String, Double> cpuBefore = cpu();
+        Map<String, long[]> commandsBefore = storeCommands();
         long epochOffsetNanos = epochNanos() - System.nanoTime();
         Load.OpenLoopResult result = Load.openLoop(50, Duration.ofSeconds(30), i -> proposal(submission, "receipt", i),
                 (response, due) -> {
@@ -183,6 +192,7 @@ public final class Benchmarks {
         Map<String, Long> received = awaitReceipts(submittedAtMicros.keySet(), Duration.ofMinutes(3));
         awaitCaughtUp();
         printCpu("submit → receipt", cpuBefore, submittedAtMicros.size(), "proposal");
+        printStoreCommands(commandsBefore, submittedAtMicros.size(), "proposal");
         Histogram latencies = new Histogram(3);
         received.forEach((id, at) -> latencies.recordValue(Math.max(1, at - submittedAtMicros.get(id))));
         SinkCeiling sink = SinkCeiling.measure("127.0.0.1", system.smtpPort(), 4, 20_000);
@@ -238,6 +248,7 @@ public final class Benchmarks {
         List<String> measured = ids.subList(warmUp.size(), ids.size());
         int count = Math.min(measured.size(), 400);
         Map<String, Double> cpuBefore = cpu();
+        Map<String, long[]> commandsBefore = storeCommands();
         Decisions atTarget = decide(review, decider, measured.subList(0, count), 20, seen);
         // the same path at a quarter of the rate: what a decision takes when it does not queue behind others
         List<String> rest = measured.subList(count, measured.size());
@@ -251,6 +262,7 @@ public final class Benchmarks {
                 + Load.ms(light.latencies(), 99) + " ms) | ≤ 100 ms |");
         awaitCaughtUp();
         printCpu("the decisions and their e-mails", cpuBefore, atTarget.count() + light.count(), "decision");
+        printStoreCommands(commandsBefore, atTarget.count() + light.count(), "decision");
     }
 
     /** Decisions at a fixed rate (open loop), each timed from its request to its proposal's id on the stream. */
@@ -309,6 +321,7 @@ public final class Benchmarks {
         long epochOffsetNanos = epochNanos() - System.nanoTime();
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         Map<String, Double> cpuBefore = cpu();
+        Map<String, long[]> commandsBefore = storeCommands();
         java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(32);
         long start = System.nanoTime();
         List<java.util.concurrent.Future<?>> work = new ArrayList<>();
@@ -355,6 +368,7 @@ public final class Benchmarks {
                 proposals, drain, created.size() - received.size(), duplicated));
         awaitCaughtUp();
         printCpu("the rush", cpuBefore, created.size(), "proposal");
+        printStoreCommands(commandsBefore, created.size(), "proposal");
     }
 
     // the event ceiling: Kafka's own producer performance tool against the same broker
@@ -540,6 +554,54 @@ public final class Benchmarks {
         }
         System.out.printf("%n%s all |%n|%s%n%s %.1f |%n", header, "---|".repeat(after.size() + 2), line,
                 1000 * total / Math.max(1, items));
+    }
+
+    /**
+     * What each service asked of the store per item: writes (insert, update, delete) and reads, counted by the
+     * services' own MongoDB driver ({@code mongodb.driver.commands}; health checks' pings left out). The counts
+     * follow the code and how its work batches, not what else the machine runs at that moment: far steadier than one
+     * run's CPU, they show what a change saves where the CPU is within the noise.
+     */
+    private void printStoreCommands(Map<String, long[]> before, long items, String item) {
+        Map<String, long[]> after = storeCommands();
+        StringBuilder header = new StringBuilder("| store commands (writes / reads) |");
+        StringBuilder line = new StringBuilder("| per " + item + " |");
+        long writes = 0;
+        long reads = 0;
+        for (Map.Entry<String, long[]> service : after.entrySet()) {
+            long[] was = before.getOrDefault(service.getKey(), new long[2]);
+            long w = service.getValue()[0] - was[0];
+            long r = service.getValue()[1] - was[1];
+            writes += w;
+            reads += r;
+            header.append(' ').append(service.getKey()).append(" |");
+            line.append(String.format(" %.2f / %.2f |", w / (double) Math.max(1, items), r / (double) Math.max(1, items)));
+        }
+        System.out.printf("%n%s all |%n|%s%n%s %.2f / %.2f |%n", header, "---|".repeat(after.size() + 2), line,
+                writes / (double) Math.max(1, items), reads / (double) Math.max(1, items));
+    }
+
+    /** Write commands all services sent to the store since {@code before}. */
+    private long writesSince(Map<String, long[]> before) {
+        return storeCommands().entrySet().stream()
+                .mapToLong(e -> e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0]).sum();
+    }
+
+    /** Per service: {writes, reads} sent to the store so far. */
+    private Map<String, long[]> storeCommands() {
+        Map<String, long[]> commands = new java.util.TreeMap<>();
+        for (String service : LocalSystem.SERVICES) {
+            long[] counts = new long[2];
+            system.organizer(service).get("/actuator/prometheus").body().lines()
+                    .filter(line -> line.startsWith("mongodb_driver_commands_seconds_count{")
+                            && !line.contains("command=\"ping\""))
+                    .forEach(line -> {
+                        long count = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                        counts[WRITE_COMMANDS.matcher(line).find() ? 0 : 1] += count;
+                    });
+            commands.put(service, counts);
+        }
+        return commands;
     }
 
     /** User + system CPU time of a process so far, from /proc (clock ticks of 1/100 s). */

@@ -95,11 +95,59 @@ public final class LocalMongo {
         private static final long SLOW_COMMAND_MILLIS = Long.getLong("cfp.mongo.slow-command-ms", 100);
 
         private final AtomicLong writes = new AtomicLong();
+        private final AtomicLong compactionSteps = new AtomicLong();
         private final Object commitLock = new Object();
         private long committedUpTo;
 
+        /** Compaction starts when live pages fill less than half of the chunks' space (H2's default: 90 %). */
+        private static final int COMPACT_BELOW_FILL_RATE = 50;
+        /** One compaction step rewrites at most this much, and the next comes this much later: up to 5 MB/s. */
+        private static final int COMPACTION_STEP_BYTES = 512 * 1024;
+        private static final long COMPACTION_PAUSE_MILLIS = 100;
+
         DurableH2Backend(String fileName) {
             super(open(fileName));
+            Thread compaction = new Thread(this::compactInSteps, "store-compaction");
+            compaction.setDaemon(true);
+            compaction.start();
+        }
+
+        /** Compaction steps that rewrote something (for tests). */
+        long compactionSteps() {
+            return compactionSteps.get();
+        }
+
+        /**
+         * Compaction in small steps at a steady pace, each committed at once, instead of H2's background writer's:
+         * that one compacts most while the store is idle (four times as much per step, up to its auto-commit memory
+         * of about 16 MB), under the store's lock, and leaves the pages it rewrote to the next commit, so the first
+         * writes after a quiet moment waited 146-384 ms (the first requests of a benchmark phase, 2026-11-26). Here a
+         * write waits at most for one step of 512 kB and its commit.
+         */
+        private void compactInSteps() {
+            MVStore store = getMvStore();
+            while (!store.isClosed()) {
+                try {
+                    Thread.sleep(COMPACTION_PAUSE_MILLIS);
+                    long started = System.nanoTime();
+                    if (store.compact(COMPACT_BELOW_FILL_RATE, COMPACTION_STEP_BYTES)) {
+                        compactionSteps.incrementAndGet();
+                        makeDurable(writes.incrementAndGet());
+                        long millis = (System.nanoTime() - started) / 1_000_000;
+                        if (millis >= SLOW_COMMAND_MILLIS) {
+                            log.info("slow compaction step: {} ms with its commit", millis);
+                        }
+                    }
+                }
+                catch (InterruptedException e) {
+                    return;
+                }
+                catch (RuntimeException e) {
+                    if (!store.isClosed()) {
+                        log.warn("compaction step failed; trying again", e);
+                    }
+                }
+            }
         }
 
         /**
@@ -107,10 +155,10 @@ public final class LocalMongo {
          * order first, in one commit (no background commits until then, so a kill leaves the file as it was).
          */
         private static MVStore open(String fileName) {
-            // compaction starts when live pages fill less than half of the file (H2's default: 90 %): every write
-            // commits a chunk of its own, so at 90 % the background writer was rewriting live pages most of the
-            // time after a burst, and the requests of the next minutes waited for it (2026-11-25, BENCHMARKS.md)
-            MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().autoCompactFillRate(50)
+            // no compaction by H2's background writer: compactInSteps does it (at a fill rate of 90 %, H2's default,
+            // every write committing a chunk of its own, the writer was rewriting live pages most of the time after a
+            // burst, and the requests of the next minutes waited for it: 2026-11-25, BENCHMARKS.md)
+            MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().autoCompactFillRate(0)
                     .open();
             MVMap<String, Integer> format = store.openMap(FORMAT_MAP);
             if (!Integer.valueOf(COMPACT_FORMAT).equals(format.get("version"))) {
@@ -207,7 +255,14 @@ public final class LocalMongo {
                     return;
                 }
                 long upTo = writes.get();
+                long started = System.nanoTime();
                 commit();
+                // a write waits for the commit of everything written before it: the log tells a slow write from a
+                // slow commit (seen: one write's commit taking 211 ms, after H2 had compacted the file while idle)
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                if (millis >= SLOW_COMMAND_MILLIS) {
+                    log.info("slow commit: {} writes took {} ms", upTo - committedUpTo, millis);
+                }
                 committedUpTo = upTo;
             }
         }

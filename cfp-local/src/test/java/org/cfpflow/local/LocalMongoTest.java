@@ -393,6 +393,35 @@ class LocalMongoTest {
         }
     }
 
+    @Test
+    void theStoreCompactsItsFileInStepsOfItsOwnAndKeepsEveryDocument() throws Exception {
+        Path file = data.resolve("compact.mv.db");
+        LocalMongo.DurableH2Backend backend = new LocalMongo.DurableH2Backend(file.toString());
+        // chunks become candidates once no reader may need them; H2 keeps them 45 s by default
+        backend.getMvStore().getFileStore().setRetentionTime(0);
+        String text = "x".repeat(1_000);
+        withStore(backend, docs -> {
+            for (int i = 0; i < 400; i++) {
+                docs.insertOne(new Document("_id", "d" + i).append("round", 0).append("text", text));
+            }
+            // every write commits a chunk of its own: rewriting every other document leaves chunks partly live
+            for (int round = 1; round <= 3; round++) {
+                for (int i = 0; i < 400; i += 2) {
+                    docs.updateOne(Filters.eq("_id", "d" + i), Updates.set("round", round));
+                }
+            }
+            // H2's background writer compacts nothing here (autoCompactFillRate 0): these steps are the store's own
+            await().atMost(Duration.ofSeconds(30)).until(() -> backend.compactionSteps() > 0);
+        });
+        withStore(file, docs -> {
+            assertThat(docs.countDocuments()).isEqualTo(400);
+            for (int i = 0; i < 400; i++) {
+                assertThat(docs.find(Filters.eq("_id", "d" + i)).first()).as("d%d", i)
+                        .containsEntry("round", i % 2 == 0 ? 3 : 0).containsEntry("text", text);
+            }
+        });
+    }
+
     private void withStore(Path file, Consumer<MongoCollection<Document>> use) throws IOException {
         withStore(new LocalMongo.DurableH2Backend(file.toString()), use);
     }
