@@ -104,9 +104,6 @@ public final class Benchmarks {
         }
     }
 
-    private static final java.util.regex.Pattern WRITE_COMMANDS =
-            java.util.regex.Pattern.compile("command=\"(insert|update|delete|findAndModify)\"");
-
     // 6. start-up and resident memory
     private void startup(double seconds, String when) throws IOException {
         System.out.printf("%n## Start-up and memory (%s)%n%n| process | resident (MB) | CPU so far (s) |%n|---|---|---|%n", when);
@@ -586,6 +583,10 @@ public final class Benchmarks {
         return storeCommands().entrySet().stream()
                 .mapToLong(e -> e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0]).sum();
     }
+
+    /** The commands of {@code mongodb.driver.commands} that write. */
+    private static final java.util.regex.Pattern WRITE_COMMANDS =
+            java.util.regex.Pattern.compile("command=\"(insert|update|delete|findAndModify)\"");
 
     /** Per service: {writes, reads} sent to the store so far. */
     private Map<String, long[]> storeCommands() {
