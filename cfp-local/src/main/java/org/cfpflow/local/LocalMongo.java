@@ -13,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -105,11 +108,16 @@ public final class LocalMongo {
         private static final int COMPACTION_STEP_BYTES = 512 * 1024;
         private static final long COMPACTION_PAUSE_MILLIS = 100;
 
+        private final ScheduledExecutorService compaction = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "store-compaction");
+            thread.setDaemon(true);
+            return thread;
+        });
+
         DurableH2Backend(String fileName) {
             super(open(fileName));
-            Thread compaction = new Thread(this::compactInSteps, "store-compaction");
-            compaction.setDaemon(true);
-            compaction.start();
+            compaction.scheduleWithFixedDelay(this::compactionStep, COMPACTION_PAUSE_MILLIS, COMPACTION_PAUSE_MILLIS,
+                    TimeUnit.MILLISECONDS);
         }
 
         /** Compaction steps that rewrote something (for tests). */
@@ -124,30 +132,31 @@ public final class LocalMongo {
          * writes after a quiet moment waited 146-384 ms (the first requests of a benchmark phase, 2026-11-26). Here a
          * write waits at most for one step of 512 kB and its commit.
          */
-        private void compactInSteps() {
+        private void compactionStep() {
             MVStore store = getMvStore();
-            while (!store.isClosed()) {
-                try {
-                    Thread.sleep(COMPACTION_PAUSE_MILLIS);
-                    long started = System.nanoTime();
-                    if (store.compact(COMPACT_BELOW_FILL_RATE, COMPACTION_STEP_BYTES)) {
-                        compactionSteps.incrementAndGet();
-                        makeDurable(writes.incrementAndGet());
-                        long millis = (System.nanoTime() - started) / 1_000_000;
-                        if (millis >= SLOW_COMMAND_MILLIS) {
-                            log.info("slow compaction step: {} ms with its commit", millis);
-                        }
-                    }
-                }
-                catch (InterruptedException e) {
-                    return;
-                }
-                catch (RuntimeException e) {
-                    if (!store.isClosed()) {
-                        log.warn("compaction step failed; trying again", e);
+            try {
+                long started = System.nanoTime();
+                if (!store.isClosed() && store.compact(COMPACT_BELOW_FILL_RATE, COMPACTION_STEP_BYTES)) {
+                    compactionSteps.incrementAndGet();
+                    makeDurable(writes.incrementAndGet());
+                    long millis = millisSince(started);
+                    if (millis >= SLOW_COMMAND_MILLIS) {
+                        log.info("slow compaction step: {} ms with its commit", millis);
                     }
                 }
             }
+            catch (RuntimeException e) {
+                // a failed step is tried again at the next one; an exception would end the schedule
+                if (!store.isClosed()) {
+                    log.warn("compaction step failed; trying again", e);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            compaction.shutdownNow();
+            super.close();
         }
 
         /**
@@ -242,8 +251,12 @@ public final class LocalMongo {
          * A stall in a benchmark (a latency spike every service sees at once) is often one command searching a whole
          * collection: the log says which, when, and for how long, including its commit.
          */
+        private static long millisSince(long started) {
+            return (System.nanoTime() - started) / 1_000_000;
+        }
+
         private static void logIfSlow(String database, String command, Document query, long started) {
-            long millis = (System.nanoTime() - started) / 1_000_000;
+            long millis = millisSince(started);
             if (millis >= SLOW_COMMAND_MILLIS) {
                 log.info("slow command: {} {}.{} took {} ms", command, database, query.get(command), millis);
             }
@@ -259,7 +272,7 @@ public final class LocalMongo {
                 commit();
                 // a write waits for the commit of everything written before it: the log tells a slow write from a
                 // slow commit (seen: one write's commit taking 211 ms, after H2 had compacted the file while idle)
-                long millis = (System.nanoTime() - started) / 1_000_000;
+                long millis = millisSince(started);
                 if (millis >= SLOW_COMMAND_MILLIS) {
                     log.info("slow commit: {} writes took {} ms", upTo - committedUpTo, millis);
                 }
