@@ -1,5 +1,6 @@
 package org.cfpflow.local;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,10 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
 import org.h2.mvstore.MVMap;
@@ -47,13 +49,13 @@ import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.embedded.EmbeddedChannel;
 
 /**
- * A MongoDB-protocol server keeping its data in one H2 file, so a second local run finds it again. Every write is
- * committed to the file before it is acknowledged: H2 would otherwise commit once a second, and a killed store
- * would lose writes the services were told had succeeded (a real {@code mongod} journals them). A query that
+ * A MongoDB-protocol server for the local run (mongo-java-server) that keeps its data in memory and every change in
+ * a journal file, so a second local run finds it again. Every write is in the journal before it is acknowledged: a
+ * killed store loses nothing the services were told had succeeded, as a real {@code mongod}'s journal. A query that
  * names an {@code _id} besides other conditions is answered from the {@code _id} index, as {@code mongod} does.
- * Documents and index keys are stored as BSON ({@link CompactDataType}), not by Java serialization.
  */
 public final class LocalMongo {
 
@@ -63,133 +65,119 @@ public final class LocalMongo {
     }
 
     public static void main(String[] args) throws Exception {
-        Path file = Path.of(args.length > 0 ? args[0] : ".cfp/data/mongo.mv.db").toAbsolutePath();
+        Path file = Path.of(args.length > 0 ? args[0] : ".cfp/data/mongo.journal").toAbsolutePath();
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 27017;
         Files.createDirectories(file.getParent());
-        H2Backend backend = new DurableH2Backend(file.toString());
+        JournaledBackend backend = new JournaledBackend(file);
+        EarlierStore.importInto(backend, file.resolveSibling("mongo.mv.db"));
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.shutdown();
             backend.close();
         }, "mongo-stop"));
-        System.out.println("mongo-java-server (H2 file " + file + ") listening on 127.0.0.1:" + port);
+        System.out.println("mongo-java-server (journal " + file + ") listening on 127.0.0.1:" + port);
         Thread.currentThread().join();
     }
 
     /**
-     * Commits after each command that changes data, before it is acknowledged; concurrent writers share one commit
-     * (group commit): whoever waits for the commit lock finds its write already covered by the commit just made.
+     * mongo-java-server's H2 backend on an H2 store in memory, every change of a document and every change of the
+     * collections' definitions recorded in a {@link Journal}, which is read again at start. Until 2026-11-26 the
+     * store was an H2 file committed at every write: a commit wrote a chunk of pages (a leaf of some ten documents
+     * for one changed document) with H2's metadata for every chunk it touched, and the file needed compacting; that
+     * was 60 % of the store's CPU per proposal and the longest waits of the intake (BENCHMARKS.md). The journal
+     * writes each changed document once, in one write for all the commands that wait for it (group commit).
      */
-    static final class DurableH2Backend extends H2Backend {
+    static final class JournaledBackend extends H2Backend {
 
         /** The commands whose documents mongo-java-server changes in place: see {@link IdIndexedCollection}. */
         private static final Set<String> CHANGES_IN_PLACE = Set.of("update", "findandmodify");
-        private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
-                "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
-
-        /** Where the file records that its maps are written with {@link CompactDataType} (a name no database has). */
-        private static final String FORMAT_MAP = "$cfp-local.format";
-        private static final int COMPACT_FORMAT = 2;
-        /** H2Database names an index's map {@code <database>.<collection>._index_<name>}. */
-        private static final String INDEX_INFIX = "._index_";
+        private static final Set<String> DOCUMENT_WRITES = Set.of("insert", "update", "delete", "findandmodify");
+        /** Commands that change what collections and indexes exist: journaled as they are, replayed as they were. */
+        private static final Set<String> DEFINITIONS = Set.of("createindexes", "dropindexes", "drop", "dropdatabase",
+                "create", "renamecollection");
+        /** At start, a journal of more records than this, most of them replaced since, is written anew. */
+        private static final long REWRITE_ABOVE_RECORDS = 10_000;
 
         /** Commands that take at least this long are logged ({@code -Dcfp.mongo.slow-command-ms}). */
         private static final long SLOW_COMMAND_MILLIS = Long.getLong("cfp.mongo.slow-command-ms", 100);
 
-        private final AtomicLong writes = new AtomicLong();
-        private final AtomicLong compactionSteps = new AtomicLong();
-        private final Object commitLock = new Object();
-        private long committedUpTo;
+        private final Journal journal;
+        /** Document writes share it, a definition takes it alone: its journal record keeps its place among theirs. */
+        private final ReadWriteLock definitionLock = new ReentrantReadWriteLock();
+        /** The definition records, in order: few, and written first again when the journal is rewritten. */
+        private final List<Document> definitions = new ArrayList<>();
+        private final Journaling journaling = new Journaling();
+        /** Every journaled collection ever opened; those dropped since are left out where it matters. */
+        private final Set<IdIndexedCollection> collections = ConcurrentHashMap.newKeySet();
+        private volatile boolean replaying;
 
-        /** Compaction starts when live pages fill less than half of the chunks' space (H2's default: 90 %). */
-        private static final int COMPACT_BELOW_FILL_RATE = 50;
-        /** One compaction step rewrites at most this much, and the next comes this much later: up to 5 MB/s. */
-        private static final int COMPACTION_STEP_BYTES = 512 * 1024;
-        private static final long COMPACTION_PAUSE_MILLIS = 100;
-
-        private final ScheduledExecutorService compaction = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "store-compaction");
-            thread.setDaemon(true);
-            return thread;
-        });
-
-        DurableH2Backend(String fileName) {
-            super(open(fileName));
-            compaction.scheduleWithFixedDelay(this::compactionStep, COMPACTION_PAUSE_MILLIS, COMPACTION_PAUSE_MILLIS,
-                    TimeUnit.MILLISECONDS);
-        }
-
-        /** Compaction steps that rewrote something (for tests). */
-        long compactionSteps() {
-            return compactionSteps.get();
-        }
-
-        /**
-         * Compaction in small steps at a steady pace, each committed at once, instead of H2's background writer's:
-         * that one compacts most while the store is idle (four times as much per step, up to its auto-commit memory
-         * of about 16 MB), under the store's lock, and leaves the pages it rewrote to the next commit, so the first
-         * writes after a quiet moment waited 146-384 ms (the first requests of a benchmark phase, 2026-11-26). Here a
-         * write waits at most for one step of 512 kB and its commit.
-         */
-        private void compactionStep() {
-            MVStore store = getMvStore();
+        JournaledBackend(Path file) throws IOException {
+            super(new MVStore.Builder().autoCommitDisabled().open());
+            journal = new Journal(file);
+            long started = System.nanoTime();
+            Channel replay = new EmbeddedChannel();
+            replaying = true;
+            long records;
             try {
-                long started = System.nanoTime();
-                if (!store.isClosed() && store.compact(COMPACT_BELOW_FILL_RATE, COMPACTION_STEP_BYTES)) {
-                    compactionSteps.incrementAndGet();
-                    makeDurable(writes.incrementAndGet());
-                    long millis = millisSince(started);
-                    if (millis >= SLOW_COMMAND_MILLIS) {
-                        log.info("slow compaction step: {} ms with its commit", millis);
-                    }
-                }
+                records = journal.replay(record -> apply(replay, record));
             }
-            catch (RuntimeException e) {
-                // a failed step is tried again at the next one; an exception would end the schedule
-                if (!store.isClosed()) {
-                    log.warn("compaction step failed; trying again", e);
+            finally {
+                replaying = false;
+                handleClose(replay);
+            }
+            long documents = liveCollections().mapToLong(IdIndexedCollection::count).sum();
+            log.info("journal {}: {} records read in {} ms: {} documents", file, records, millisSince(started),
+                    documents);
+            if (records > REWRITE_ABOVE_RECORDS && records > 2 * (documents + definitions.size())) {
+                started = System.nanoTime();
+                journal.rewrite(Stream.concat(definitions.stream(), liveCollections()
+                        .flatMap(IdIndexedCollection::insertRecords)).iterator());
+                log.info("journal {}: written anew with {} records in {} ms", file, journal.records(),
+                        millisSince(started));
+            }
+        }
+
+        private Stream<IdIndexedCollection> liveCollections() {
+            return collections.stream().filter(collection -> collection.getDatabase()
+                    .resolveCollection(collection.getCollectionName(), false) == collection);
+        }
+
+        /** Applies a journal record through the command it stands for, as a client's command would be. */
+        private void apply(Channel channel, Document record) {
+            String database = (String) record.get("db");
+            Object collection = record.get("coll");
+            Document command = switch ((String) record.get("op")) {
+                case "insert" -> new Document("insert", collection).append("documents", List.of(record.get("doc")));
+                case "replace" -> {
+                    Document document = (Document) record.get("doc");
+                    yield new Document("update", collection).append("updates", List.of(
+                            new Document("q", new Document("_id", document.get("_id"))).append("u", document)
+                                    .append("upsert", true)));
                 }
+                case "delete" -> new Document("delete", collection).append("deletes", List.of(
+                        new Document("q", new Document("_id", record.get("id"))).append("limit", 1)));
+                case "definition" -> {
+                    definitions.add(record);
+                    yield (Document) record.get("command");
+                }
+                default -> throw new IllegalStateException("journal record of an unknown kind: " + record);
+            };
+            Document response = execute(channel, database, command.keySet().iterator().next(), command);
+            if (!Utils.isTrue(response.get("ok")) || response.containsKey("writeErrors")) {
+                throw new IllegalStateException("journal record " + record + " could not be applied: " + response);
             }
         }
 
         @Override
         public void close() {
-            compaction.shutdownNow();
-            super.close();
-        }
-
-        /**
-         * H2's own start, but with the indexes of a file written with H2's type rebuilt for {@link CompactDataType}'s
-         * order first, in one commit (no background commits until then, so a kill leaves the file as it was).
-         */
-        private static MVStore open(String fileName) {
-            // no compaction by H2's background writer: compactInSteps does it (at a fill rate of 90 %, H2's default,
-            // every write committing a chunk of its own, the writer was rewriting live pages most of the time after a
-            // burst, and the requests of the next minutes waited for it: 2026-11-25, BENCHMARKS.md)
-            MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().autoCompactFillRate(0)
-                    .open();
-            MVMap<String, Integer> format = store.openMap(FORMAT_MAP);
-            if (!Integer.valueOf(COMPACT_FORMAT).equals(format.get("version"))) {
-                store.getMapNames().stream().filter(name -> name.contains(INDEX_INFIX))
-                        .forEach(index -> rebuildInCompactOrder(store, index));
-                format.put("version", COMPACT_FORMAT);
-                store.commit();
+            try {
+                journal.close();
             }
-            store.setAutoCommitDelay(1000);
-            return store;
-        }
-
-        private static void rebuildInCompactOrder(MVStore store, String name) {
-            MVMap<Object, Object> written = store.openMap(name);
-            MVMap<Object, Object> rebuilt = store.openMap(name + ".rebuilt", compact());
-            rebuilt.putAll(written);
-            store.removeMap(written);
-            store.renameMap(rebuilt, name);
-        }
-
-        private static <K, V> MVMap.Builder<K, V> compact() {
-            return new MVMap.Builder<K, V>().keyType(new CompactDataType()).valueType(new CompactDataType());
+            catch (IOException e) {
+                log.error("journal could not be closed", e);
+            }
+            super.close();
         }
 
         @Override
@@ -198,8 +186,8 @@ public final class LocalMongo {
         }
 
         /**
-         * As H2's database, with {@link IdIndexedCollection}s under the map names H2's own collections use. Inner:
-         * H2's constructor opens the existing collections before a field of this class could be set.
+         * As H2's database, with {@link IdIndexedCollection}s that journal their changes. Inner: H2's constructor opens
+         * the existing collections before a field of this class could be set.
          */
         final class IdIndexedDatabase extends H2Database {
 
@@ -210,9 +198,15 @@ public final class LocalMongo {
             @Override
             protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
                 String namespace = getFullCollectionNamespace(name);
-                return new IdIndexedCollection(this, name, options,
-                        getMvStore().openMap("databases." + namespace, DurableH2Backend.<Object, Document>compact()),
-                        getMvStore().openMap("meta." + namespace), cursorRegistry);
+                // system.namespaces and system.indexes follow from the definitions replayed: not journaled
+                boolean journaled = !name.startsWith("system.");
+                IdIndexedCollection collection = new IdIndexedCollection(this, name, options,
+                        getMvStore().openMap("databases." + namespace, JournaledBackend.<Object, Document>compact()),
+                        getMvStore().openMap("meta." + namespace), cursorRegistry, journaled ? journaling : null);
+                if (journaled) {
+                    collections.add(collection);
+                }
+                return collection;
             }
 
             /** H2's index, on a map opened first with {@link CompactDataType}: H2's own open then finds it open. */
@@ -224,14 +218,69 @@ public final class LocalMongo {
             }
         }
 
+        /** The collections' way into the journal, under the names they have at that moment (a rename changes them). */
+        final class Journaling {
+
+            void inserted(MongoCollection<?> collection, Document document) {
+                record(collection, "insert", "doc", document);
+            }
+
+            void replaced(MongoCollection<?> collection, Document document) {
+                record(collection, "replace", "doc", document);
+            }
+
+            void deleted(MongoCollection<?> collection, Object id) {
+                record(collection, "delete", "id", id);
+            }
+
+            Document insertRecord(MongoCollection<?> collection, Document document) {
+                return new Document("op", "insert").append("db", collection.getDatabaseName())
+                        .append("coll", collection.getCollectionName()).append("doc", document);
+            }
+
+            private void record(MongoCollection<?> collection, String op, String field, Object value) {
+                if (!replaying) {
+                    journal.append(new Document("op", op).append("db", collection.getDatabaseName())
+                            .append("coll", collection.getCollectionName()).append(field, value));
+                }
+            }
+        }
+
         @Override
         public Document handleCommand(Channel channel, String database, String command, Document query) {
             String name = command.toLowerCase(Locale.ROOT);
-            boolean changesInPlace = CHANGES_IN_PLACE.contains(name);
+            boolean definition = DEFINITIONS.contains(name);
+            boolean write = definition || DOCUMENT_WRITES.contains(name);
+            long started = System.nanoTime();
+            Lock lock = definition ? definitionLock.writeLock() : definitionLock.readLock();
+            if (write) {
+                lock.lock();
+            }
+            try {
+                Document response = execute(channel, database, command, query);
+                if (definition && Utils.isTrue(response.get("ok"))) {
+                    Document record = new Document("op", "definition").append("db", database)
+                            .append("command", withoutSessionFields(query));
+                    definitions.add(record);
+                    journal.append(record);
+                }
+                return response;
+            }
+            finally {
+                if (write) {
+                    lock.unlock();
+                    // also after a failed write: a multi-document write may have applied part of itself
+                    journal.writeUpTo(journal.appended());
+                }
+                logIfSlow(database, command, query, started);
+            }
+        }
+
+        private Document execute(Channel channel, String database, String command, Document query) {
+            boolean changesInPlace = CHANGES_IN_PLACE.contains(command.toLowerCase(Locale.ROOT));
             if (changesInPlace) {
                 UPDATING.set(Boolean.TRUE);
             }
-            long started = System.nanoTime();
             try {
                 return super.handleCommand(channel, database, command, query);
             }
@@ -239,22 +288,24 @@ public final class LocalMongo {
                 if (changesInPlace) {
                     UPDATING.remove();
                 }
-                // also after a failed write: a multi-document write may have applied part of itself
-                if (WRITES.contains(name)) {
-                    makeDurable(writes.incrementAndGet());
-                }
-                logIfSlow(database, command, query, started);
             }
+        }
+
+        /** The command as a client sent it, without the fields of its session ({@code lsid}, {@code $db}, …). */
+        private static Document withoutSessionFields(Document command) {
+            Document plain = new Document();
+            command.forEach((key, value) -> {
+                if (!key.startsWith("$") && !key.equals("lsid") && !key.equals("txnNumber")) {
+                    plain.put(key, value);
+                }
+            });
+            return plain;
         }
 
         /**
          * A stall in a benchmark (a latency spike every service sees at once) is often one command searching a whole
-         * collection: the log says which, when, and for how long, including its commit.
+         * collection: the log says which, when, and for how long, including its journal write.
          */
-        private static long millisSince(long started) {
-            return (System.nanoTime() - started) / 1_000_000;
-        }
-
         private static void logIfSlow(String database, String command, Document query, long started) {
             long millis = millisSince(started);
             if (millis >= SLOW_COMMAND_MILLIS) {
@@ -262,23 +313,16 @@ public final class LocalMongo {
             }
         }
 
-        private void makeDurable(long write) {
-            synchronized (commitLock) {
-                if (committedUpTo >= write) {
-                    return;
-                }
-                long upTo = writes.get();
-                long started = System.nanoTime();
-                commit();
-                // a write waits for the commit of everything written before it: the log tells a slow write from a
-                // slow commit (seen: one write's commit taking 211 ms, after H2 had compacted the file while idle)
-                long millis = millisSince(started);
-                if (millis >= SLOW_COMMAND_MILLIS) {
-                    log.info("slow commit: {} writes took {} ms", upTo - committedUpTo, millis);
-                }
-                committedUpTo = upTo;
-            }
+        /** H2Database names an index's map {@code <database>.<collection>._index_<name>}. */
+        private static final String INDEX_INFIX = "._index_";
+
+        private static <K, V> MVMap.Builder<K, V> compact() {
+            return new MVMap.Builder<K, V>().keyType(new CompactDataType()).valueType(new CompactDataType());
         }
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     /** Set while a command that changes documents in place runs, on its thread. */
@@ -296,11 +340,46 @@ public final class LocalMongo {
         static final AtomicLong SCANS = new AtomicLong();
 
         private final MVMap<Object, Document> data;
+        /** Null for the collections that are not journaled. */
+        private final JournaledBackend.Journaling journaling;
 
         IdIndexedCollection(MongoDatabase database, String name, CollectionOptions options,
-                            MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
+                            MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors,
+                            JournaledBackend.Journaling journaling) {
             super(database, name, options, data, meta, cursors);
             this.data = data;
+            this.journaling = journaling;
+        }
+
+        @Override
+        protected Object addDocumentInternal(Document document) {
+            Object position = super.addDocumentInternal(document);
+            if (journaling != null) {
+                journaling.inserted(this, document);
+            }
+            return position;
+        }
+
+        @Override
+        protected void removeDocument(Object position) {
+            Document removed = data.get(position);
+            super.removeDocument(position);
+            if (journaling != null && removed != null) {
+                journaling.deleted(this, removed.get("_id"));
+            }
+        }
+
+        /** Every update ends here: the document stored in place of the old one, and journaled whole. */
+        private void stored(Object position, Document oldDocument, Document newDocument) {
+            super.handleUpdate(position, oldDocument, newDocument);
+            if (journaling != null) {
+                journaling.replaced(this, newDocument);
+            }
+        }
+
+        /** The records that insert every document as it is now (the journal written anew). */
+        Stream<Document> insertRecords() {
+            return data.values().stream().map(document -> journaling.insertRecord(this, document));
         }
 
         /**
@@ -529,7 +608,7 @@ public final class LocalMongo {
             for (Index<Object> index : getIndexes()) {
                 index.updateInPlace(stored, replacement, position, this);
             }
-            super.handleUpdate(position, stored, replacement);
+            stored(position, stored, replacement);
             return true;
         }
 
@@ -583,7 +662,7 @@ public final class LocalMongo {
         protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
             Part part = PART.get();
             if (part == null) {
-                super.handleUpdate(position, oldDocument, newDocument);
+                stored(position, oldDocument, newDocument);
                 return;
             }
             Document merged = new Document();
@@ -596,7 +675,7 @@ public final class LocalMongo {
                 }
             });
             newDocument.forEach(merged::putIfAbsent);
-            super.handleUpdate(position, oldDocument, merged);
+            stored(position, oldDocument, merged);
         }
 
         private static boolean isReplacement(Document update) {
@@ -678,11 +757,12 @@ public final class LocalMongo {
 
         /**
          * mongo-java-server updates the document it found in place and puts that object back. Found in the map, it is
-         * also the object a commit may be writing to the file at that moment (H2 serializes the pages of a commit
-         * on its own thread): the fault suite caught a commit failing on a document changed under it, after which
-         * every commit failed. An update is therefore given a copy, and the stored object never changes. A shallow
-         * copy is enough: the update removes and puts the found document's top-level fields only, and what it puts
-         * is a deep copy of its own (of the replacement, or of the document the operators were applied to).
+         * also an object a query answered a moment ago, which the server may be encoding for its client outside the
+         * collection's lock (and, with the H2 file of before, one a commit was writing: the fault suite caught a
+         * commit failing on a document changed under it). An update is therefore given a copy, and the stored object
+         * never changes. A shallow copy is enough: the update removes and puts the found document's top-level fields
+         * only, and what it puts is a deep copy of its own (of the replacement, or of the document the operators were
+         * applied to).
          */
         @Override
         protected Document getDocument(Object position) {
