@@ -91,14 +91,19 @@ final class EarlierStore {
             return;
         }
         int dot = namespace.indexOf('.');
+        run(backend, channel, namespace.substring(0, dot), new Document("createIndexes", namespace.substring(dot + 1))
+                .append("indexes", List.of(indexDefinition(index))));
+    }
+
+    /** An index as listed ({@code listIndexes}, {@code system.indexes}), as {@code createIndexes} takes it. */
+    static Document indexDefinition(Document listed) {
         Document definition = new Document();
-        index.forEach((key, value) -> {
+        listed.forEach((key, value) -> {
             if (!key.equals("ns") && !key.equals("v")) {
                 definition.put(key, value);
             }
         });
-        run(backend, channel, namespace.substring(0, dot), new Document("createIndexes", namespace.substring(dot + 1))
-                .append("indexes", List.of(definition)));
+        return definition;
     }
 
     private static int insert(MongoBackend backend, Channel channel, String database, String collection,

@@ -43,6 +43,7 @@ final class Journal implements AutoCloseable {
     /** Guarded by {@link #writeLock}. */
     private long written;
     private long records;
+    private IOException failed;
 
     Journal(Path file) throws IOException {
         this.file = file;
@@ -131,11 +132,18 @@ final class Journal implements AutoCloseable {
         buffer.setInt(start + 4, (int) crc.getValue());
     }
 
-    /** Returns once every record up to {@code record} is in the file, writing whatever is pending if needed. */
+    /**
+     * Returns once every record up to {@code record} is in the file, writing whatever is pending if needed. After a
+     * failed write (a full disk) every later one fails too: the records of that write are lost to the file, so no
+     * write after them may be acknowledged as if the file held what came before.
+     */
     void writeUpTo(long record) {
         synchronized (writeLock) {
             if (written >= record) {
                 return;
+            }
+            if (failed != null) {
+                throw new UncheckedIOException("journal " + file + " failed earlier; restart the store", failed);
             }
             ByteBuf batch;
             long upTo;
@@ -151,6 +159,7 @@ final class Journal implements AutoCloseable {
                 }
             }
             catch (IOException e) {
+                failed = e;
                 throw new UncheckedIOException("journal " + file + " could not be written", e);
             }
             records += upTo - written;
@@ -213,7 +222,9 @@ final class Journal implements AutoCloseable {
             if (!channel.isOpen()) {
                 return;
             }
-            writeUpTo(appended());
+            if (failed == null) {
+                writeUpTo(appended());
+            }
             channel.force(true);
             channel.close();
         }

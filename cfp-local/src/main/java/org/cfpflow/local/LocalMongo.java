@@ -105,8 +105,6 @@ public final class LocalMongo {
         private final Journal journal;
         /** Document writes share it, a definition takes it alone: its journal record keeps its place among theirs. */
         private final ReadWriteLock definitionLock = new ReentrantReadWriteLock();
-        /** The definition records, in order: few, and written first again when the journal is rewritten. */
-        private final List<Document> definitions = new ArrayList<>();
         private final Journaling journaling = new Journaling();
         /** Every journaled collection ever opened; those dropped since are left out where it matters. */
         private final Set<IdIndexedCollection> collections = ConcurrentHashMap.newKeySet();
@@ -124,18 +122,61 @@ public final class LocalMongo {
             }
             finally {
                 replaying = false;
-                handleClose(replay);
             }
             long documents = liveCollections().mapToLong(IdIndexedCollection::count).sum();
             log.info("journal {}: {} records read in {} ms: {} documents", file, records, millisSince(started),
                     documents);
-            if (records > REWRITE_ABOVE_RECORDS && records > 2 * (documents + definitions.size())) {
+            if (records > REWRITE_ABOVE_RECORDS && records > 2 * documents) {
                 started = System.nanoTime();
-                journal.rewrite(Stream.concat(definitions.stream(), liveCollections()
+                journal.rewrite(Stream.concat(definitionsNow(replay), liveCollections()
                         .flatMap(IdIndexedCollection::insertRecords)).iterator());
                 log.info("journal {}: written anew with {} records in {} ms", file, journal.records(),
                         millisSince(started));
             }
+            handleClose(replay);
+        }
+
+        /**
+         * Records that create every collection there is now, with its options and indexes: a journal written anew
+         * starts with them (not with the definitions it held, whose drops and renames found collections that the
+         * documents after them created).
+         */
+        private Stream<Document> definitionsNow(Channel channel) {
+            List<Document> records = new ArrayList<>();
+            for (String database : listDatabaseNames()) {
+                for (Document listed : firstBatch(execute(channel, database, "listCollections",
+                        new Document("listCollections", 1)))) {
+                    String name = (String) listed.get("name");
+                    if (name.startsWith("system.")) {
+                        continue;
+                    }
+                    Document create = new Document("create", name);
+                    if (listed.get("options") instanceof Document options) {
+                        create.putAll(options);
+                    }
+                    records.add(definition(database, create));
+                    List<Document> indexes = new ArrayList<>();
+                    for (Document index : firstBatch(execute(channel, database, "listIndexes",
+                            new Document("listIndexes", name)))) {
+                        if (!"_id_".equals(index.get("name"))) {
+                            indexes.add(EarlierStore.indexDefinition(index));
+                        }
+                    }
+                    if (!indexes.isEmpty()) {
+                        records.add(definition(database, new Document("createIndexes", name).append("indexes", indexes)));
+                    }
+                }
+            }
+            return records.stream();
+        }
+
+        @SuppressWarnings("unchecked")
+        private static List<Document> firstBatch(Document response) {
+            return (List<Document>) ((Document) response.get("cursor")).get("firstBatch");
+        }
+
+        private static Document definition(String database, Document command) {
+            return new Document("op", "definition").append("db", database).append("command", command);
         }
 
         private Stream<IdIndexedCollection> liveCollections() {
@@ -157,10 +198,7 @@ public final class LocalMongo {
                 }
                 case "delete" -> new Document("delete", collection).append("deletes", List.of(
                         new Document("q", new Document("_id", record.get("id"))).append("limit", 1)));
-                case "definition" -> {
-                    definitions.add(record);
-                    yield (Document) record.get("command");
-                }
+                case "definition" -> (Document) record.get("command");
                 default -> throw new IllegalStateException("journal record of an unknown kind: " + record);
             };
             Document response = execute(channel, database, command.keySet().iterator().next(), command);
@@ -259,10 +297,7 @@ public final class LocalMongo {
             try {
                 Document response = execute(channel, database, command, query);
                 if (definition && Utils.isTrue(response.get("ok"))) {
-                    Document record = new Document("op", "definition").append("db", database)
-                            .append("command", withoutSessionFields(query));
-                    definitions.add(record);
-                    journal.append(record);
+                    journal.append(definition(database, withoutSessionFields(query)));
                 }
                 return response;
             }

@@ -402,7 +402,14 @@ class LocalMongoTest {
     void aJournalMostlyOfReplacedDocumentsIsWrittenAnewAtStartWithEveryDocumentAndIndex() throws Exception {
         Path file = data.resolve("rewrite.journal");
         String text = "x".repeat(1_000);
-        withStore(file, docs -> {
+        withDatabase(new LocalMongo.JournaledBackend(file), database -> {
+            // definitions that found collections the documents before them had created
+            database.getCollection("gone").insertOne(new Document("_id", 1));
+            database.getCollection("gone").drop();
+            database.getCollection("before").insertOne(new Document("_id", "r"));
+            database.getCollection("before").renameCollection(new MongoNamespace("notification", "after"));
+            database.createCollection("empty");
+            MongoCollection<Document> docs = database.getCollection("docs");
             docs.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
             for (int i = 0; i < 400; i++) {
                 docs.insertOne(new Document("_id", "d" + i).append("email", "s" + i + "@x.org").append("round", 0)
@@ -417,7 +424,8 @@ class LocalMongoTest {
         });
         long written = Files.size(file);
         for (int restart = 0; restart < 2; restart++) {
-            withStore(file, docs -> {
+            withDatabase(new LocalMongo.JournaledBackend(file), database -> {
+                MongoCollection<Document> docs = database.getCollection("docs");
                 assertThat(docs.countDocuments()).isEqualTo(399);
                 for (int i = 2; i < 400; i++) {
                     assertThat(docs.find(Filters.eq("_id", "d" + i)).first()).as("d%d", i)
@@ -426,8 +434,11 @@ class LocalMongoTest {
                 assertThatThrownBy(() -> docs.insertOne(new Document("email", "s7@x.org")))
                         .as("the unique index").isInstanceOf(MongoWriteException.class)
                         .hasMessageContaining("duplicate key");
+                assertThat(database.listCollectionNames().into(new ArrayList<>()))
+                        .containsExactlyInAnyOrder("docs", "after", "empty");
+                assertThat(database.getCollection("after").find().first()).isEqualTo(new Document("_id", "r"));
             });
-            // 12,402 records, of which 399 documents are left: written anew, about the size of those
+            // 12,407 records, of which 400 documents are left: written anew, about the size of those
             assertThat(Files.size(file)).as("journal after restart %d", restart).isLessThan(written / 10);
         }
     }
