@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
@@ -29,6 +30,11 @@ import io.netty.buffer.Unpooled;
  * anything BSON cannot hold is still written H2's way.
  */
 final class CompactDataType extends ObjectDataType {
+
+    /** A map whose keys and values are of this type. */
+    static <K, V> MVMap.Builder<K, V> map() {
+        return new MVMap.Builder<K, V>().keyType(new CompactDataType()).valueType(new CompactDataType());
+    }
 
     // tags H2's type never writes (it uses 0–19 and 32–119)
     private static final byte DOCUMENT = 120;

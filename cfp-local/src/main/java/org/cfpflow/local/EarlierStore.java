@@ -80,8 +80,7 @@ final class EarlierStore {
     }
 
     private static MVMap<Object, Document> open(MVStore store, String name) {
-        return store.openMap(name, new MVMap.Builder<Object, Document>().keyType(new CompactDataType())
-                .valueType(new CompactDataType()));
+        return store.openMap(name, CompactDataType.<Object, Document>map());
     }
 
     /** An index as mongo-java-server listed it ({@code key}, {@code name}, {@code ns}, {@code unique}, …). */

@@ -31,7 +31,7 @@ final class Journal implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Journal.class);
     private static final int HEADER_BYTES = 8;
-    private static final int READ_BUFFER_BYTES = 1 << 20;
+    private static final int IO_BUFFER_BYTES = 1 << 20;
 
     private final Path file;
     private FileChannel channel;
@@ -59,8 +59,7 @@ final class Journal implements AutoCloseable {
     long replay(Consumer<Document> apply) throws IOException {
         long size = channel.size();
         long position = 0;
-        ByteBuf buffer = Unpooled.buffer(READ_BUFFER_BYTES);
-        CRC32C crc = new CRC32C();
+        ByteBuf buffer = Unpooled.buffer(IO_BUFFER_BYTES);
         long count = 0;
         while (position < size) {
             if (!fill(buffer, position, HEADER_BYTES)) {
@@ -73,9 +72,7 @@ final class Journal implements AutoCloseable {
                 break;
             }
             buffer.skipBytes(HEADER_BYTES);
-            crc.reset();
-            crc.update(buffer.nioBuffer(buffer.readerIndex(), length));
-            if ((int) crc.getValue() != checksum) {
+            if (checksum(buffer, buffer.readerIndex(), length) != checksum) {
                 break;
             }
             Document record = BsonDecoder.decodeBson(buffer.readSlice(length));
@@ -126,10 +123,21 @@ final class Journal implements AutoCloseable {
         buffer.writeLong(0);
         BsonEncoder.encodeDocument(record, buffer);
         int length = buffer.writerIndex() - start - HEADER_BYTES;
-        CRC32C crc = new CRC32C();
-        crc.update(buffer.nioBuffer(start + HEADER_BYTES, length));
         buffer.setInt(start, length);
-        buffer.setInt(start + 4, (int) crc.getValue());
+        buffer.setInt(start + 4, checksum(buffer, start + HEADER_BYTES, length));
+    }
+
+    private static int checksum(ByteBuf buffer, int index, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(buffer.nioBuffer(index, length));
+        return (int) crc.getValue();
+    }
+
+    private static void writeFully(FileChannel channel, ByteBuf buffer) throws IOException {
+        ByteBuffer bytes = buffer.nioBuffer();
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
+        }
     }
 
     /**
@@ -153,10 +161,7 @@ final class Journal implements AutoCloseable {
                 pending = Unpooled.buffer(Math.max(64 * 1024, batch.capacity() / 2));
             }
             try {
-                ByteBuffer bytes = batch.nioBuffer();
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
+                writeFully(channel, batch);
             }
             catch (IOException e) {
                 failed = e;
@@ -174,12 +179,6 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    long bytes() throws IOException {
-        synchronized (writeLock) {
-            return channel.size();
-        }
-    }
-
     /**
      * Replaces the file by one holding only these records, written beside it, forced to disk and moved over it in
      * one step: a kill at any moment leaves the old file or the new one. Only while nothing else appends.
@@ -189,15 +188,12 @@ final class Journal implements AutoCloseable {
             Path next = rewriteFile();
             long count = 0;
             try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuf buffer = Unpooled.buffer(READ_BUFFER_BYTES);
+                ByteBuf buffer = Unpooled.buffer(IO_BUFFER_BYTES);
                 while (records.hasNext()) {
                     append(buffer, records.next());
                     count++;
-                    if (buffer.readableBytes() >= READ_BUFFER_BYTES || !records.hasNext()) {
-                        ByteBuffer bytes = buffer.nioBuffer();
-                        while (bytes.hasRemaining()) {
-                            out.write(bytes);
-                        }
+                    if (buffer.readableBytes() >= IO_BUFFER_BYTES || !records.hasNext()) {
+                        writeFully(out, buffer);
                         buffer.clear();
                     }
                 }

@@ -96,6 +96,8 @@ public final class LocalMongo {
         /** Commands that change what collections and indexes exist: journaled as they are, replayed as they were. */
         private static final Set<String> DEFINITIONS = Set.of("createindexes", "dropindexes", "drop", "dropdatabase",
                 "create", "renamecollection");
+        /** H2Database names an index's map {@code <database>.<collection>._index_<name>}. */
+        private static final String INDEX_INFIX = "._index_";
         /** At start, a journal of more records than this, most of them replaced since, is written anew. */
         private static final long REWRITE_ABOVE_RECORDS = 10_000;
 
@@ -239,7 +241,7 @@ public final class LocalMongo {
                 // system.namespaces and system.indexes follow from the definitions replayed: not journaled
                 boolean journaled = !name.startsWith("system.");
                 IdIndexedCollection collection = new IdIndexedCollection(this, name, options,
-                        getMvStore().openMap("databases." + namespace, JournaledBackend.<Object, Document>compact()),
+                        getMvStore().openMap("databases." + namespace, CompactDataType.<Object, Document>map()),
                         getMvStore().openMap("meta." + namespace), cursorRegistry, journaled ? journaling : null);
                 if (journaled) {
                     collections.add(collection);
@@ -251,7 +253,7 @@ public final class LocalMongo {
             @Override
             protected Index<Object> openOrCreateUniqueIndex(String collection, String index, List<IndexKey> keys,
                                                             boolean sparse) {
-                getMvStore().openMap(getFullCollectionNamespace(collection) + INDEX_INFIX + index, compact());
+                getMvStore().openMap(getFullCollectionNamespace(collection) + INDEX_INFIX + index, CompactDataType.map());
                 return super.openOrCreateUniqueIndex(collection, index, keys, sparse);
             }
         }
@@ -295,7 +297,7 @@ public final class LocalMongo {
                 lock.lock();
             }
             try {
-                Document response = execute(channel, database, command, query);
+                Document response = execute(channel, database, command, CHANGES_IN_PLACE.contains(name), query);
                 if (definition && Utils.isTrue(response.get("ok"))) {
                     journal.append(definition(database, withoutSessionFields(query)));
                 }
@@ -312,7 +314,12 @@ public final class LocalMongo {
         }
 
         private Document execute(Channel channel, String database, String command, Document query) {
-            boolean changesInPlace = CHANGES_IN_PLACE.contains(command.toLowerCase(Locale.ROOT));
+            return execute(channel, database, command, CHANGES_IN_PLACE.contains(command.toLowerCase(Locale.ROOT)),
+                    query);
+        }
+
+        private Document execute(Channel channel, String database, String command, boolean changesInPlace,
+                                 Document query) {
             if (changesInPlace) {
                 UPDATING.set(Boolean.TRUE);
             }
@@ -346,13 +353,6 @@ public final class LocalMongo {
             if (millis >= SLOW_COMMAND_MILLIS) {
                 log.info("slow command: {} {}.{} took {} ms", command, database, query.get(command), millis);
             }
-        }
-
-        /** H2Database names an index's map {@code <database>.<collection>._index_<name>}. */
-        private static final String INDEX_INFIX = "._index_";
-
-        private static <K, V> MVMap.Builder<K, V> compact() {
-            return new MVMap.Builder<K, V>().keyType(new CompactDataType()).valueType(new CompactDataType());
         }
     }
 
