@@ -125,23 +125,29 @@ public final class Benchmarks {
     // 1. intake, with the minimal app as its ceiling
     private void intake() throws Exception {
         String submission = system.url("submission");
-        Load.saturate(16, Duration.ofSeconds(10), i -> proposal(submission, "warm", i), 201);
+        Load.saturate(16, Duration.ofSeconds(10), submission + "/api/proposals", i -> proposalJson("warm", i), 201);
         awaitCaughtUp();
         Map<Integer, Long> before = proposalsTopicEnd();
         Map<String, Double> cpuBefore = cpu();
         Map<String, long[]> commandsBefore = storeCommands();
         long t0 = System.nanoTime();
-        double ours = Load.saturate(32, Duration.ofSeconds(20), i -> proposal(submission, "sat", i), 201);
+        double ours = Load.saturate(32, Duration.ofSeconds(20), submission + "/api/proposals", i -> proposalJson("sat", i), 201);
+        Map<String, Double> cpuInWindow = cpu();
         double eventsPerSecond = (proposalsTopicEnd().values().stream().mapToLong(Long::longValue).sum()
                 - before.values().stream().mapToLong(Long::longValue).sum()) / ((System.nanoTime() - t0) / 1e9);
         // the CPU of the proposals taken, until every consumer has caught up with them
         awaitCaughtUp();
+        Map<String, Double> cpuQuiet = cpu();
         long saturated = Math.round(ours * 20);
         summaryEvents = eventsPerSecond;
         double ceiling;
+        Map<String, Double> cpuCeilingBefore;
+        Map<String, Double> cpuCeiling;
         try (Ceiling app = Ceiling.start(root, system)) {
-            Load.saturate(16, Duration.ofSeconds(10), i -> proposal(app.url(), "warm", i), 201);
-            ceiling = Load.saturate(32, Duration.ofSeconds(20), i -> proposal(app.url(), "sat", i), 201);
+            Load.saturate(16, Duration.ofSeconds(10), app.url() + "/api/proposals", i -> proposalJson("warm", i), 201);
+            cpuCeilingBefore = cpu(app.pid());
+            ceiling = Load.saturate(32, Duration.ofSeconds(20), app.url() + "/api/proposals", i -> proposalJson("sat", i), 201);
+            cpuCeiling = cpu(app.pid());
         }
         System.out.printf("%n## 1. Intake: POST /api/proposals%n%n| | proposals/s |%n|---|---|%n");
         System.out.printf("| submission-service, saturated (32 clients, 20 s) | %.0f |%n", ours);
@@ -150,7 +156,9 @@ public final class Benchmarks {
         System.out.printf("| ProposalSubmitted events published meanwhile | %.0f /s |%n", eventsPerSecond);
         summary.add(String.format("| intake at saturation | %.0f /s (%.0f %% of the minimal app's %.0f /s) | ≥ 1,000 /s, ≥ 80 %% |",
                 ours, 100 * ours / ceiling, ceiling));
-        printCpu("saturated intake and its e-mails", cpuBefore, saturated, "proposal");
+        printCpu("the 20 s of saturated intake", cpuBefore, cpuInWindow, saturated, "proposal");
+        printCpu("saturated intake and its e-mails", cpuBefore, cpuQuiet, saturated, "proposal");
+        printCpu("the insert-only app's 20 s", cpuCeilingBefore, cpuCeiling, Math.round(ceiling * 20), "request");
         printStoreCommands(commandsBefore, saturated, "proposal");
 
         System.out.printf("%n| fixed rate (open loop, 20 s) | sent | 201 | p50 ms | p99 ms | p99.9 ms | max ms | UTC | store writes per proposal |%n"
@@ -324,23 +332,24 @@ public final class Benchmarks {
         List<java.util.concurrent.Future<?>> work = new ArrayList<>();
         for (int c = 0; c < 32; c++) {
             work.add(clients.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < proposals) {
-                    try {
-                        HttpResponse<String> response = Load.HTTP.send(proposal(submission, "rush", i),
-                                HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() == 201) {
-                            created.add(id(response.body()));
-                            last201.accumulateAndGet(System.nanoTime(), Math::max);
+                try (Connection connection = new Connection(URI.create(submission))) {
+                    int i;
+                    while ((i = next.getAndIncrement()) < proposals) {
+                        try {
+                            Connection.Answer answer = connection.post("/api/proposals", proposalJson("rush", i));
+                            if (answer.status() == 201) {
+                                created.add(id(answer.body()));
+                                last201.accumulateAndGet(System.nanoTime(), Math::max);
+                            }
+                            else {
+                                refused.computeIfAbsent("HTTP " + answer.status(), k -> new AtomicLong())
+                                        .incrementAndGet();
+                            }
                         }
-                        else {
-                            refused.computeIfAbsent("HTTP " + response.statusCode(), k -> new AtomicLong())
-                                    .incrementAndGet();
+                        catch (IOException e) {
+                            refused.computeIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(),
+                                    k -> new AtomicLong()).incrementAndGet();
                         }
-                    }
-                    catch (IOException e) {
-                        refused.computeIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(),
-                                k -> new AtomicLong()).incrementAndGet();
                     }
                 }
                 return null;
@@ -502,11 +511,14 @@ public final class Benchmarks {
     }
 
     private HttpRequest proposal(String base, String phase, int i) {
-        String json = "{\"title\":\"Bench " + run + " " + phase + " #" + i + "\",\"abstract\":\"What we measured.\","
+        return Load.post(base + "/api/proposals", proposalJson(phase, i)).build();
+    }
+
+    private String proposalJson(String phase, int i) {
+        return "{\"title\":\"Bench " + run + " " + phase + " #" + i + "\",\"abstract\":\"What we measured.\","
                 + "\"description\":\"A proposal of the benchmark run, about as long as a real abstract's first lines.\","
                 + "\"track\":\"" + TRACK + "\",\"durationMinutes\":" + (5 + 5 * (i % 4)) + ",\"speakers\":[{\"name\":"
                 + "\"Speaker " + i + "\",\"email\":\"" + phase + "-" + run + "-" + i + "@example.org\"}]}";
-        return Load.post(base + "/api/proposals", json).build();
     }
 
     private static String id(String body) {
@@ -528,18 +540,30 @@ public final class Benchmarks {
         return 0;
     }
 
-    /** CPU seconds each process has used so far. */
+    /** CPU seconds each process has used so far, the load generator's own ("load") among them. */
     private Map<String, Double> cpu() throws IOException {
         Map<String, Double> cpu = new java.util.TreeMap<>();
         for (Map.Entry<String, Long> process : system.pids().entrySet()) {
             cpu.put(process.getKey(), cpuSeconds(process.getValue()));
         }
+        cpu.put("load", cpuSeconds(ProcessHandle.current().pid()));
+        return cpu;
+    }
+
+    /** As {@link #cpu()}, with the insert-only app's process ("ceiling app"). */
+    private Map<String, Double> cpu(long ceilingApp) throws IOException {
+        Map<String, Double> cpu = cpu();
+        cpu.put("ceiling app", cpuSeconds(ceilingApp));
         return cpu;
     }
 
     /** Where the CPU of a phase went, per process and per item (proposal, decision): what a rate costs. */
     private void printCpu(String phase, Map<String, Double> before, long items, String item) throws IOException {
-        Map<String, Double> after = cpu();
+        printCpu(phase, before, cpu(), items, item);
+    }
+
+    private static void printCpu(String phase, Map<String, Double> before, Map<String, Double> after, long items,
+                                 String item) {
         StringBuilder header = new StringBuilder("| CPU during " + phase + " |");
         StringBuilder line = new StringBuilder("| ms per " + item + " (" + items + ") |");
         double total = 0;

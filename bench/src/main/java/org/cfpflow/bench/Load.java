@@ -74,9 +74,13 @@ final class Load {
         return new OpenLoopResult(perSecond, count, Map.copyOf(statuses), recorder.getIntervalHistogram(), seconds);
     }
 
-    /** {@code clients} each sending the next request as soon as the previous answered, for {@code length}. */
-    static double saturate(int clients, Duration length, IntFunction<HttpRequest> request, int expectedStatus)
+    /**
+     * {@code clients} each POSTing the next body to {@code url} as soon as the previous answered, for
+     * {@code length}, each on its own keep-alive connection ({@link Connection}).
+     */
+    static double saturate(int clients, Duration length, String url, IntFunction<String> json, int expectedStatus)
             throws Exception {
+        URI uri = URI.create(url);
         AtomicInteger next = new AtomicInteger();
         AtomicLong ok = new AtomicLong();
         long end = System.nanoTime() + length.toNanos();
@@ -85,15 +89,17 @@ final class Load {
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             work.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    try {
-                        if (HTTP.send(request.apply(next.getAndIncrement()), HttpResponse.BodyHandlers.discarding())
-                                .statusCode() == expectedStatus) {
-                            ok.incrementAndGet();
+                try (Connection connection = new Connection(uri)) {
+                    while (System.nanoTime() < end) {
+                        try {
+                            if (connection.post(uri.getPath(), json.apply(next.getAndIncrement())).status()
+                                    == expectedStatus) {
+                                ok.incrementAndGet();
+                            }
                         }
-                    }
-                    catch (java.io.IOException e) {
-                        // counted as not ok
+                        catch (java.io.IOException e) {
+                            // counted as not ok; the next request opens a new connection
+                        }
                     }
                 }
                 return null;
