@@ -2,6 +2,7 @@ package org.cfpflow.bench;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -190,7 +191,7 @@ public final class Benchmarks {
         long epochOffsetNanos = epochNanos() - System.nanoTime();
         Load.OpenLoopResult result = Load.openLoop(50, Duration.ofSeconds(30), i -> proposal(submission, "receipt", i),
                 (response, due) -> {
-                    if (response.statusCode() == 201) {
+                    if (response.status() == 201) {
                         submittedAtMicros.put(id(response.body()), (due + epochOffsetNanos) / 1_000);
                     }
                 });
@@ -222,7 +223,7 @@ public final class Benchmarks {
         String submission = system.url("submission");
         List<String> ids = new ArrayList<>();
         Load.openLoop(100, Duration.ofSeconds(8), i -> proposal(submission, "accept", i), (response, due) -> {
-            if (response.statusCode() == 201) {
+            if (response.status() == 201) {
                 synchronized (ids) {
                     ids.add(id(response.body()));
                 }
@@ -232,7 +233,7 @@ public final class Benchmarks {
         Map<String, Long> seen = new ConcurrentHashMap<>();
         HttpRequest stream = HttpRequest.newBuilder(URI.create(system.url("schedule") + "/api/timetable/stream"))
                 .header("Accept", "text/event-stream").GET().build();
-        var subscription = Load.HTTP.sendAsync(stream, HttpResponse.BodyHandlers.ofLines()).thenAccept(response ->
+        var subscription = HttpClient.newHttpClient().sendAsync(stream, HttpResponse.BodyHandlers.ofLines()).thenAccept(response ->
                 response.body().forEach(line -> {
                     if (line.startsWith("data:")) {
                         Matcher m = PROPOSAL_ID.matcher(line);
@@ -280,7 +281,7 @@ public final class Benchmarks {
             decidedAt.put(proposals.get(i), System.nanoTime());
             return accept(review, decider, proposals.get(i));
         }, (response, due) -> {
-            if (response.statusCode() != 200) {
+            if (response.status() != 200) {
                 refused.incrementAndGet();
             }
         });
@@ -311,9 +312,9 @@ public final class Benchmarks {
         return LocalTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("HH:mm:ss"));
     }
 
-    private static HttpRequest accept(String review, String decider, String proposalId) {
-        return Load.post(review + "/api/reviews/proposals/" + proposalId + "/decision",
-                "{\"decision\":\"ACCEPT\",\"note\":\"bench\"}").header("Authorization", decider).build();
+    private static Load.Post accept(String review, String decider, String proposalId) {
+        return new Load.Post(URI.create(review + "/api/reviews/proposals/" + proposalId + "/decision"),
+                "{\"decision\":\"ACCEPT\",\"note\":\"bench\"}", decider);
     }
 
     // 4. the deadline rush
@@ -336,7 +337,7 @@ public final class Benchmarks {
                     int i;
                     while ((i = next.getAndIncrement()) < proposals) {
                         try {
-                            Connection.Answer answer = connection.post("/api/proposals", proposalJson("rush", i));
+                            Connection.Answer answer = connection.send(proposal(submission, "rush", i));
                             if (answer.status() == 201) {
                                 created.add(id(answer.body()));
                                 last201.accumulateAndGet(System.nanoTime(), Math::max);
@@ -510,8 +511,8 @@ public final class Benchmarks {
         awaitCaughtUp();
     }
 
-    private HttpRequest proposal(String base, String phase, int i) {
-        return Load.post(base + "/api/proposals", proposalJson(phase, i)).build();
+    private Load.Post proposal(String base, String phase, int i) {
+        return Load.post(base + "/api/proposals", proposalJson(phase, i));
     }
 
     private String proposalJson(String phase, int i) {

@@ -51,15 +51,11 @@ final class Ceiling implements AutoCloseable {
     }
 
     private boolean answers() {
-        try {
-            return Load.HTTP.send(Load.post(url() + "/api/proposals", "{\"ping\":true}").build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
+        Load.Post ping = Load.post(url() + "/api/proposals", "{\"ping\":true}");
+        try (Connection connection = new Connection(ping.uri())) {
+            return connection.send(ping).status() == 201;
         }
         catch (IOException e) {
-            return false;
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }

@@ -34,11 +34,12 @@ final class Connection implements AutoCloseable {
         this.port = base.getPort();
     }
 
-    /** POSTs {@code json} to {@code path}; an IOException leaves the connection closed, the next call opens another. */
-    Answer post(String path, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
+    /** Sends {@code post}; an IOException leaves the connection closed, and the next call opens another. */
+    Answer send(Load.Post post) throws IOException {
+        byte[] body = post.json().getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("POST " + post.uri().getRawPath() + " HTTP/1.1\r\nHost: " + host + ":" + port
                 + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + body.length
+                + (post.authorization() == null ? "" : "\r\nAuthorization: " + post.authorization())
                 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         try {
             if (socket == null) {

@@ -1,15 +1,13 @@
 package org.cfpflow.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,7 +24,9 @@ import org.HdrHistogram.Recorder;
 /** Load from 127.0.0.1: open loop at a fixed rate (latency from the intended start), or closed loop at saturation. */
 final class Load {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** A POST of a JSON body, with the Authorization header's value or null. */
+    record Post(URI uri, String json, String authorization) {
+    }
 
     /** What an open-loop run saw: latencies in microseconds, measured from when each request was due. */
     record OpenLoopResult(double offeredPerSecond, int sent, Map<Integer, Integer> statuses, Histogram latencies,
@@ -42,34 +42,57 @@ final class Load {
     /**
      * Sends request {@code i} at {@code start + i / rate} whether or not earlier ones have answered (no coordinated
      * omission: a stall shows as latency of everything that was due during it); {@code onAnswer} sees each answer
-     * with the moment (System.nanoTime) it was due.
+     * with the moment (System.nanoTime) it was due. Each request goes out on a connection no other request is using
+     * (an idle one or a new one), from a thread of its own: however many are waiting, the next leaves on time.
      */
-    static OpenLoopResult openLoop(double perSecond, Duration length, IntFunction<HttpRequest> request,
-                                   BiConsumer<HttpResponse<String>, Long> onAnswer) {
+    static OpenLoopResult openLoop(double perSecond, Duration length, IntFunction<Post> request,
+                                   BiConsumer<Connection.Answer, Long> onAnswer) {
         int count = (int) (perSecond * length.toMillis() / 1000);
         Recorder recorder = new Recorder(3);
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
-        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        Map<String, Queue<Connection>> idle = new ConcurrentHashMap<>();
+        ExecutorService senders = Executors.newCachedThreadPool();
+        List<Future<?>> inFlight = new ArrayList<>(count);
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         for (int i = 0; i < count; i++) {
             long due = start + (long) (i * 1e9 / perSecond);
             while (System.nanoTime() < due) {
                 LockSupport.parkNanos(due - System.nanoTime());
             }
-            inFlight.add(HTTP.sendAsync(request.apply(i), HttpResponse.BodyHandlers.ofString())
-                    .handle((response, failure) -> {
-                        long latency = (System.nanoTime() - due) / 1_000;
-                        recorder.recordValue(Math.max(1, latency));
-                        int status = failure != null ? -1 : response.statusCode();
-                        statuses.merge(status, 1, Integer::sum);
-                        if (response != null && onAnswer != null) {
-                            onAnswer.accept(response, due);
-                        }
-                        return null;
-                    }));
+            Post post = request.apply(i);
+            inFlight.add(senders.submit(() -> {
+                Queue<Connection> pool = idle.computeIfAbsent(post.uri().getAuthority(),
+                        authority -> new ConcurrentLinkedQueue<>());
+                Connection connection = pool.poll();
+                if (connection == null) {
+                    connection = new Connection(post.uri());
+                }
+                Connection.Answer answer = null;
+                try {
+                    answer = connection.send(post);
+                }
+                catch (java.io.IOException e) {
+                    // counted below as status -1
+                }
+                long latency = (System.nanoTime() - due) / 1_000;
+                pool.add(connection);
+                recorder.recordValue(Math.max(1, latency));
+                statuses.merge(answer == null ? -1 : answer.status(), 1, Integer::sum);
+                if (answer != null && onAnswer != null) {
+                    onAnswer.accept(answer, due);
+                }
+            }));
         }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).orTimeout(2, TimeUnit.MINUTES)
-                .exceptionally(e -> null).join();
+        for (Future<?> sent : inFlight) {
+            try {
+                sent.get(2, TimeUnit.MINUTES);
+            }
+            catch (Exception e) {
+                statuses.merge(-1, 1, Integer::sum);
+            }
+        }
+        senders.shutdownNow();
+        idle.values().forEach(pool -> pool.forEach(Connection::close));
         double seconds = (System.nanoTime() - start) / 1e9;
         return new OpenLoopResult(perSecond, count, Map.copyOf(statuses), recorder.getIntervalHistogram(), seconds);
     }
@@ -92,7 +115,7 @@ final class Load {
                 try (Connection connection = new Connection(uri)) {
                     while (System.nanoTime() < end) {
                         try {
-                            if (connection.post(uri.getPath(), json.apply(next.getAndIncrement())).status()
+                            if (connection.send(new Post(uri, json.apply(next.getAndIncrement()), null)).status()
                                     == expectedStatus) {
                                 ok.incrementAndGet();
                             }
@@ -112,9 +135,8 @@ final class Load {
         return ok.get() / ((System.nanoTime() - start) / 1e9);
     }
 
-    static HttpRequest.Builder post(String url, String json) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    static Post post(String url, String json) {
+        return new Post(URI.create(url), json, null);
     }
 
     static String ms(Histogram h, double percentile) {
