@@ -97,19 +97,40 @@ final class Load {
         return new OpenLoopResult(perSecond, count, Map.copyOf(statuses), recorder.getIntervalHistogram(), seconds);
     }
 
+    /** What a closed-loop run got: answers with the expected status, in all and in each 5 s of the run. */
+    record Saturated(long ok, double seconds, long[] okPerSlice) {
+
+        static final long SLICE_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+        double perSecond() {
+            return ok / seconds;
+        }
+
+        /** The rate in each 5 s slice (the last one may be shorter): steady, or falling as a backlog grows. */
+        String slices() {
+            StringBuilder rates = new StringBuilder();
+            for (int i = 0; i < okPerSlice.length; i++) {
+                double length = Math.min(5, seconds - 5.0 * i);
+                rates.append(i == 0 ? "" : " · ").append(Math.round(okPerSlice[i] / length));
+            }
+            return rates.toString();
+        }
+    }
+
     /**
      * {@code clients} each POSTing the next body to {@code url} as soon as the previous answered, for
      * {@code length}, each on its own keep-alive connection ({@link Connection}).
      */
-    static double saturate(int clients, Duration length, String url, IntFunction<String> json, int expectedStatus)
+    static Saturated saturate(int clients, Duration length, String url, IntFunction<String> json, int expectedStatus)
             throws Exception {
         URI uri = URI.create(url);
         AtomicInteger next = new AtomicInteger();
-        AtomicLong ok = new AtomicLong();
-        long end = System.nanoTime() + length.toNanos();
+        java.util.concurrent.atomic.AtomicLongArray okPerSlice = new java.util.concurrent.atomic.AtomicLongArray(
+                (int) ((length.toNanos() + Saturated.SLICE_NANOS - 1) / Saturated.SLICE_NANOS));
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> work = new ArrayList<>();
         long start = System.nanoTime();
+        long end = start + length.toNanos();
         for (int c = 0; c < clients; c++) {
             work.add(pool.submit(() -> {
                 try (Connection connection = new Connection(uri)) {
@@ -117,7 +138,9 @@ final class Load {
                         try {
                             if (connection.send(new Post(uri, json.apply(next.getAndIncrement()), null)).status()
                                     == expectedStatus) {
-                                ok.incrementAndGet();
+                                long at = System.nanoTime() - start;
+                                okPerSlice.incrementAndGet((int) Math.min(okPerSlice.length() - 1,
+                                        at / Saturated.SLICE_NANOS));
                             }
                         }
                         catch (java.io.IOException e) {
@@ -132,7 +155,12 @@ final class Load {
             f.get();
         }
         pool.shutdown();
-        return ok.get() / ((System.nanoTime() - start) / 1e9);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] slices = new long[okPerSlice.length()];
+        for (int i = 0; i < slices.length; i++) {
+            slices[i] = okPerSlice.get(i);
+        }
+        return new Saturated(java.util.Arrays.stream(slices).sum(), seconds, slices);
     }
 
     static Post post(String url, String json) {
