@@ -37,7 +37,8 @@ final class Connection implements AutoCloseable {
     /** Sends {@code post}; an IOException leaves the connection closed, and the next call opens another. */
     Answer send(Load.Post post) throws IOException {
         byte[] body = post.json().getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("POST " + post.uri().getRawPath() + " HTTP/1.1\r\nHost: " + host + ":" + port
+        String target = post.uri().getRawPath() + (post.uri().getRawQuery() == null ? "" : "?" + post.uri().getRawQuery());
+        byte[] head = ("POST " + target + " HTTP/1.1\r\nHost: " + host + ":" + port
                 + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + body.length
                 + (post.authorization() == null ? "" : "\r\nAuthorization: " + post.authorization())
                 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -91,7 +92,10 @@ final class Connection implements AutoCloseable {
             }
         }
         ByteArrayOutputStream content = new ByteArrayOutputStream();
-        if (chunked) {
+        if (status == 204 || status == 304) {
+            // no body, whatever the headers say
+        }
+        else if (chunked) {
             for (long size = chunkSize(); size > 0; size = chunkSize()) {
                 copy(size, content);
                 line();

@@ -72,7 +72,7 @@ class ConnectionTest {
     @Test
     void readsAChunkedAnswerWholeAndTheNextOneAfterIt() throws IOException {
         answers.add("HTTP/1.1 200 \r\nTransfer-Encoding: chunked\r\n\r\n4;ext=1\r\n{\"a\"\r\nA\r\n:\"0123456\"\r\n1\r\n}\r\n0\r\n\r\n");
-        answers.add("HTTP/1.1 204 \r\nContent-Length: 0\r\n\r\n");
+        answers.add("HTTP/1.1 204 \r\n\r\n");
         try (Connection connection = new Connection(URI.create(base()))) {
             assertThat(connection.send(decision()).body()).isEqualTo("{\"a\":\"0123456\"}");
             assertThat(connection.send(decision()).status()).isEqualTo(204);
@@ -102,6 +102,15 @@ class ConnectionTest {
             assertThat(connection.send(decision()).status()).isEqualTo(201);
         }
         assertThat(connections).hasValue(2);
+    }
+
+    @Test
+    void sendsTheQuery() throws IOException {
+        answers.add("HTTP/1.1 201 \r\nContent-Length: 0\r\n\r\n");
+        try (Connection connection = new Connection(URI.create(base()))) {
+            connection.send(Load.post(base() + "/api/proposals?dryRun=true&x=a%20b", "{}"));
+        }
+        assertThat(requests.get(0)).startsWith("POST /api/proposals?dryRun=true&x=a%20b HTTP/1.1\r\n");
     }
 
     private Load.Post decision() {
