@@ -366,26 +366,36 @@ class LocalMongoTest {
     @Test
     void theDataOfTheEarlierH2StoreIsCopiedOnceWithItsUniqueIndexes() throws Exception {
         Path earlier = data.resolve("mongo.mv.db");
-        withStore(new H2Backend(earlier.toString()), docs -> {
+        // mongo-java-server's own H2 backend writes the earlier file. It cannot be trusted with _ids of two types in
+        // one collection (its ObjectDataType failed to compare a String with an ObjectId about once in sixty runs,
+        // with random and with fixed ids alike), so the ObjectIds are in a collection of their own
+        withDatabase(new H2Backend(earlier.toString()), database -> {
+            MongoCollection<Document> docs = database.getCollection("docs");
             docs.createIndex(Indexes.ascending("email", "conference"), new IndexOptions().unique(true));
             for (int i = 0; i < 300; i++) {
-                // fixed object ids: mongo-java-server's own H2 backend failed on random ones once in some sixty runs
-                docs.insertOne(new Document("_id", i % 2 == 0 ? "p" + i : new ObjectId(String.format("%024x", 7919L * i)))
-                        .append("email", "s" + i + "@x.org").append("conference", i % 3)
-                        .append("speakers", List.of(new Document("name", "S" + i))));
+                docs.insertOne(new Document("_id", "p" + i).append("email", "s" + i + "@x.org")
+                        .append("conference", i % 3).append("speakers", List.of(new Document("name", "S" + i))));
+            }
+            MongoCollection<Document> objectIds = database.getCollection("objectIds");
+            for (int i = 0; i < 50; i++) {
+                objectIds.insertOne(new Document("_id", objectId(i)).append("n", i));
             }
         });
         Path journal = data.resolve("mongo.journal");
-        Consumer<MongoCollection<Document>> copied = docs -> {
+        Consumer<MongoDatabase> copied = database -> {
+            MongoCollection<Document> docs = database.getCollection("docs");
             assertThat(docs.countDocuments()).isEqualTo(300);
             assertThat(docs.find(Filters.eq("_id", "p42")).first().getList("speakers", Document.class))
                     .containsExactly(new Document("name", "S42"));
             assertThatThrownBy(() -> docs.insertOne(new Document("email", "s44@x.org").append("conference", 44 % 3)))
                     .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            MongoCollection<Document> objectIds = database.getCollection("objectIds");
+            assertThat(objectIds.countDocuments()).isEqualTo(50);
+            assertThat(objectIds.find(Filters.eq("_id", objectId(17))).first().getInteger("n")).isEqualTo(17);
         };
         LocalMongo.JournaledBackend backend = new LocalMongo.JournaledBackend(journal);
         EarlierStore.importInto(backend, earlier);
-        withStore(backend, copied);
+        withDatabase(backend, copied);
         assertThat(earlier).doesNotExist();
         Path imported = data.resolve("mongo.mv.db.imported");
         assertThat(imported).exists();
@@ -394,8 +404,12 @@ class LocalMongoTest {
         Files.move(imported, earlier);
         backend = new LocalMongo.JournaledBackend(journal);
         EarlierStore.importInto(backend, earlier);
-        withStore(backend, copied);
-        withStore(journal, copied);
+        withDatabase(backend, copied);
+        withDatabase(new LocalMongo.JournaledBackend(journal), copied);
+    }
+
+    private static ObjectId objectId(int i) {
+        return new ObjectId(String.format("%024x", 7919L * (i + 1)));
     }
 
     @Test
