@@ -359,8 +359,18 @@ class LocalMongoTest {
                 .append("speakers", List.of(new Document("name", "Ada").append("email", "ada@example.org"),
                         new Document("name", "Linus")))
                 .append("tags", List.of("containers", 3, List.of("nested")));
-        withStore(file, docs -> docs.insertOne(written));
-        withStore(file, docs -> assertThat(docs.find(Filters.eq("_id", objectId)).first()).isEqualTo(written));
+        // _ids of several types in one collection, as mongod allows (the store's own key order handles them)
+        List<Object> ids = List.of("p1", new ObjectId(String.format("%024x", 42)), 7, 8L, "p2", new ObjectId());
+        withStore(file, docs -> {
+            docs.insertOne(written);
+            ids.forEach(id -> docs.insertOne(new Document("_id", id).append("of", id.getClass().getSimpleName())));
+        });
+        withStore(file, docs -> {
+            assertThat(docs.find(Filters.eq("_id", objectId)).first()).isEqualTo(written);
+            ids.forEach(id -> assertThat(docs.find(Filters.eq("_id", id)).first())
+                    .isEqualTo(new Document("_id", id).append("of", id.getClass().getSimpleName())));
+            assertThat(docs.countDocuments()).isEqualTo(1 + ids.size());
+        });
     }
 
     @Test
