@@ -337,38 +337,26 @@ public final class Benchmarks {
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         Map<String, Double> cpuBefore = cpu();
         Map<String, long[]> commandsBefore = storeCommands();
-        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(32);
         long start = System.nanoTime();
-        List<java.util.concurrent.Future<?>> work = new ArrayList<>();
-        for (int c = 0; c < 32; c++) {
-            work.add(clients.submit(() -> {
-                try (Connection connection = new Connection(URI.create(submission))) {
-                    int i;
-                    while ((i = next.getAndIncrement()) < proposals) {
-                        try {
-                            Connection.Answer answer = connection.send(proposal(submission, "rush", i));
-                            if (answer.status() == 201) {
-                                created.add(id(answer.body()));
-                                last201.accumulateAndGet(System.nanoTime(), Math::max);
-                            }
-                            else {
-                                refused.computeIfAbsent("HTTP " + answer.status(), k -> new AtomicLong())
-                                        .incrementAndGet();
-                            }
-                        }
-                        catch (IOException e) {
-                            refused.computeIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(),
-                                    k -> new AtomicLong()).incrementAndGet();
-                        }
+        Load.closedLoop(32, URI.create(submission), connection -> {
+            int i;
+            while ((i = next.getAndIncrement()) < proposals) {
+                try {
+                    Connection.Answer answer = connection.send(proposal(submission, "rush", i));
+                    if (answer.status() == 201) {
+                        created.add(id(answer.body()));
+                        last201.accumulateAndGet(System.nanoTime(), Math::max);
+                    }
+                    else {
+                        refused.computeIfAbsent("HTTP " + answer.status(), k -> new AtomicLong()).incrementAndGet();
                     }
                 }
-                return null;
-            }));
-        }
-        for (var f : work) {
-            f.get();
-        }
-        clients.shutdown();
+                catch (IOException e) {
+                    refused.computeIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(),
+                            k -> new AtomicLong()).incrementAndGet();
+                }
+            }
+        });
         double submitSeconds = (System.nanoTime() - start) / 1e9;
         Map<String, Long> received = awaitReceipts(created, Duration.ofMinutes(10));
         long lastReceipt = received.values().stream().mapToLong(Long::longValue).max().orElse(0);

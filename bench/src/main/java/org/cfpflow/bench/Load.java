@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
@@ -102,13 +101,17 @@ final class Load {
         return new OpenLoopResult(perSecond, count, Map.copyOf(statuses), recorder.getIntervalHistogram(), seconds);
     }
 
-    /** What a closed-loop run got: answers with the expected status, in all and in each 5 s of the run. */
-    record Saturated(long ok, double seconds, long[] okPerSlice) {
+    /** What a closed-loop run got: answers with the expected status in each 5 s of the run. */
+    record Saturated(double seconds, long[] okPerSlice) {
 
         static final long SLICE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
+        long ok() {
+            return java.util.Arrays.stream(okPerSlice).sum();
+        }
+
         double perSecond() {
-            return ok / seconds;
+            return ok() / seconds;
         }
 
         /** The rate in each 5 s slice (the last one may be shorter): steady, or falling as a backlog grows. */
@@ -122,50 +125,65 @@ final class Load {
         }
     }
 
+    /** What one closed-loop client does with its connection until it is done. */
+    interface Client {
+        void run(Connection connection) throws Exception;
+    }
+
     /**
-     * {@code clients} each POSTing the next body to {@code url} as soon as the previous answered, for
-     * {@code length}, each on its own keep-alive connection ({@link Connection}).
+     * {@code clients} closed-loop clients at once, each on a keep-alive connection of its own to {@code base}
+     * ({@link Connection}); returns when every one is done, with the first failure of any.
      */
+    static void closedLoop(int clients, URI base, Client client) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                work.add(pool.submit(() -> {
+                    try (Connection connection = new Connection(base)) {
+                        client.run(connection);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        }
+        finally {
+            pool.shutdown();
+        }
+    }
+
+    /** {@code clients} each POSTing the next body to {@code url} as soon as the previous answered, for {@code length}. */
     static Saturated saturate(int clients, Duration length, String url, IntFunction<String> json, int expectedStatus)
             throws Exception {
         URI uri = URI.create(url);
         AtomicInteger next = new AtomicInteger();
         java.util.concurrent.atomic.AtomicLongArray okPerSlice = new java.util.concurrent.atomic.AtomicLongArray(
                 (int) ((length.toNanos() + Saturated.SLICE_NANOS - 1) / Saturated.SLICE_NANOS));
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<?>> work = new ArrayList<>();
         long start = System.nanoTime();
         long end = start + length.toNanos();
-        for (int c = 0; c < clients; c++) {
-            work.add(pool.submit(() -> {
-                try (Connection connection = new Connection(uri)) {
-                    while (System.nanoTime() < end) {
-                        try {
-                            if (connection.send(new Post(uri, json.apply(next.getAndIncrement()), null)).status()
-                                    == expectedStatus) {
-                                long at = System.nanoTime() - start;
-                                okPerSlice.incrementAndGet((int) Math.min(okPerSlice.length() - 1,
-                                        at / Saturated.SLICE_NANOS));
-                            }
-                        }
-                        catch (java.io.IOException e) {
-                            // counted as not ok; the next request opens a new connection
-                        }
+        closedLoop(clients, uri, connection -> {
+            while (System.nanoTime() < end) {
+                try {
+                    if (connection.send(new Post(uri, json.apply(next.getAndIncrement()), null)).status()
+                            == expectedStatus) {
+                        long at = System.nanoTime() - start;
+                        okPerSlice.incrementAndGet((int) Math.min(okPerSlice.length() - 1, at / Saturated.SLICE_NANOS));
                     }
                 }
-                return null;
-            }));
-        }
-        for (Future<?> f : work) {
-            f.get();
-        }
-        pool.shutdown();
+                catch (java.io.IOException e) {
+                    // counted as not ok; the next request opens a new connection
+                }
+            }
+        });
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] slices = new long[okPerSlice.length()];
         for (int i = 0; i < slices.length; i++) {
             slices[i] = okPerSlice.get(i);
         }
-        return new Saturated(java.util.Arrays.stream(slices).sum(), seconds, slices);
+        return new Saturated(seconds, slices);
     }
 
     static Post post(String url, String json) {
