@@ -17,6 +17,8 @@ public abstract class Aggregate {
 
     static final String VERSION_FIELD = "version";
 
+    static final String HANDLED_FIELD = "handledEventIds";
+
     @Version
     private Long version;
 

@@ -14,9 +14,11 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteResult;
@@ -72,6 +74,36 @@ public class Aggregates {
             }
         }
         saveAll(type, changed.values());
+    }
+
+    /**
+     * Appends one element per event to a list of the aggregate the event is about, without reading the aggregates:
+     * for events that only add to its history (an e-mail sent), where {@link #applyAll} would read, map and write
+     * back each whole document for one more entry. One unordered command; each update is guarded by the event's id,
+     * so an event handled before changes nothing, and increments the version, so a save of a copy read before fails
+     * as a concurrent change, as with {@link #saveAll}.
+     *
+     * @param element the element to append for an event, as the aggregate's own property holds it
+     * @return the events about aggregates that are not stored (nothing was written for them)
+     */
+    public <T extends Aggregate> List<ReceivedEvent> appendAll(Class<T> type, List<ReceivedEvent> events, String list,
+                                                               Function<ReceivedEvent, ?> element) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
+        for (ReceivedEvent event : events) {
+            Query notHandled = new Query(Criteria.where("_id").is(event.subject())
+                    .and(Aggregate.HANDLED_FIELD).ne(event.id()));
+            bulk.updateOne(notHandled, new Update().push(list, element.apply(event)).push(Aggregate.HANDLED_FIELD, event.id())
+                    .inc(Aggregate.VERSION_FIELD, 1));
+        }
+        if (bulk.execute().getMatchedCount() == events.size()) {
+            return List.of();
+        }
+        // fewer matched: events handled before, or aggregates not stored; only the latter are worth telling
+        Set<String> stored = findAll(type, events.stream().map(ReceivedEvent::subject).toList()).keySet();
+        return events.stream().filter(event -> !stored.contains(event.subject())).toList();
     }
 
     /** The stored aggregates with these ids, by id; ids not stored are absent. One query. */
@@ -188,7 +220,7 @@ public class Aggregates {
             push.put("pendingEvents", new Document("$each", mongo.getConverter().convertToMongoType(raised)));
         }
         if (!aggregate.handledSinceWritten().isEmpty()) {
-            push.put("handledEventIds", new Document("$each", List.copyOf(aggregate.handledSinceWritten())));
+            push.put(Aggregate.HANDLED_FIELD, new Document("$each", List.copyOf(aggregate.handledSinceWritten())));
         }
         if (!push.isEmpty()) {
             operators.put("$push", push);

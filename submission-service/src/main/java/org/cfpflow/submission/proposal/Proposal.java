@@ -100,8 +100,7 @@ public class Proposal extends Aggregate {
 
     /** Any event about this proposal from elsewhere, for its history. */
     void recordInTimeline(ReceivedEvent event) {
-        timeline.add(new TimelineEntry(event.time() != null ? event.time() : Instant.now(), event.type(),
-                event.source(), event.topic(), event.id()));
+        timeline.add(TimelineEntry.of(event));
     }
 
     /** The proposal's whole history across all topics, in time order. */

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decisions and schedule changes, so that a speaker sees ACCEPTED, REJECTED, SCHEDULED (with the slot),
- * WAITLISTED; these and the e-mails sent also go into the proposal's timeline. A poll's events are applied to one
- * read of the proposals they are about and saved in one write.
+ * WAITLISTED; these and the e-mails sent also go into the proposal's timeline. A poll's outcomes are applied to one
+ * read of the proposals they are about and saved in one write; its e-mails sent are appended in one more.
  */
 @Component
 class ProposalOutcomes implements CfpEventHandler {
@@ -43,20 +43,23 @@ class ProposalOutcomes implements CfpEventHandler {
 
     @Override
     public void handleAll(List<ReceivedEvent> events) {
-        aggregates.applyAll(Proposal.class, events.stream().filter(e -> isOutcome(e) || isNotification(e)).toList(),
-                this::unknown, (proposal, event) -> {
+        // e-mails sent only add to the timeline: appended without reading the proposals
+        aggregates.appendAll(Proposal.class, events.stream().filter(ProposalOutcomes::isNotification).toList(),
+                "timeline", TimelineEntry::of).forEach(this::unknown);
+        aggregates.applyAll(Proposal.class, events.stream().filter(ProposalOutcomes::isOutcome).toList(),
+                event -> {
+                    unknown(event);
+                    return null;
+                }, (proposal, event) -> {
                     proposal.recordInTimeline(event);
-                    if (isOutcome(event)) {
-                        proposal.apply(event.payload(), clock.instant());
-                    }
+                    proposal.apply(event.payload(), clock.instant());
                     return true;
                 });
     }
 
-    private Proposal unknown(ReceivedEvent event) {
+    private void unknown(ReceivedEvent event) {
         log.warn("{} {} is about proposal {}, which this service does not know; ignored", event.type(), event.id(),
                 event.subject());
-        return null;
     }
 
     private static boolean isOutcome(ReceivedEvent event) {

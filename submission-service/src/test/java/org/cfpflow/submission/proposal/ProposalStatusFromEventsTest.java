@@ -135,6 +135,33 @@ class ProposalStatusFromEventsTest extends SubmissionServiceTest {
         assertThat(anonymous.get("/api/proposals/" + id + "/timeline").status()).isEqualTo(404);
     }
 
+    @Test
+    void anEmailSentDeliveredTwiceIsInTheTimelineOnce() {
+        JsonNode created = submitted();
+        String id = created.path("id").asString();
+        ProducerRecord<String, byte[]> sent = publish(new NotificationSent("n-2", id, "serge@example.org", "RECEIVED", 1,
+                Instant.now()));
+        kafka.send(sent);
+        publish(new NotificationSent("n-3", id, "serge@example.org", "ACCEPTED", 1, Instant.now()));
+        // about a proposal this service never had: ignored, nothing created
+        String unknown = java.util.UUID.randomUUID().toString();
+        publish(new NotificationSent("n-4", unknown, "serge@example.org", "RECEIVED", 1, Instant.now()));
+        // on the same topic after them: once the marker's is in its timeline, theirs have been handled
+        JsonNode marker = submitted();
+        publish(new NotificationSent("n-5", marker.path("id").asString(), "serge@example.org", "RECEIVED", 1,
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(new TestHttpResponseTypes(
+                anonymous.get("/api/proposals/" + marker.path("id").asString() + "/timeline", "X-Edit-Token",
+                        marker.path("editToken").asString()).json()).types()).contains("NotificationSent"));
+
+        JsonNode timeline = anonymous.get("/api/proposals/" + id + "/timeline", "X-Edit-Token",
+                created.path("editToken").asString()).json();
+        assertThat(new TestHttpResponseTypes(timeline).types())
+                .containsExactly("ProposalSubmitted", "NotificationSent", "NotificationSent");
+        assertThat(organizer.get("/api/proposals/" + id).json().path("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(organizer.get("/api/proposals/" + unknown).status()).isEqualTo(404);
+    }
+
     private record TestHttpResponseTypes(JsonNode json) {
 
         List<String> types() {
