@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -95,14 +96,16 @@ public class Aggregates {
         for (ReceivedEvent event : events) {
             Query notHandled = new Query(Criteria.where("_id").is(event.subject())
                     .and(Aggregate.HANDLED_FIELD).ne(event.id()));
-            bulk.updateOne(notHandled, new Update().push(list, element.apply(event)).push(Aggregate.HANDLED_FIELD, event.id())
-                    .inc(Aggregate.VERSION_FIELD, 1));
+            bulk.updateOne(notHandled, new Update().push(list, element.apply(event))
+                    .push(Aggregate.HANDLED_FIELD, event.id()).inc(Aggregate.VERSION_FIELD, 1));
         }
         if (bulk.execute().getMatchedCount() == events.size()) {
             return List.of();
         }
         // fewer matched: events handled before, or aggregates not stored; only the latter are worth telling
-        Set<String> stored = findAll(type, events.stream().map(ReceivedEvent::subject).toList()).keySet();
+        Query subjects = new Query(Criteria.where("_id").in(events.stream().map(ReceivedEvent::subject).toList()));
+        Set<String> stored = mongo.findDistinct(subjects, "_id", type, Object.class).stream().map(String::valueOf)
+                .collect(Collectors.toSet());
         return events.stream().filter(event -> !stored.contains(event.subject())).toList();
     }
 

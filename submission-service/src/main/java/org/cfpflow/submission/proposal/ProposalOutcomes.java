@@ -47,19 +47,17 @@ class ProposalOutcomes implements CfpEventHandler {
         aggregates.appendAll(Proposal.class, events.stream().filter(ProposalOutcomes::isNotification).toList(),
                 "timeline", TimelineEntry::of).forEach(this::unknown);
         aggregates.applyAll(Proposal.class, events.stream().filter(ProposalOutcomes::isOutcome).toList(),
-                event -> {
-                    unknown(event);
-                    return null;
-                }, (proposal, event) -> {
+                this::unknown, (proposal, event) -> {
                     proposal.recordInTimeline(event);
                     proposal.apply(event.payload(), clock.instant());
                     return true;
                 });
     }
 
-    private void unknown(ReceivedEvent event) {
+    private Proposal unknown(ReceivedEvent event) {
         log.warn("{} {} is about proposal {}, which this service does not know; ignored", event.type(), event.id(),
                 event.subject());
+        return null;
     }
 
     private static boolean isOutcome(ReceivedEvent event) {
