@@ -32,7 +32,7 @@ final class Ceiling implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Benchmarks.javaBin()));
         // the services' own JVM settings (./cfp: CFP_SERVICE_JAVA_OPTS)
         command.addAll(List.of(System.getenv().getOrDefault("CFP_SERVICE_JAVA_OPTS",
-                "-Xms32m -Xmx160m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").split(" ")));
+                "-Xms64m -Xmx160m -XX:MetaspaceSize=64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").split(" ")));
         command.addAll(List.of("-cp", classpath, "org.cfpflow.bench.ceiling.InsertOnlyApp", "--server.port=" + port,
                 "--spring.mongodb.uri=" + system.mongoUri(), "--spring.mongodb.database=ceiling",
                 "--spring.main.banner-mode=off"));

@@ -22,7 +22,8 @@ class FaultSuiteTest {
         // archive to train) keep the build short; ./cfp faults runs the services as ./cfp local does
         FaultSuite.Options shortRun = new FaultSuite.Options(1, Integer.getInteger("cfp.faults.proposals", 100), 30,
                 Duration.ofSeconds(5), Duration.ofSeconds(20), Map.of(
-                        "CFP_SERVICE_JAVA_OPTS", "-Xms32m -Xmx160m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
+                        "CFP_SERVICE_JAVA_OPTS",
+                        "-Xms64m -Xmx160m -XX:MetaspaceSize=64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
                         "CFP_INFRA_JAVA_OPTS", "-XX:TieredStopAtLevel=1", "CFP_CDS", "0"), List.of());
         List<FaultSuite.Row> rows = FaultSuite.run(root, root.resolve("cfp-faults/target/faults-home"), shortRun,
                 System.out);
