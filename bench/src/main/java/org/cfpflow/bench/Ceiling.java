@@ -30,9 +30,12 @@ final class Ceiling implements AutoCloseable {
         String classpath = root.resolve("bench/target/classes") + ":"
                 + Files.readString(root.resolve("bench/target/classpath.txt")).strip();
         List<String> command = new ArrayList<>(List.of(Benchmarks.javaBin()));
-        // the services' own JVM settings (./cfp: CFP_SERVICE_JAVA_OPTS)
-        command.addAll(List.of(System.getenv().getOrDefault("CFP_SERVICE_JAVA_OPTS",
-                "-Xms64m -Xmx160m -XX:MetaspaceSize=64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").split(" ")));
+        // the services' own JVM settings, which ./cfp (the benchmarks' launcher) exports: one place for them
+        String serviceOptions = System.getenv("CFP_SERVICE_JAVA_OPTS");
+        if (serviceOptions == null || serviceOptions.isBlank()) {
+            throw new IllegalStateException("CFP_SERVICE_JAVA_OPTS is not set: run the benchmarks with ./cfp bench");
+        }
+        command.addAll(List.of(serviceOptions.trim().split("\\s+")));
         command.addAll(List.of("-cp", classpath, "org.cfpflow.bench.ceiling.InsertOnlyApp", "--server.port=" + port,
                 "--spring.mongodb.uri=" + system.mongoUri(), "--spring.mongodb.database=ceiling",
                 "--spring.main.banner-mode=off"));

@@ -19,11 +19,9 @@ class FaultSuiteTest {
     void everyInvariantHoldsAfterEveryFault() throws Exception {
         Path root = Path.of("").toAbsolutePath().getParent();
         // the invariants, not the speed, are under test here: JVMs that start on half the CPU (no C2, no class-data
-        // archive to train) keep the build short; ./cfp faults runs the services as ./cfp local does
+        // archive to train) keep the build short; the services get ./cfp's own JVM options, as in ./cfp faults
         FaultSuite.Options shortRun = new FaultSuite.Options(1, Integer.getInteger("cfp.faults.proposals", 100), 30,
                 Duration.ofSeconds(5), Duration.ofSeconds(20), Map.of(
-                        "CFP_SERVICE_JAVA_OPTS",
-                        "-Xms64m -Xmx160m -XX:MetaspaceSize=64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
                         "CFP_INFRA_JAVA_OPTS", "-XX:TieredStopAtLevel=1", "CFP_CDS", "0"), List.of());
         List<FaultSuite.Row> rows = FaultSuite.run(root, root.resolve("cfp-faults/target/faults-home"), shortRun,
                 System.out);
