@@ -4,13 +4,15 @@ import static org.springframework.security.config.Customizer.withDefaults;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
-/** The part of every service's security that is the same everywhere; services add their own rules after it. */
-public class CfpHttpSecurity {
+/** The part of every service's security that is the same everywhere; a service's {@link AccessRules} follow it. */
+class CfpHttpSecurity {
 
     /** No inline script or style anywhere; nothing may frame the pages. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -26,23 +28,43 @@ public class CfpHttpSecurity {
     }
 
     /**
-     * HTTP Basic for API clients and a login form for the HTML pages (users from {@code cfp.security.users}), or
-     * bearer JWTs when an OAuth2 issuer is configured; CSRF protection for forms, not for the JSON API (no cookies
-     * there); security headers; health public, the other actuator endpoints for organizers.
+     * The JSON API under {@code /api/}: credentials with every request, HTTP Basic (users from
+     * {@code cfp.security.users}) or a bearer JWT when an OAuth2 issuer is configured, and never a session: a browser
+     * logged in to the pages cannot be made to act on the API by another site, so the API needs no CSRF token; writes
+     * a browser sends for another site's page are refused outright ({@link CrossSiteWriteFilter}). A service
+     * chain comes before the {@link #defaults} one.
      */
-    public HttpSecurity defaults(HttpSecurity http) throws Exception {
+    HttpSecurity api(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**")
+                .httpBasic(withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .addFilterBefore(new CrossSiteWriteFilter(), BasicAuthenticationFilter.class);
+        return common(http);
+    }
+
+    /**
+     * Everything but the API: a login form for the HTML pages, and HTTP Basic (or a bearer JWT) for the actuator;
+     * CSRF protection for the forms; health public, the other actuator endpoints for organizers.
+     */
+    HttpSecurity defaults(HttpSecurity http) throws Exception {
         http.httpBasic(withDefaults())
                 .formLogin(withDefaults())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/cfp/**", "/login", "/error",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Roles.ORGANIZER))
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .frameOptions(frame -> frame.deny())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+                        .requestMatchers("/actuator/**").hasRole(Roles.ORGANIZER));
+        return common(http);
+    }
+
+    private HttpSecurity common(HttpSecurity http) throws Exception {
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         if (jwtDecoder.getIfAvailable() != null) {
             http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim())));
         }

@@ -4,23 +4,33 @@ import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
 
-/** Users from configuration, problem+json errors and the body size limit, for every service. */
-@AutoConfiguration(beforeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
+/**
+ * Users from configuration, the security filter chains, problem+json errors and the body size limit, for every
+ * service. Before Boot's security auto-configuration, whose default filter chains then give way to these.
+ */
+@AutoConfiguration(beforeName = {"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
 @EnableConfigurationProperties({UsersProperties.class, HttpProperties.class, SecurityProperties.class})
 @Import(ProblemHandling.class)
 public class PlatformAutoConfiguration {
@@ -38,6 +48,20 @@ public class PlatformAutoConfiguration {
     @Bean
     CfpHttpSecurity cfpHttpSecurity(ObjectProvider<JwtDecoder> jwtDecoder, SecurityProperties properties) {
         return new CfpHttpSecurity(jwtDecoder, properties);
+    }
+
+    @Bean
+    @Order(1)
+    @ConditionalOnBean(AccessRules.class)
+    SecurityFilterChain cfpApiSecurity(HttpSecurity http, CfpHttpSecurity cfp, AccessRules rules) throws Exception {
+        return cfp.api(http).authorizeHttpRequests(rules::apply).build();
+    }
+
+    @Bean
+    @Order(2)
+    @ConditionalOnBean(AccessRules.class)
+    SecurityFilterChain cfpPageSecurity(HttpSecurity http, CfpHttpSecurity cfp, AccessRules rules) throws Exception {
+        return cfp.defaults(http).authorizeHttpRequests(rules::apply).build();
     }
 
     /**

@@ -1,12 +1,10 @@
 package org.cfpflow.submission;
 
-import org.cfpflow.platform.CfpHttpSecurity;
+import org.cfpflow.platform.AccessRules;
 import org.cfpflow.platform.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The call, the form and submitting are public; a proposal is reached with its edit token (checked by
@@ -16,12 +14,10 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, CfpHttpSecurity cfp) throws Exception {
-        return cfp.defaults(http)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.PUT, "/api/conference").hasRole(Roles.ORGANIZER)
-                        .requestMatchers(HttpMethod.GET, "/api/proposals").hasRole(Roles.ORGANIZER)
-                        .anyRequest().permitAll())
-                .build();
+    AccessRules accessRules() {
+        return requests -> requests
+                .requestMatchers(HttpMethod.PUT, "/api/conference").hasRole(Roles.ORGANIZER)
+                .requestMatchers(HttpMethod.GET, "/api/proposals").hasRole(Roles.ORGANIZER)
+                .anyRequest().permitAll();
     }
 }

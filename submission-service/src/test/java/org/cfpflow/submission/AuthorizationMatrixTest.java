@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.cfpflow.testsupport.AccessMatrix;
 import org.cfpflow.testsupport.TestHttp;
@@ -62,6 +64,46 @@ class AuthorizationMatrixTest extends SubmissionServiceTest {
                 .row("POST /api/proposals/{id}/withdraw", c -> c.postJson("/api/proposals/" + id + "/withdraw", ""),
                         200, 200)
                 .verify();
+    }
+
+    /**
+     * The API is for clients that present credentials with each request; it takes no session cookie, so that a page
+     * of another site cannot act through an organizer's logged-in browser (the API has no CSRF token to ask for).
+     */
+    @Test
+    void aLoggedInBrowsersSessionDoesNotReachTheApi() {
+        openCall();
+        String id = submit(proposal("Kept", "Kept Speaker", "kept@example.org")).json().path("id").asString();
+        TestHttp browser = TestHttp.localhost(port);
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(browser.get("/login").body());
+        assertThat(csrf.find()).as("the login form's CSRF token").isTrue();
+        TestHttp.Response login = browser.postForm("/login", "username", ORGANIZER, "password", "organizer-secret",
+                "_csrf", csrf.group(1));
+        assertThat(login.status()).isEqualTo(302);
+        assertThat(login.header("Location")).as("logged in, not sent back to the form").doesNotContain("error");
+
+        TestHttp.Response forged = browser.postForm("/api/proposals/" + id + "/withdraw");
+        TestHttp.Response listed = browser.get("/api/proposals", "Accept", "application/json");
+
+        assertThat(forged.status()).as(forged.body()).isEqualTo(403);
+        assertThat(listed.status()).as(listed.body()).isEqualTo(401);
+        assertThat(listed.header("Set-Cookie")).as("the API starts no session").isNull();
+        assertThat(organizer.get("/api/proposals/" + id).json().path("status").asString()).isEqualTo("SUBMITTED");
+
+        // credentials a browser remembers (HTTP Basic) are attached to another site's form too: its
+        // Sec-Fetch-Site header gives such a write away
+        TestHttp.Response crossSite = organizer.postJson("/api/proposals/" + id + "/withdraw", "",
+                "Sec-Fetch-Site", "cross-site");
+        assertThat(crossSite.status()).isEqualTo(403);
+        assertThat(crossSite.contentType()).startsWith("application/problem+json");
+        assertThat(crossSite.json().path("detail").asString()).contains("another site");
+        assertThat(organizer.postJson("/api/proposals", proposal("Elsewhere", "E", "e@example.org"),
+                "Sec-Fetch-Site", "same-site").status()).isEqualTo(403);
+        assertThat(organizer.get("/api/proposals/" + id, "Sec-Fetch-Site", "cross-site").status())
+                .as("reading is not a write").isEqualTo(200);
+        assertThat(organizer.get("/api/proposals/" + id).json().path("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(organizer.postJson("/api/proposals/" + id + "/withdraw", "", "Sec-Fetch-Site", "same-origin")
+                .status()).as("the service's own pages may write").isEqualTo(200);
     }
 
     /** A client that presents an edit token with every request, as a speaker's would. */
