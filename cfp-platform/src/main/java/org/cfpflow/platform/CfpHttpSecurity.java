@@ -31,8 +31,8 @@ class CfpHttpSecurity {
      * The JSON API under {@code /api/}: credentials with every request, HTTP Basic (users from
      * {@code cfp.security.users}) or a bearer JWT when an OAuth2 issuer is configured, and never a session: a browser
      * logged in to the pages cannot be made to act on the API by another site, so the API needs no CSRF token; writes
-     * a browser sends for another site's page are refused outright ({@link CrossSiteWriteFilter}). A service
-     * chain comes before the {@link #defaults} one.
+     * a browser sends for another site's page are refused outright ({@link CrossSiteWriteFilter}). This chain
+     * comes before the {@link #defaults} one.
      */
     HttpSecurity api(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
