@@ -32,7 +32,7 @@ class CfpHttpSecurity {
      * {@code cfp.security.users}) or a bearer JWT when an OAuth2 issuer is configured, and never a session: a browser
      * logged in to the pages cannot be made to act on the API by another site, so the API needs no CSRF token; writes
      * a browser sends for another site's page are refused outright ({@link CrossSiteWriteFilter}). This chain
-     * comes before the {@link #defaults} one.
+     * comes before the {@link #pages} one.
      */
     HttpSecurity api(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
@@ -49,7 +49,7 @@ class CfpHttpSecurity {
      * Everything but the API: a login form for the HTML pages, and HTTP Basic (or a bearer JWT) for the actuator;
      * CSRF protection for the forms; health public, the other actuator endpoints for organizers.
      */
-    HttpSecurity defaults(HttpSecurity http) throws Exception {
+    HttpSecurity pages(HttpSecurity http) throws Exception {
         http.httpBasic(withDefaults())
                 .formLogin(withDefaults())
                 .authorizeHttpRequests(requests -> requests

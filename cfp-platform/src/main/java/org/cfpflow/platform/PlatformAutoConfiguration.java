@@ -61,7 +61,7 @@ public class PlatformAutoConfiguration {
     @Order(2)
     @ConditionalOnBean(AccessRules.class)
     SecurityFilterChain cfpPageSecurity(HttpSecurity http, CfpHttpSecurity cfp, AccessRules rules) throws Exception {
-        return cfp.defaults(http).authorizeHttpRequests(rules::apply).build();
+        return cfp.pages(http).authorizeHttpRequests(rules::apply).build();
     }
 
     /**

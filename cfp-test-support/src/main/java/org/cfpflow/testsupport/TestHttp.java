@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class TestHttp {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     private final String baseUrl;
     /** Keeps cookies like a browser, so that session and CSRF cookies of HTML forms work. */
@@ -124,6 +128,15 @@ public final class TestHttp {
 
         public String contentType() {
             return header("Content-Type");
+        }
+
+        /** The CSRF token of the HTML form in the body, for posting the form as a browser would. */
+        public String csrfToken() {
+            Matcher matcher = CSRF_FIELD.matcher(body);
+            if (!matcher.find()) {
+                throw new IllegalStateException("no CSRF token in the form: " + this);
+            }
+            return matcher.group(1);
         }
 
         @Override

@@ -18,12 +18,6 @@ class SubmissionPageTest extends SubmissionServiceTest {
         openCall();
     }
 
-    private static String csrf(String html) {
-        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(matcher.find()).as("a CSRF token in the form").isTrue();
-        return matcher.group(1);
-    }
-
     @Test
     void theFormSubmitsAProposalAndShowsTheEditLinkWhichOpensIt() {
         TestHttp browser = TestHttp.localhost(port);
@@ -31,7 +25,7 @@ class SubmissionPageTest extends SubmissionServiceTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Containers micro-conference", "Stéphane Graber", "5, 15, 20");
 
-        TestHttp.Response done = browser.postForm("/", "_csrf", csrf(page.body()),
+        TestHttp.Response done = browser.postForm("/", "_csrf", page.csrfToken(),
                 "title", "<script>alert(1)</script> Namespaces", "abstractText", "Short.", "description", "Long.",
                 "track", "containers", "durationMinutes", "20",
                 "speakers[0].name", "Aleksa Sarai", "speakers[0].email", "aleksa@example.org",
@@ -53,7 +47,7 @@ class SubmissionPageTest extends SubmissionServiceTest {
     void anIncompleteFormComesBackWithTheProblemsAndNothingIsSubmitted() {
         TestHttp browser = TestHttp.localhost(port);
         long before = proposalCount();
-        TestHttp.Response refused = browser.postForm("/", "_csrf", csrf(browser.get("/").body()),
+        TestHttp.Response refused = browser.postForm("/", "_csrf", browser.get("/").csrfToken(),
                 "title", "No speakers", "abstractText", "a", "description", "d", "track", "containers",
                 "durationMinutes", "15");
         assertThat(refused.status()).isEqualTo(400);
