@@ -70,6 +70,8 @@ public final class LocalMongo {
         Files.createDirectories(file.getParent());
         JournaledBackend backend = new JournaledBackend(file);
         EarlierStore.importInto(backend, file.resolveSibling("mongo.mv.db"));
+        // ./cfp shows this line when it starts the store
+        StoreHeap.warningAfterStart(backend.documents()).ifPresent(warning -> System.out.println("WARNING: " + warning));
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -125,7 +127,7 @@ public final class LocalMongo {
             finally {
                 replaying = false;
             }
-            long documents = liveCollections().mapToLong(IdIndexedCollection::count).sum();
+            long documents = documents();
             log.info("journal {}: {} records read in {} ms: {} documents", file, records, millisSince(started),
                     documents);
             if (records > REWRITE_ABOVE_RECORDS && records > 2 * documents) {
@@ -179,6 +181,10 @@ public final class LocalMongo {
 
         private static Document definition(String database, Document command) {
             return new Document("op", "definition").append("db", database).append("command", command);
+        }
+
+        long documents() {
+            return liveCollections().mapToLong(IdIndexedCollection::count).sum();
         }
 
         private Stream<IdIndexedCollection> liveCollections() {
