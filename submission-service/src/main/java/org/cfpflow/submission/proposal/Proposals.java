@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.cfpflow.events.Talk;
+import org.cfpflow.messaging.Aggregates;
+import org.cfpflow.messaging.CombinedInserts;
 import org.cfpflow.messaging.OptimisticRetry;
 import org.cfpflow.platform.CfpSecurity;
 import org.cfpflow.platform.Problems;
@@ -34,14 +36,17 @@ public class Proposals {
     static final Sort OLDEST_FIRST = Sort.by("submittedAt", "_id");
 
     private final ProposalRepository proposals;
+    /** New proposals: at a deadline rush, those of concurrent requests are written in one command. */
+    private final CombinedInserts<Proposal> newProposals;
     private final MongoTemplate mongo;
     private final CallForPapers callForPapers;
     private final Clock clock;
     private final String publicUrl;
 
-    Proposals(ProposalRepository proposals, MongoTemplate mongo, CallForPapers callForPapers, Clock clock,
-              @Value("${cfp.public-url}") String publicUrl) {
+    Proposals(ProposalRepository proposals, Aggregates aggregates, MongoTemplate mongo, CallForPapers callForPapers,
+              Clock clock, @Value("${cfp.public-url}") String publicUrl) {
         this.proposals = proposals;
+        this.newProposals = new CombinedInserts<>(aggregates, mongo, Proposal.class);
         this.mongo = mongo;
         this.callForPapers = callForPapers;
         this.clock = clock;
@@ -56,7 +61,7 @@ public class Proposals {
         String editUrl = publicUrl + "/proposals/" + id + "?token=" + token;
         Proposal proposal = Proposal.submit(id, talk, request.notesOrNull(), EditTokens.hash(token), editUrl,
                 clock.instant());
-        return new SubmittedProposal(proposals.save(proposal), token, editUrl);
+        return new SubmittedProposal(newProposals.insert(proposal), token, editUrl);
     }
 
     /** Unknown id, wrong or missing token: the same 404, so that nobody learns which ids exist. */
