@@ -16,10 +16,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * in flight, the others queue theirs, and the next of them writes all that queued in one
  * {@link Aggregates#insertNew}. A caller alone writes at once, as a repository's save would; under load the store
  * and the driver pay per command, not per aggregate. No thread of its own: a caller that finds no insert in flight
- * writes the queue, and on leaving wakes the next caller to write what queued meanwhile.
+ * writes the queue, and on leaving wakes the next caller to write what queued meanwhile. The command's trace span
+ * is in the trace of the request that wrote it.
  */
 public final class CombinedInserts<T extends Aggregate> {
 
+    /** At most this many in one command, the rest in the next (the benchmark's 32 clients make batches of about 8). */
     static final int MAX_BATCH = 100;
 
     private final Aggregates aggregates;
