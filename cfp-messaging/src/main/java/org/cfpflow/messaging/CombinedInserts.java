@@ -56,11 +56,11 @@ public final class CombinedInserts<T extends Aggregate> {
                 }
                 finally {
                     writing.unlock();
-                }
-                // a caller that queued while this one wrote, and found the lock taken, waits to be told to write
-                Waiting<T> next = queue.peek();
-                if (next != null) {
-                    LockSupport.unpark(next.thread);
+                    // a caller that queued while this one wrote, and found the lock taken, waits to be told to write
+                    Waiting<T> next = queue.peek();
+                    if (next != null) {
+                        LockSupport.unpark(next.thread);
+                    }
                 }
             }
             else {
