@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -196,8 +197,7 @@ public class Aggregates {
             mongo.insert(aggregate);
         }
         catch (DuplicateKeyException e) {
-            throw new OptimisticLockingFailureException(aggregate.getClass().getSimpleName()
-                    + " was created by another writer meanwhile", e);
+            throw createdMeanwhile(aggregate.getClass(), e);
         }
         aggregate.written();
     }
@@ -242,6 +242,21 @@ public class Aggregates {
         if (wake) {
             relay.wakeUp(collection, id);
         }
+    }
+
+    /** What a write of a new aggregate throws when another writer took its id first. */
+    static OptimisticLockingFailureException createdMeanwhile(Class<?> type, Throwable cause) {
+        return new OptimisticLockingFailureException(type.getSimpleName() + " was created by another writer meanwhile",
+                cause);
+    }
+
+    /**
+     * A driver's exception from the methods that use the collection directly, as {@link MongoTemplate}'s own methods
+     * would throw it.
+     */
+    RuntimeException translated(RuntimeException e) {
+        DataAccessException translated = mongo.getExceptionTranslator().translateExceptionIfPossible(e);
+        return translated != null ? translated : e;
     }
 
     /** The aggregate as a repository's save would write it, at the given version. */

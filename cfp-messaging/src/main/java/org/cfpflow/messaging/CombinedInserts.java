@@ -9,7 +9,6 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Inserts the new aggregates of concurrent callers (request threads) in one command: while one caller's insert is
@@ -25,14 +24,12 @@ public final class CombinedInserts<T extends Aggregate> {
     static final int MAX_BATCH = 100;
 
     private final Aggregates aggregates;
-    private final MongoTemplate mongo;
     private final Class<T> type;
     private final Queue<Waiting<T>> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writing = new ReentrantLock();
 
-    public CombinedInserts(Aggregates aggregates, MongoTemplate mongo, Class<T> type) {
+    public CombinedInserts(Aggregates aggregates, Class<T> type) {
         this.aggregates = aggregates;
-        this.mongo = mongo;
         this.type = type;
     }
 
@@ -96,7 +93,7 @@ public final class CombinedInserts<T extends Aggregate> {
             aggregates.insertNew(type, batch.stream().map(waiting -> waiting.aggregate).toList());
         }
         catch (RuntimeException e) {
-            failure = translate(e);
+            failure = aggregates.translated(e);
         }
         catch (Error e) {
             // every caller in the batch must hear of it, not wait for ever
@@ -108,8 +105,7 @@ public final class CombinedInserts<T extends Aggregate> {
                 waiting.failure = failure;
             }
             else if (waiting.aggregate.isNew()) {
-                waiting.failure = new OptimisticLockingFailureException(type.getSimpleName()
-                        + " was created by another writer meanwhile");
+                waiting.failure = Aggregates.createdMeanwhile(type, null);
             }
             waiting.done = true;
             LockSupport.unpark(waiting.thread);
@@ -117,11 +113,6 @@ public final class CombinedInserts<T extends Aggregate> {
         if (error != null) {
             throw error;
         }
-    }
-
-    private RuntimeException translate(RuntimeException e) {
-        DataAccessException translated = mongo.getExceptionTranslator().translateExceptionIfPossible(e);
-        return translated != null ? translated : e;
     }
 
     private static final class Waiting<T> {

@@ -34,9 +34,6 @@ class CombinedInsertsTest {
     Aggregates aggregates;
 
     @Autowired
-    MongoTemplate mongo;
-
-    @Autowired
     TallyRepository tallies;
 
     @Autowired
@@ -55,7 +52,7 @@ class CombinedInsertsTest {
 
     @Test
     void aCallerAloneWritesAtOnce() {
-        CombinedInserts<Tally> inserts = new CombinedInserts<>(aggregates, mongo, Tally.class);
+        CombinedInserts<Tally> inserts = new CombinedInserts<>(aggregates, Tally.class);
         Tally tally = tally();
 
         assertThat(inserts.insert(tally)).isSameAs(tally);
@@ -67,7 +64,7 @@ class CombinedInsertsTest {
 
     @Test
     void whatQueuesWhileAnInsertIsInFlightIsWrittenInOneCommand() throws Exception {
-        CombinedInserts<Tally> inserts = new CombinedInserts<>(aggregates, mongo, Tally.class);
+        CombinedInserts<Tally> inserts = new CombinedInserts<>(aggregates, Tally.class);
         CompletableFuture<Tally> first = insertHeldInFlight(inserts);
         List<Tally> queued = List.of(tally(), tally(), tally());
         List<CompletableFuture<Tally>> queuedCalls = queued.stream().map(t -> insertAsync(inserts, t)).toList();
@@ -86,7 +83,7 @@ class CombinedInsertsTest {
 
     @Test
     void anIdTakenFailsOnlyItsCallerInTheBatch() throws Exception {
-        CombinedInserts<Tally> inserts = new CombinedInserts<>(aggregates, mongo, Tally.class);
+        CombinedInserts<Tally> inserts = new CombinedInserts<>(aggregates, Tally.class);
         Tally stored = tallies.save(tally());
         CompletableFuture<Tally> first = insertHeldInFlight(inserts);
         Tally claim = new Tally(stored.id());
@@ -109,7 +106,7 @@ class CombinedInsertsTest {
 
     @Test
     void anInterruptedCallerStillLearnsItsAggregateWasWrittenAndKeepsTheInterrupt() throws Exception {
-        CombinedInserts<Tally> inserts = new CombinedInserts<>(aggregates, mongo, Tally.class);
+        CombinedInserts<Tally> inserts = new CombinedInserts<>(aggregates, Tally.class);
         CompletableFuture<Tally> first = insertHeldInFlight(inserts);
         Tally queued = tally();
         AtomicBoolean interruptKept = new AtomicBoolean();
@@ -142,8 +139,7 @@ class CombinedInsertsTest {
     void whenTheStoreCannotBeReachedEveryCallerGetsTheFailure() throws Exception {
         try (MongoClient unreachable = MongoClients.create("mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=300")) {
             MongoTemplate nowhere = new MongoTemplate(unreachable, "nowhere");
-            CombinedInserts<Tally> inserts = new CombinedInserts<>(new Aggregates(nowhere, relay), nowhere,
-                    Tally.class);
+            CombinedInserts<Tally> inserts = new CombinedInserts<>(new Aggregates(nowhere, relay), Tally.class);
             List<CompletableFuture<Tally>> calls = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 calls.add(insertAsync(inserts, tally()));

@@ -46,7 +46,7 @@ public class Proposals {
     Proposals(ProposalRepository proposals, Aggregates aggregates, MongoTemplate mongo, CallForPapers callForPapers,
               Clock clock, @Value("${cfp.public-url}") String publicUrl) {
         this.proposals = proposals;
-        this.newProposals = new CombinedInserts<>(aggregates, mongo, Proposal.class);
+        this.newProposals = new CombinedInserts<>(aggregates, Proposal.class);
         this.mongo = mongo;
         this.callForPapers = callForPapers;
         this.clock = clock;
