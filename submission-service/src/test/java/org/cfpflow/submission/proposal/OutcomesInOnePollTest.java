@@ -2,11 +2,11 @@ package org.cfpflow.submission.proposal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.cfpflow.submission.proposal.ProposalStatusFromEventsTest.TALK;
+import static org.cfpflow.submission.proposal.ProposalStatusFromEventsTest.slot;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -14,9 +14,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.cfpflow.events.NotificationSent;
 import org.cfpflow.events.ProposalAccepted;
-import org.cfpflow.events.Slot;
-import org.cfpflow.events.Speaker;
-import org.cfpflow.events.Talk;
 import org.cfpflow.events.TalkScheduled;
 import org.cfpflow.messaging.CloudEventRecords;
 import org.cfpflow.submission.SubmissionServiceTest;
@@ -56,16 +53,11 @@ class OutcomesInOnePollTest extends SubmissionServiceTest {
         // once its own event is relayed, the proposal's document is written only by what it consumes
         await().atMost(Duration.ofSeconds(30)).until(() -> proposals.findById(id).orElseThrow().pendingEvents().isEmpty());
 
-        Talk talk = new Talk("LXCFS", "a", "d", "containers", 15,
-                List.of(new Speaker("Serge Hallyn", "serge@example.org", null)));
-        LocalDateTime start = LocalDateTime.of(2017, 9, 13, 14, 0);
-        Slot slot = new Slot("Containers MC room", start.toLocalDate(), start.atOffset(ZoneOffset.ofHours(-7)),
-                start.plusMinutes(15).atOffset(ZoneOffset.ofHours(-7)), start, start.plusMinutes(15));
         bindings.changeState(CONSUMER, State.STOPPED);
         int writesBefore = writes.about(id).size();
         try {
-            kafka.send(CloudEventRecords.of(new ProposalAccepted(id, talk, null, Instant.now()), "/test"));
-            kafka.send(CloudEventRecords.of(new TalkScheduled(id, talk, slot), "/test"));
+            kafka.send(CloudEventRecords.of(new ProposalAccepted(id, TALK, null, Instant.now()), "/test"));
+            kafka.send(CloudEventRecords.of(new TalkScheduled(id, TALK, slot(14)), "/test"));
             kafka.send(CloudEventRecords.of(new NotificationSent("n-1", id, "serge@example.org", "SCHEDULED", 1,
                     Instant.now()), "/test"));
         }

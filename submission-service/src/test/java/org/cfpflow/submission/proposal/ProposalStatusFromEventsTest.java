@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 /** Decisions and schedule changes reach the speaker's view, whatever their order, however often delivered. */
 class ProposalStatusFromEventsTest extends SubmissionServiceTest {
 
-    private static final Talk TALK = new Talk("LXCFS", "a", "d", "containers", 15,
+    static final Talk TALK = new Talk("LXCFS", "a", "d", "containers", 15,
             List.of(new Speaker("Serge Hallyn", "serge@example.org", null)));
 
     @BeforeEach
@@ -47,7 +47,7 @@ class ProposalStatusFromEventsTest extends SubmissionServiceTest {
         return record;
     }
 
-    private static Slot slot(int hour) {
+    static Slot slot(int hour) {
         LocalDateTime start = LocalDateTime.of(2017, 9, 13, hour, 0);
         ZoneOffset pdt = ZoneOffset.ofHours(-7);
         return new Slot("Containers MC room", start.toLocalDate(), start.atOffset(pdt), start.plusMinutes(15).atOffset(pdt),
