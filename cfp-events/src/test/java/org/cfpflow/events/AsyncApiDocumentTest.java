@@ -62,6 +62,9 @@ class AsyncApiDocumentTest {
         info.put("version", "1.0.0");
         info.put("description", "Every event between the services: Kafka topics, CloudEvents 1.0 binary mode "
                 + "(ce_* headers, JSON payload), keyed by proposal id (conference id on cfp.conference). "
+                + "Consumers are tolerant readers: they ignore payload properties they do not know, so a producer "
+                + "may add properties without its events going to a dead-letter topic; removing or changing one "
+                + "is a new event type. (Request bodies of the HTTP APIs, by contrast, are read strictly.) "
                 + "Generated from cfp-events by AsyncApiDocumentTest.");
         root.put("defaultContentType", "application/json");
         ObjectNode servers = root.putObject("servers");
@@ -124,6 +127,7 @@ class AsyncApiDocumentTest {
         }
         ObjectNode schema = schemas.putObject(record.getSimpleName());
         schema.put("type", "object");
+        schema.put("additionalProperties", true);
         ObjectNode properties = schema.putObject("properties");
         for (RecordComponent component : record.getRecordComponents()) {
             JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);

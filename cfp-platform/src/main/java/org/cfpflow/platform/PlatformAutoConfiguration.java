@@ -40,6 +40,12 @@ public class PlatformAutoConfiguration {
         return new ProblemResponsesInOpenApi();
     }
 
+    /** Request bodies read strictly (see the class); the events have a mapper of their own. */
+    @Bean
+    StrictJson strictJson() {
+        return new StrictJson();
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();

@@ -1,6 +1,7 @@
 package org.cfpflow.platform;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.http.HttpHeaders;
@@ -15,7 +16,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
 
 /** Every error as {@code application/problem+json}, saying what is wrong and never how the code failed. */
 @RestControllerAdvice
@@ -38,7 +38,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** Names the field that could not be read, e.g. {@code durationMinutes: expected a number}. */
+    /**
+     * Names the field a body could not be read at and what was expected there ({@code durationMinutes must be a
+     * whole number}), in the form of the validation errors.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
@@ -47,23 +50,15 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
         }
+        JacksonException jackson = cause(e, JacksonException.class);
+        Optional<FieldViolation> violation = jackson == null ? Optional.empty() : UnreadableBody.violation(jackson);
+        if (violation.isPresent()) {
+            return ResponseEntity.badRequest().body(invalid(new InvalidRequestException(List.of(violation.get()))));
+        }
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setTitle("Unreadable request body");
-        DatabindException databind = cause(e, DatabindException.class);
-        JacksonException jackson = cause(e, JacksonException.class);
-        if (databind != null && !databind.getPath().isEmpty()) {
-            String field = databind.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? "." + ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
-            problem.setDetail(field + ": value has the wrong type or form");
-            problem.setProperty("errors", List.of(new FieldViolation(field, "has the wrong type or form")));
-        }
-        else if (jackson != null) {
-            problem.setDetail("The body is not valid JSON: " + jackson.getOriginalMessage());
-        }
-        else {
-            problem.setDetail("The body is missing or not readable as JSON");
-        }
+        problem.setDetail(jackson != null ? "The body is not valid JSON: " + jackson.getOriginalMessage()
+                : "The body is missing or not readable as JSON");
         return ResponseEntity.badRequest().body(problem);
     }
 

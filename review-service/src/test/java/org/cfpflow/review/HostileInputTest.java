@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.cfpflow.testsupport.HostileInputs;
+import org.cfpflow.testsupport.StrictBodies;
 import org.cfpflow.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +32,20 @@ class HostileInputTest extends ReviewServiceTest {
         TestHttp.Response state = organizer.get("/api/reviews/proposals/" + id);
         assertThat(state.json().path("reviews").findValues("score")).allSatisfy(score ->
                 assertThat(score.asInt()).isBetween(1, 5));
+    }
+
+    @Test
+    void bodiesThatMeanMoreThanOneThingAreRefusedNamingTheField() {
+        String id = submitted(talk("Strict", "S", "s@example.org"));
+        String before = organizer.get("/api/reviews/proposals/" + id).body();
+        for (StrictBodies.Refusal refusal : StrictBodies.from(Map.of("score", 3, "comment", "ok"), "comment", "score")) {
+            StrictBodies.assertRefused(refusal, alice.send("POST", "/api/reviews/proposals/" + id, "application/json",
+                    refusal.body()));
+        }
+        for (StrictBodies.Refusal refusal : StrictBodies.from(Map.of("decision", "ACCEPT", "note", "n"), "decision", null)) {
+            StrictBodies.assertRefused(refusal, bob.send("POST", "/api/reviews/proposals/" + id + "/decision",
+                    "application/json", refusal.body()));
+        }
+        assertThat(organizer.get("/api/reviews/proposals/" + id).body()).as("nothing reviewed or decided").isEqualTo(before);
     }
 }

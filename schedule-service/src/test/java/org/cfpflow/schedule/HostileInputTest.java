@@ -2,10 +2,13 @@ package org.cfpflow.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.cfpflow.testsupport.HostileInputs;
+import org.cfpflow.testsupport.StrictBodies;
 import org.cfpflow.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +45,26 @@ class HostileInputTest extends ScheduleServiceTest {
                     "/api/timetable/talks/" + junk, "application/json",
                     hostile.body(Map.of("start", "2017-09-22T09:00", "room", "r"))));
         }
+    }
+
+    @Test
+    void bodiesThatMeanMoreThanOneThingAreRefusedNamingTheField() {
+        conference("UTC");
+        assertStatus(blocks(List.of(block(track + "-room", "2017-09-22T09:00", "2017-09-22T10:00"))), 200);
+        String before = anonymous.get("/api/timetable").body();
+        Map<String, Object> blocks = Map.of("blocks", List.of(block("Room A", "2017-09-22T09:00", "2017-09-22T12:00")));
+        List<StrictBodies.Refusal> refusals = new ArrayList<>(StrictBodies.from(blocks, "blocks[0].room", null));
+        refusals.add(new StrictBodies.Refusal("a number for a local date-time",
+                "{\"blocks\": [{\"start\": 1506070800}]}".getBytes(StandardCharsets.UTF_8), "blocks[0].start"));
+        for (StrictBodies.Refusal refusal : refusals) {
+            StrictBodies.assertRefused(refusal, organizer.send("PUT", "/api/timetable/blocks", "application/json",
+                    refusal.body()));
+        }
+        for (StrictBodies.Refusal refusal : StrictBodies.from(Map.of("start", "2017-09-22T09:00", "room", "Room A"),
+                "room", null)) {
+            StrictBodies.assertRefused(refusal, organizer.send("PUT", "/api/timetable/talks/p-1", "application/json",
+                    refusal.body()));
+        }
+        assertThat(anonymous.get("/api/timetable").body()).as("nothing changed").isEqualTo(before);
     }
 }

@@ -3,9 +3,12 @@ package org.cfpflow.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import org.cfpflow.testsupport.HostileInputs;
+import org.cfpflow.testsupport.StrictBodies;
 import org.cfpflow.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +43,35 @@ class HostileInputTest extends SubmissionServiceTest {
             }
         }
         assertThat(anonymous.get("/api/conference").body()).isEqualTo(conference);
+    }
+
+    @Test
+    void bodiesThatMeanMoreThanOneThingAreRefusedNamingTheField() {
+        openCall();
+        String id = submit(proposal("Target", "T", "t@example.org")).json().path("id").asString();
+        String conference = anonymous.get("/api/conference").body();
+        for (StrictBodies.Refusal refusal : StrictBodies.from(proposal("Strict", "S", "s@example.org"), "title",
+                "durationMinutes")) {
+            long before = proposalCount();
+            StrictBodies.assertRefused(refusal, anonymous.send("POST", "/api/proposals", "application/json", refusal.body()));
+            StrictBodies.assertRefused(refusal, organizer.send("PUT", "/api/proposals/" + id, "application/json",
+                    refusal.body()));
+            assertThat(proposalCount()).as(refusal.toString()).isEqualTo(before);
+        }
+        Instant now = Instant.now();
+        for (StrictBodies.Refusal refusal : StrictBodies.from(conference(now.minus(1, ChronoUnit.DAYS),
+                now.plus(30, ChronoUnit.DAYS)), "title", "tracks[0].durations[0]")) {
+            StrictBodies.assertRefused(refusal, organizer.send("PUT", "/api/conference", "application/json", refusal.body()));
+        }
+        StrictBodies.assertRefused(new StrictBodies.Refusal("a number for a boolean",
+                "{\"blindReview\": 1}".getBytes(StandardCharsets.UTF_8), "blindReview"),
+                organizer.send("PUT", "/api/conference", "application/json", "{\"blindReview\": 1}".getBytes(StandardCharsets.UTF_8)));
+        StrictBodies.assertRefused(new StrictBodies.Refusal("a number for an instant",
+                "{\"callOpens\": 1500000000}".getBytes(StandardCharsets.UTF_8), "callOpens"),
+                organizer.send("PUT", "/api/conference", "application/json",
+                        "{\"callOpens\": 1500000000}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(anonymous.get("/api/conference").body()).isEqualTo(conference);
+        assertThat(organizer.get("/api/proposals/" + id).json().path("title").asString()).isEqualTo("Target");
     }
 
     @Test
