@@ -25,16 +25,19 @@ public final class Violations {
         return ok;
     }
 
-    /** Required, at most {@code max} characters, and free of control characters (so safe in a mail header). */
+    /**
+     * Required, at most {@code max} characters, free of control characters (so safe in a mail header) and of code
+     * points XML cannot carry (so that the schedule exports stay well-formed).
+     */
     public boolean line(String value, String field, int max) {
-        return required(value, field) && length(value, field, max)
-                && check(!hasControlCharacters(value, false), field, "must not contain control characters (line breaks, NUL)");
+        return required(value, field) && optionalLine(value, field, max);
     }
 
     /** Optional single-line text. */
     public boolean optionalLine(String value, String field, int max) {
         return value == null || (length(value, field, max)
-                && check(!hasControlCharacters(value, false), field, "must not contain control characters (line breaks, NUL)"));
+                && check(!hasControlCharacters(value, false), field, "must not contain control characters (line breaks, NUL)")
+                && representable(value, field));
     }
 
     /** Required multi-line text: line breaks and tabs are fine, other control characters are not. */
@@ -44,7 +47,8 @@ public final class Violations {
 
     public boolean optionalText(String value, String field, int max) {
         return value == null || (length(value, field, max)
-                && check(!hasControlCharacters(value, true), field, "must not contain control characters such as NUL"));
+                && check(!hasControlCharacters(value, true), field, "must not contain control characters such as NUL")
+                && representable(value, field));
     }
 
     public boolean email(String value, String field) {
@@ -65,6 +69,21 @@ public final class Violations {
         return value.codePoints().anyMatch(c -> (Character.getType(c) == Character.CONTROL
                 && !(allowLineBreaks && (c == '\n' || c == '\r' || c == '\t')))
                 || c == '\u2028' || c == '\u2029');
+    }
+
+    private boolean representable(String value, String field) {
+        return check(value.codePoints().allMatch(Violations::isCharacter), field,
+                "must not contain non-characters (such as U+FFFE) or unpaired surrogates");
+    }
+
+    /**
+     * Whether XML 1.0 can carry the code point and Unicode assigns it to characters: not a surrogate on its own,
+     * not one of the non-characters U+FDD0..U+FDEF and U+xxFFFE, U+xxFFFF. (Control characters are checked apart.)
+     */
+    public static boolean isCharacter(int codePoint) {
+        return !(codePoint >= 0xD800 && codePoint <= 0xDFFF)
+                && !(codePoint >= 0xFDD0 && codePoint <= 0xFDEF)
+                && (codePoint & 0xFFFE) != 0xFFFE;
     }
 
     public boolean isEmpty() {

@@ -86,6 +86,22 @@ class ProposalValidationTest extends SubmissionServiceTest {
     }
 
     @Test
+    void codePointsThatXmlCannotCarryAreRefusedNamingTheField() {
+        Map<String, Object> proposal = proposal("Non-character \uFFFE", "Also \uFFFF", "n@example.org");
+        proposal.put("abstract", "A lone surrogate \uD800 here");
+        proposal.put("description", "U+FDD0 \uFDD0 inside");
+        Map<String, Object> speaker = ((List<Map<String, Object>>) proposal.get("speakers")).get(0);
+        speaker.put("affiliation", "Plane 1 non-character " + new String(Character.toChars(0x1FFFF)));
+        long before = proposalCount();
+        assertThat(refusedFields(proposal)).containsExactlyInAnyOrder("title", "abstract", "description",
+                "speakers[0].name", "speakers[0].affiliation");
+        assertThat(proposalCount()).isEqualTo(before);
+        Map<String, Object> fine = proposal("Emoji 😀, accents é, CJK 漢字, and \uFFFD", "Zoë", "z@example.org");
+        fine.put("description", "Tabs\tand\nlines\r\nare fine in text.");
+        assertThat(submit(fine).status()).isEqualTo(201);
+    }
+
+    @Test
     void unreadableBodiesAreRefusedWithTheReason() {
         TestHttp.Response malformed = anonymous.postJson("/api/proposals", "{\"title\": ");
         assertThat(malformed.status()).isEqualTo(400);
@@ -112,14 +128,15 @@ class ProposalValidationTest extends SubmissionServiceTest {
     }
 
     @Test
-    void unknownFieldsAreIgnoredConsistently() {
+    void fieldsAClientMayNotSetAreRefusedNotIgnored() {
         Map<String, Object> proposal = proposal("Extra fields", "A", "a@example.org");
         proposal.put("status", "ACCEPTED");
-        proposal.put("id", "chosen-by-client");
-        TestHttp.Response created = submit(proposal);
-        assertThat(created.status()).isEqualTo(201);
-        assertThat(created.json().path("status").asString()).isEqualTo("SUBMITTED");
-        assertThat(created.json().path("id").asString()).isNotEqualTo("chosen-by-client");
+        long before = proposalCount();
+        TestHttp.Response refused = submit(proposal);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("errors").findValuesAsString("field")).containsExactly("status");
+        assertThat(refused.json().path("errors").get(0).path("message").asString()).contains("title", "speakers");
+        assertThat(proposalCount()).isEqualTo(before);
     }
 
     @Test
