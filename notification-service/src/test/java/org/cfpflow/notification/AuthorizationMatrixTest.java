@@ -18,7 +18,13 @@ class AuthorizationMatrixTest extends NotificationServiceTest {
                 .caller("reviewer with decision rights", anonymous.as("decider@example.org", "decider-secret"))
                 .caller("organizer", organizer)
                 .row("GET /api/notifications", c -> c.get("/api/notifications"), 401, 401, 403, 403, 200)
+                .row("HEAD /api/notifications", c -> c.send("HEAD", "/api/notifications", null, null),
+                        401, 401, 403, 403, 200)
+                .row("OPTIONS /api/notifications", c -> c.send("OPTIONS", "/api/notifications", null, null),
+                        401, 401, 403, 403, 200)
                 .row("GET /actuator/info", c -> c.get("/actuator/info"), 401, 401, 403, 403, 200)
+                .row("GET /actuator/prometheus", c -> c.get("/actuator/prometheus"), 401, 401, 403, 403, 200)
+                .row("GET /v3/api-docs", c -> c.get("/v3/api-docs"), 200, 200, 200, 200, 200)
                 .row("GET /actuator/health", c -> c.get("/actuator/health"), 200, 200, 200, 200, 200)
                 .verify();
     }

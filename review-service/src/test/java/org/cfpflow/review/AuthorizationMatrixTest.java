@@ -28,7 +28,14 @@ class AuthorizationMatrixTest extends ReviewServiceTest {
                         Map.of("score", 1)), 401, 401)
                 .row("POST /api/reviews/proposals/{id}/decision", c -> c.postJson("/api/reviews/proposals/" + id
                         + "/decision", Map.of("decision", "REJECT")), 401, 401)
+                .row("HEAD /api/reviews/queue", c -> c.send("HEAD", "/api/reviews/queue", null, null), 401, 401)
+                .row("OPTIONS /api/reviews/proposals", c -> c.send("OPTIONS", "/api/reviews/proposals", null, null),
+                        401, 401)
+                .row("POST /board/proposals/{id}/review (page, no CSRF token)",
+                        c -> c.postForm("/board/proposals/" + id + "/review", "score", "1"), 403, 403)
                 .row("GET /actuator/info", c -> c.get("/actuator/info"), 401, 401)
+                .row("GET /actuator/prometheus", c -> c.get("/actuator/prometheus"), 401, 401)
+                .row("GET /v3/api-docs", c -> c.get("/v3/api-docs"), 200, 200)
                 .row("GET /actuator/health", c -> c.get("/actuator/health"), 200, 200)
                 .verify();
         TestHttp.Response board = anonymous.get("/board", "Accept", "text/html");
@@ -69,6 +76,31 @@ class AuthorizationMatrixTest extends ReviewServiceTest {
             assertThat(bob.get(path).body()).as(path).doesNotContain("Hidden Speaker", "hidden.speaker@example.org");
         }
         assertThat(organizer.get("/api/reviews/proposals/" + id).body()).contains("Hidden Speaker");
+    }
+
+    /** The conflict-of-interest rule holds on every view: the ranking and the board too, HEAD as GET. */
+    @Test
+    void aReviewerWhoAlsoSpeaksSeesNothingOfTheirOwnProposal() {
+        String own = submitted(talk("A talk by the reviewer himself", "Serge Hallyn", "serge.hallyn@example.org"));
+        String other = submitted(talk("Someone else's talk", "Other", "other.speaker@example.org"));
+        assertStatus(alice.postJson("/api/reviews/proposals/" + own, Map.of("score", 5)), 200);
+
+        new AccessMatrix()
+                .caller("reviewer who speaks on it", serge)
+                .row("GET /api/reviews/proposals/{own}", c -> c.get("/api/reviews/proposals/" + own), 403)
+                .row("HEAD /api/reviews/proposals/{own}", c -> c.send("HEAD", "/api/reviews/proposals/" + own, null, null),
+                        403)
+                .row("POST /api/reviews/proposals/{own}", c -> c.postJson("/api/reviews/proposals/" + own,
+                        Map.of("score", 5)), 403)
+                .row("GET /board/proposals/{own}", c -> c.get("/board/proposals/" + own), 403)
+                .row("GET /api/reviews/proposals/{other}", c -> c.get("/api/reviews/proposals/" + other), 200)
+                .verify();
+        for (String path : new String[] {"/api/reviews/queue?size=200", "/api/reviews/proposals?size=200",
+                "/api/reviews/proposals?sort=submitted&size=200", "/board"}) {
+            String body = serge.get(path).body();
+            assertThat(body).as(path).contains(other).doesNotContain(own, "A talk by the reviewer himself");
+        }
+        assertThat(organizer.get("/api/reviews/proposals?size=200").body()).contains(own);
     }
 
     @Test

@@ -13,7 +13,12 @@ class SecurityConfiguration {
     @Bean
     AccessRules accessRules() {
         return requests -> requests
+                .requestMatchers(HttpMethod.OPTIONS, "/api/timetable/blocks", "/api/timetable/talks/**")
+                .hasRole(Roles.ORGANIZER)
+                // reading is public, whatever the method a client reads with
                 .requestMatchers(HttpMethod.GET, "/**").permitAll()
+                .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
+                .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                 .anyRequest().hasRole(Roles.ORGANIZER);
     }
 }

@@ -27,8 +27,15 @@ class AuthorizationMatrixTest extends ScheduleServiceTest {
                 .row("PUT /api/timetable/blocks", c -> c.putJson("/api/timetable/blocks", newBlocks), 401, 401, 403, 403)
                 .row("PUT /api/timetable/talks/{id}", c -> c.putJson("/api/timetable/talks/x",
                         Map.of("start", "2017-09-21T09:00", "room", "r")), 401, 401, 403, 403)
+                .row("OPTIONS /api/timetable/blocks", c -> c.send("OPTIONS", "/api/timetable/blocks", null, null),
+                        401, 401, 403, 403)
                 .row("GET /actuator/info", c -> c.get("/actuator/info"), 401, 401, 403, 403)
+                .row("GET /actuator/prometheus", c -> c.get("/actuator/prometheus"), 401, 401, 403, 403)
                 .row("GET /api/timetable", c -> c.get("/api/timetable"), 200, 200, 200, 200)
+                .row("HEAD /api/timetable", c -> c.send("HEAD", "/api/timetable", null, null), 200, 200, 200, 200)
+                .row("HEAD /schedule.xml", c -> c.send("HEAD", "/schedule.xml", null, null), 200, 200, 200, 200)
+                .row("OPTIONS /api/timetable", c -> c.send("OPTIONS", "/api/timetable", null, null), 200, 200, 200, 200)
+                .row("GET /v3/api-docs", c -> c.get("/v3/api-docs"), 200, 200, 200, 200)
                 .row("GET /schedule", c -> c.get("/schedule"), 200, 200, 200, 200)
                 .row("GET /schedule.xml", c -> c.get("/schedule.xml"), 200, 200, 200, 200)
                 .row("GET /schedule.json", c -> c.get("/schedule.json"), 200, 200, 200, 200)

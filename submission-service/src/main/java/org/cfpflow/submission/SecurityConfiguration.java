@@ -17,7 +17,9 @@ class SecurityConfiguration {
     AccessRules accessRules() {
         return requests -> requests
                 .requestMatchers(HttpMethod.PUT, "/api/conference").hasRole(Roles.ORGANIZER)
-                .requestMatchers(HttpMethod.GET, "/api/proposals").hasRole(Roles.ORGANIZER)
+                .requestMatchers(HttpMethod.POST, "/api/proposals").permitAll()
+                // listing, whatever the method (GET, HEAD, OPTIONS): organizers only
+                .requestMatchers("/api/proposals").hasRole(Roles.ORGANIZER)
                 .anyRequest().permitAll();
     }
 }

@@ -35,14 +35,27 @@ class AuthorizationMatrixTest extends SubmissionServiceTest {
                 .caller("reviewer with decision rights", anonymous.as("decider@example.org", "decider-secret"));
         refusals.row("PUT /api/conference", c -> c.putJson("/api/conference", conference), 401, 401, 403, 403)
                 .row("GET /api/proposals", c -> c.get("/api/proposals"), 401, 401, 403, 403)
+                .row("HEAD /api/proposals", c -> c.send("HEAD", "/api/proposals", null, null), 401, 401, 403, 403)
+                .row("OPTIONS /api/proposals", c -> c.send("OPTIONS", "/api/proposals", null, null), 401, 401, 403, 403)
                 .row("GET /api/proposals/{id}", c -> c.get("/api/proposals/" + id), 404, 404, 404, 404)
-                .row("PUT /api/proposals/{id}", c -> c.putJson("/api/proposals/" + id, edit), 403, 403, 403, 403)
+                .row("HEAD /api/proposals/{id}", c -> c.send("HEAD", "/api/proposals/" + id, null, null),
+                        404, 404, 404, 404)
+                .row("GET /api/proposals/{id}/timeline", c -> c.get("/api/proposals/" + id + "/timeline"),
+                        404, 404, 404, 404)
+                .row("PUT /api/proposals/{id}", c -> c.putJson("/api/proposals/" + id, edit), 404, 404, 404, 404)
+                .row("PUT /api/proposals/{unknown}", c -> c.putJson("/api/proposals/no-such-id", edit), 404, 404, 404, 404)
                 .row("POST /api/proposals/{id}/withdraw", c -> c.postJson("/api/proposals/" + id + "/withdraw", ""),
-                        403, 403, 403, 403)
+                        404, 404, 404, 404)
                 .row("GET /proposals/{id} (page)", c -> c.get("/proposals/" + id), 404, 404, 404, 404)
+                .row("POST /proposals/{id}/withdraw (page, no CSRF token)",
+                        c -> c.postForm("/proposals/" + id + "/withdraw"), 403, 403, 403, 403)
+                .row("POST / (page, no CSRF token)", c -> c.postForm("/", "title", "x"), 403, 403, 403, 403)
                 .row("GET /actuator/info", c -> c.get("/actuator/info"), 401, 401, 403, 403)
+                .row("GET /actuator/prometheus", c -> c.get("/actuator/prometheus"), 401, 401, 403, 403)
                 .row("GET /api/conference", c -> c.get("/api/conference"), 200, 200, 200, 200)
+                .row("HEAD /api/conference", c -> c.send("HEAD", "/api/conference", null, null), 200, 200, 200, 200)
                 .row("GET /", c -> c.get("/"), 200, 200, 200, 200)
+                .row("GET /v3/api-docs", c -> c.get("/v3/api-docs"), 200, 200, 200, 200)
                 .row("GET /actuator/health", c -> c.get("/actuator/health"), 200, 200, 200, 200)
                 .verify();
         assertThat(anonymous.get("/api/conference").body()).as("nothing changed").isEqualTo(conferenceBefore);
@@ -56,6 +69,9 @@ class AuthorizationMatrixTest extends SubmissionServiceTest {
                 .row("GET /api/proposals/{id}", c -> c.get("/api/proposals/" + id), 200, 200)
                 .row("PUT /api/proposals/{id}", c -> c.putJson("/api/proposals/" + id, edit), 200, 200)
                 .row("GET /api/proposals", c -> c.get("/api/proposals"), 200, 401)
+                .row("HEAD /api/proposals", c -> c.send("HEAD", "/api/proposals", null, null), 200, 401)
+                .row("GET /api/proposals/{id}/timeline", c -> c.get("/api/proposals/" + id + "/timeline"), 200, 200)
+                .row("GET /actuator/prometheus", c -> c.get("/actuator/prometheus"), 200, 401)
                 .row("GET /actuator/info", c -> c.get("/actuator/info"), 200, 401)
                 .row("POST /api/proposals", c -> c.postJson("/api/proposals", proposal("New", "N", "n@example.org")),
                         201, 201)
@@ -81,7 +97,8 @@ class AuthorizationMatrixTest extends SubmissionServiceTest {
         TestHttp.Response forged = browser.postForm("/api/proposals/" + id + "/withdraw");
         TestHttp.Response listed = browser.get("/api/proposals", "Accept", "application/json");
 
-        assertThat(forged.status()).as(forged.body()).isEqualTo(403);
+        assertThat(forged.status()).as("the session carries no authority: as for anyone without the token; "
+                + forged.body()).isEqualTo(404);
         assertThat(listed.status()).as(listed.body()).isEqualTo(401);
         assertThat(listed.header("Set-Cookie")).as("the API starts no session").isNull();
         assertThat(organizer.get("/api/proposals/" + id).json().path("status").asString()).isEqualTo("SUBMITTED");

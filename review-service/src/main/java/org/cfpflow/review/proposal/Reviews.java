@@ -58,9 +58,14 @@ public class Reviews {
         return page(query, pageable, isBlindFor(caller), false);
     }
 
-    /** The ranking organizers decide from: the proposals still in the running, best mean score first. */
+    /**
+     * The ranking organizers decide from: the proposals still in the running, best mean score first; as everywhere,
+     * none the caller speaks on (a conflict of interest).
+     */
     public Page<ReviewedProposalView> ranking(Authentication caller, String track, Pageable pageable) {
-        Query query = new Query(Criteria.where("submittedAt").ne(null).and("withdrawn").is(false));
+        String me = caller.getName().toLowerCase(Locale.ROOT);
+        Query query = new Query(Criteria.where("submittedAt").ne(null).and("withdrawn").is(false)
+                .and("speakerEmails").ne(me));
         if (track != null && !track.isBlank()) {
             query.addCriteria(Criteria.where("track").is(track));
         }

@@ -115,7 +115,7 @@ public class Proposals {
         return OptimisticRetry.retry(() -> {
             Proposal proposal = proposals.findById(id).orElseThrow(() -> notFound(id));
             if (!mayAccess(proposal, token, caller)) {
-                throw Problems.forbidden("A valid X-Edit-Token for this proposal, or the organizer role, is needed");
+                throw notFound(id);
             }
             return proposals.save(change.apply(proposal));
         });
