@@ -47,6 +47,11 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    ClientAddress clientAddress(HttpProperties properties) {
+        return new ClientAddress(properties.trustedProxies());
+    }
+
+    @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }

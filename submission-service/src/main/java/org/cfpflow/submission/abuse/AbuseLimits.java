@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
+import org.cfpflow.platform.ClientAddress;
 import org.cfpflow.platform.RateLimiter;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,6 +17,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,7 +27,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The public doors get a limit per client address: submitting ({@code cfp.limits.submissions-per-minute}), and
  * presenting edit tokens that turn out wrong ({@code cfp.limits.token-failures-per-minute}), so that guessing
- * tokens gets nothing and soon gets refused. Behind a proxy, set {@code server.forward-headers-strategy}.
+ * tokens gets nothing and soon gets refused. The client address is {@link ClientAddress}'s (behind a proxy, name it
+ * in {@code cfp.http.trusted-proxies}); the path is the decoded, normalised one Spring matches, so that
+ * {@code /api/%70roposals} counts as the {@code /api/proposals} it reaches.
  */
 @Configuration
 @EnableConfigurationProperties(AbuseLimits.Limits.class)
@@ -38,8 +42,8 @@ class AbuseLimits {
     }
 
     @Bean
-    FilterRegistrationBean<LimitFilter> abuseLimitFilter(Limits limits, Clock clock) {
-        FilterRegistrationBean<LimitFilter> registration = new FilterRegistrationBean<>(new LimitFilter(
+    FilterRegistrationBean<LimitFilter> abuseLimitFilter(Limits limits, Clock clock, ClientAddress clientAddress) {
+        FilterRegistrationBean<LimitFilter> registration = new FilterRegistrationBean<>(new LimitFilter(clientAddress,
                 new RateLimiter(limits.submissionsPerMinute(), Duration.ofMinutes(1), clock),
                 new RateLimiter(limits.tokenFailuresPerMinute(), Duration.ofMinutes(1), clock)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
@@ -48,10 +52,12 @@ class AbuseLimits {
 
     static final class LimitFilter extends OncePerRequestFilter {
 
+        private final ClientAddress clientAddress;
         private final RateLimiter submissions;
         private final RateLimiter tokenFailures;
 
-        LimitFilter(RateLimiter submissions, RateLimiter tokenFailures) {
+        LimitFilter(ClientAddress clientAddress, RateLimiter submissions, RateLimiter tokenFailures) {
+            this.clientAddress = clientAddress;
             this.submissions = submissions;
             this.tokenFailures = tokenFailures;
         }
@@ -59,8 +65,8 @@ class AbuseLimits {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            String client = request.getRemoteAddr();
-            String path = request.getRequestURI();
+            String client = clientAddress.of(request);
+            String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
             boolean submitting = "POST".equals(request.getMethod())
                     && ("/api/proposals".equals(path) || "/".equals(path));
             if (submitting && !submissions.tryAcquire(client)) {

@@ -11,8 +11,9 @@ import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
-/** Per-address limits, with clients told apart by X-Forwarded-For as a proxy on this host would send it. */
-@TestPropertySource(properties = {"cfp.limits.submissions-per-minute=3", "cfp.limits.token-failures-per-minute=3"})
+/** Per-address limits, with clients told apart by X-Forwarded-For as a trusted proxy on this host would send it. */
+@TestPropertySource(properties = {"cfp.limits.submissions-per-minute=3", "cfp.limits.token-failures-per-minute=3",
+        "cfp.http.trusted-proxies=127.0.0.1,::1"})
 class LimitsTest extends SubmissionServiceTest {
 
     @Test
@@ -29,6 +30,34 @@ class LimitsTest extends SubmissionServiceTest {
         assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
         assertThat(anonymous.withHeader("X-Forwarded-For", "203.0.113.8")
                 .postJson("/api/proposals", proposal("Someone else", "S", "s@example.org")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void anEncodedPathIsTheSubmissionItReachesAndCounts() {
+        openCall();
+        TestHttp client = anonymous.withHeader("X-Forwarded-For", "203.0.113.30");
+        assertThat(client.postJson("/api/%70roposals", proposal("Encoded 1", "E", "e@example.org")).status()).isEqualTo(201);
+        assertThat(client.postJson("/%61pi/proposals", proposal("Encoded 2", "E", "e@example.org")).status()).isEqualTo(201);
+        assertThat(client.postJson("/api/proposals;x=y", proposal("Encoded 3", "E", "e@example.org")).status()).isIn(201, 400);
+        long before = proposalCount();
+        for (String path : List.of("/api/%70roposals", "/%61pi/proposals", "/api/proposals")) {
+            TestHttp.Response refused = client.postJson(path, proposal("One too many", "E", "e@example.org"));
+            assertThat(refused.status()).as(path).isEqualTo(429);
+        }
+        assertThat(proposalCount()).isEqualTo(before);
+    }
+
+    @Test
+    void ipv6ClientsShareTheLimitOfTheirSlash64() {
+        openCall();
+        for (int i = 1; i <= 3; i++) {
+            assertThat(anonymous.withHeader("X-Forwarded-For", "2001:db8:7:7::" + i)
+                    .postJson("/api/proposals", proposal("IPv6 " + i, "S", "s@example.org")).status()).isEqualTo(201);
+        }
+        assertThat(anonymous.withHeader("X-Forwarded-For", "2001:db8:7:7:ffff::4")
+                .postJson("/api/proposals", proposal("Same /64", "S", "s@example.org")).status()).isEqualTo(429);
+        assertThat(anonymous.withHeader("X-Forwarded-For", "2001:db8:7:8::1")
+                .postJson("/api/proposals", proposal("Next /64", "S", "s@example.org")).status()).isEqualTo(201);
     }
 
     @Test
