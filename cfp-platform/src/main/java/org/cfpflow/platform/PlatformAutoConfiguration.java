@@ -1,5 +1,6 @@
 package org.cfpflow.platform;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,7 +13,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -102,10 +102,30 @@ public class PlatformAutoConfiguration {
 
     /** The users above, each password checked once and then remembered for a few minutes (see the class). */
     @Bean
-    AuthenticationProvider cfpCredentials(UserDetailsService users, PasswordEncoder passwordEncoder) {
+    RememberedCredentials cfpCredentials(UserDetailsService users, PasswordEncoder passwordEncoder) {
         DaoAuthenticationProvider checker = new DaoAuthenticationProvider(users);
         checker.setPasswordEncoder(passwordEncoder);
         return new RememberedCredentials(checker, Duration.ofMinutes(5));
+    }
+
+    /** Before Spring Security's filters: credentials of identity-free requests are dropped, the rest limited. */
+    @Bean
+    FilterRegistrationBean<IgnoredCredentials> ignoredCredentialsFilter(ObjectProvider<AccessRules> rules) {
+        AccessRules accessRules = rules.getIfAvailable();
+        FilterRegistrationBean<IgnoredCredentials> registration = new FilterRegistrationBean<>(new IgnoredCredentials(
+                accessRules == null ? request -> false : accessRules.identityFree()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<SignInLimits> signInLimitsFilter(ClientAddress clientAddress, RememberedCredentials credentials,
+                                                            Environment environment, ObjectProvider<Clock> clock) {
+        int attemptsPerMinute = environment.getProperty("cfp.limits.sign-in-attempts-per-minute", Integer.class, 10);
+        FilterRegistrationBean<SignInLimits> registration = new FilterRegistrationBean<>(new SignInLimits(clientAddress,
+                credentials, attemptsPerMinute, clock.getIfAvailable(Clock::systemUTC)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        return registration;
     }
 
     @Bean

@@ -67,6 +67,12 @@ final class RememberedCredentials implements AuthenticationProvider {
         return result;
     }
 
+    /** Whether this username and password signed in successfully a short while ago (no hash needed now). */
+    boolean remembers(String username, String password) {
+        Remembered known = remembered.get(fingerprint(username, password));
+        return known != null && System.nanoTime() - known.until() < 0;
+    }
+
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);

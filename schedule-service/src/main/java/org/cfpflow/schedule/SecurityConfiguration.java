@@ -5,6 +5,9 @@ import org.cfpflow.platform.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /** The published timetable, its stream, page and exports are public; changing it is for organizers. */
 @Configuration
@@ -12,13 +15,25 @@ class SecurityConfiguration {
 
     @Bean
     AccessRules accessRules() {
-        return requests -> requests
-                .requestMatchers(HttpMethod.OPTIONS, "/api/timetable/blocks", "/api/timetable/talks/**")
-                .hasRole(Roles.ORGANIZER)
-                // reading is public, whatever the method a client reads with
-                .requestMatchers(HttpMethod.GET, "/**").permitAll()
-                .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
-                .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                .anyRequest().hasRole(Roles.ORGANIZER);
+        return new AccessRules() {
+
+            @Override
+            public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+                requests.requestMatchers(HttpMethod.OPTIONS, "/api/timetable/blocks", "/api/timetable/talks/**")
+                        .hasRole(Roles.ORGANIZER)
+                        // reading is public, whatever the method a client reads with
+                        .requestMatchers(HttpMethod.GET, "/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .anyRequest().hasRole(Roles.ORGANIZER);
+            }
+
+            /** Reading the timetable, its stream, page and exports: the same for everyone (not the actuator). */
+            @Override
+            public RequestMatcher identityFree() {
+                return request -> ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                        && !request.getRequestURI().startsWith(request.getContextPath() + "/actuator");
+            }
+        };
     }
 }

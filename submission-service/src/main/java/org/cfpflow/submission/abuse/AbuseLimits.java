@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.cfpflow.platform.ClientAddress;
 import org.cfpflow.platform.RateLimiter;
+import org.cfpflow.platform.TooManyRequests;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,8 +15,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 
@@ -70,27 +69,19 @@ class AbuseLimits {
             boolean submitting = "POST".equals(request.getMethod())
                     && ("/api/proposals".equals(path) || "/".equals(path));
             if (submitting && !submissions.tryAcquire(client)) {
-                refuse(response, submissions.retryAfterSeconds(client), "Too many submissions from your address");
+                TooManyRequests.refuse(response, submissions.retryAfterSeconds(client), "Too many submissions from your address");
                 return;
             }
             boolean withToken = PROPOSAL.matcher(path).matches()
                     && (request.getHeader("X-Edit-Token") != null || request.getParameter("token") != null);
             if (withToken && tokenFailures.isExhausted(client)) {
-                refuse(response, tokenFailures.retryAfterSeconds(client), "Too many wrong edit tokens from your address");
+                TooManyRequests.refuse(response, tokenFailures.retryAfterSeconds(client), "Too many wrong edit tokens from your address");
                 return;
             }
             chain.doFilter(request, response);
             if (withToken && (response.getStatus() == 403 || response.getStatus() == 404)) {
                 tokenFailures.tryAcquire(client);
             }
-        }
-
-        private static void refuse(HttpServletResponse response, long retryAfter, String detail) throws IOException {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setHeader("Retry-After", Long.toString(retryAfter));
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                    + "\"detail\":\"" + detail + "; try again in " + retryAfter + " s\"}");
         }
     }
 }
