@@ -9,6 +9,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /** The part of every service's security that is the same everywhere; a service's {@link AccessRules} follow it. */
@@ -47,11 +49,17 @@ class CfpHttpSecurity {
 
     /**
      * Everything but the API: a login form for the HTML pages, and HTTP Basic (or a bearer JWT) for the actuator;
-     * CSRF protection for the forms; health public, the other actuator endpoints for organizers.
+     * CSRF protection for the forms; health public, the other actuator endpoints for organizers. An anonymous
+     * visitor gets no HTTP session: the CSRF token is kept in an HttpOnly, SameSite=Strict cookie (the forms carry
+     * it in a hidden field), and the page asked for before signing in in a cookie too; signing in makes the session.
      */
     HttpSecurity pages(HttpSecurity http) throws Exception {
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
         http.httpBasic(withDefaults())
                 .formLogin(withDefaults())
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+                .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/cfp/**", "/login", "/error",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
