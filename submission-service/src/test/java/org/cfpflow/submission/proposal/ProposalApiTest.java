@@ -72,13 +72,16 @@ class ProposalApiTest extends SubmissionServiceTest {
                 .isEqualTo(missing.json().path("detail").asString().replace("no-such-id", id));
 
         Map<String, Object> edit = proposal("AppSwitch, edited", "Dinesh Subhraveti", "dinesh@example.org");
-        assertThat(anonymous.putJson("/api/proposals/" + id, edit, "X-Edit-Token", otherToken).status())
-                .isEqualTo(403);
-        assertThat(anonymous.putJson("/api/proposals/" + id, edit).status()).isEqualTo(403);
-        assertThat(anonymous.putJson("/api/proposals/no-such-id", edit, "X-Edit-Token", token).status())
-                .isEqualTo(404);
-        assertThat(anonymous.postJson("/api/proposals/" + id + "/withdraw", "", "X-Edit-Token", otherToken)
-                .status()).isEqualTo(403);
+        // writes too: a wrong or missing token is the 404 of an unknown proposal, so that nobody learns which exist
+        TestHttp.Response wrongEdit = anonymous.putJson("/api/proposals/" + id, edit, "X-Edit-Token", otherToken);
+        TestHttp.Response missingEdit = anonymous.putJson("/api/proposals/" + id, edit);
+        TestHttp.Response unknownEdit = anonymous.putJson("/api/proposals/no-such-id", edit, "X-Edit-Token", token);
+        TestHttp.Response wrongWithdrawal = anonymous.postJson("/api/proposals/" + id + "/withdraw", "",
+                "X-Edit-Token", otherToken);
+        assertThat(List.of(wrongEdit.status(), missingEdit.status(), unknownEdit.status(), wrongWithdrawal.status()))
+                .containsOnly(404);
+        assertThat(wrongEdit.json().path("detail").asString())
+                .isEqualTo(unknownEdit.json().path("detail").asString().replace("no-such-id", id));
         assertThat(organizer.get("/api/proposals/" + id).json().path("title").asString()).isEqualTo("AppSwitch");
         assertThat(anonymous.get("/api/proposals").status()).isEqualTo(401);
     }
