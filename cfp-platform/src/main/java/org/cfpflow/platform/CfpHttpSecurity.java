@@ -2,7 +2,17 @@ package org.cfpflow.platform;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import java.util.List;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -73,19 +83,47 @@ class CfpHttpSecurity {
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
-        if (jwtDecoder.getIfAvailable() != null) {
-            http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim())));
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(forThisAudience(decoder))
+                    .jwtAuthenticationConverter(rolesFromClaim())));
         }
         return http;
     }
 
-    private JwtAuthenticationConverter rolesFromClaim() {
+    /** Boot's decoder (signature, issuer, expiry), and then the audience this deployment is configured with. */
+    private JwtDecoder forThisAudience(JwtDecoder decoder) {
+        String audience = properties.audience();
+        if (audience == null || audience.isBlank()) {
+            throw new IllegalStateException("An OAuth2 issuer is configured but no audience: set cfp.security.jwt.audience "
+                    + "(CFP_SECURITY_JWT_AUDIENCE) to the client id the identity provider puts in this application's tokens");
+        }
+        JwtClaimValidator<List<String>> audienceValidator = new JwtClaimValidator<>(JwtClaimNames.AUD,
+                aud -> aud != null && aud.contains(audience));
+        return token -> {
+            Jwt jwt = decoder.decode(token);
+            OAuth2TokenValidatorResult result = audienceValidator.validate(jwt);
+            if (result.hasErrors()) {
+                throw new JwtValidationException("The token is not for audience " + audience, result.getErrors());
+            }
+            return jwt;
+        };
+    }
+
+    /** Roles from their claim; the user is the e-mail claim, and a token without one is refused (401). */
+    private Converter<Jwt, AbstractAuthenticationToken> rolesFromClaim() {
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName(properties.rolesClaim());
         roles.setAuthorityPrefix("ROLE_");
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(roles);
         converter.setPrincipalClaimName(properties.usernameClaim());
-        return converter;
+        return jwt -> {
+            String username = jwt.getClaimAsString(properties.usernameClaim());
+            if (username == null || username.isBlank()) {
+                throw new InvalidBearerTokenException("The token has no " + properties.usernameClaim() + " claim");
+            }
+            return converter.convert(jwt);
+        };
     }
 }

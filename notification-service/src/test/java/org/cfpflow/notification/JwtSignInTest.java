@@ -39,6 +39,7 @@ class JwtSignInTest extends NotificationServiceTest {
         Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder().encodeToString(TRUSTED.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + pem);
+        registry.add("cfp.security.jwt.audience", () -> "cfp-flow");
     }
 
     @Test
@@ -52,11 +53,35 @@ class JwtSignInTest extends NotificationServiceTest {
                 .status()).isEqualTo(401);
     }
 
+    @Test
+    void aTokenForAnotherAudienceOrWithoutTheUsersEmailIsRefusedWith401() {
+        TestHttp anonymous = TestHttp.localhost(port);
+        assertThat(anonymous.get("/api/notifications", "Authorization", bearer(TRUSTED, List.of("ORGANIZER"),
+                "another-application", "organizer@example.org")).status()).isEqualTo(401);
+        assertThat(anonymous.get("/api/notifications", "Authorization", bearer(TRUSTED, List.of("ORGANIZER"),
+                null, "organizer@example.org")).status()).as("no audience at all").isEqualTo(401);
+        TestHttp.Response noEmail = anonymous.get("/api/notifications", "Authorization", bearer(TRUSTED,
+                List.of("ORGANIZER"), "cfp-flow", null));
+        assertThat(noEmail.status()).as(noEmail.body()).isEqualTo(401);
+        assertThat(anonymous.get("/api/notifications", "Authorization", bearer(TRUSTED, List.of("ORGANIZER"),
+                "cfp-flow", " ")).status()).as("a blank e-mail").isEqualTo(401);
+    }
+
     private static String bearer(KeyPair key, List<String> roles) {
+        return bearer(key, roles, "cfp-flow", "organizer@example.org");
+    }
+
+    private static String bearer(KeyPair key, List<String> roles, String audience, String email) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
-                    .subject("u-1").claim("email", "organizer@example.org").claim("roles", roles)
-                    .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300))).build());
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject("u-1").claim("roles", roles)
+                    .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300)));
+            if (audience != null) {
+                claims.audience(audience);
+            }
+            if (email != null) {
+                claims.claim("email", email);
+            }
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
             jwt.sign(new RSASSASigner((RSAPrivateKey) key.getPrivate()));
             return "Bearer " + jwt.serialize();
         }
