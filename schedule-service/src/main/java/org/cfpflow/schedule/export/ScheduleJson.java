@@ -86,7 +86,7 @@ final class ScheduleJson {
         event.put("do_not_record", false);
         ArrayNode persons = event.putArray("persons");
         for (Speaker speaker : talk.speakers()) {
-            persons.addObject().put("name", speaker.name()).put("guid", StableIds.person(speaker.email()).toString());
+            persons.addObject().put("name", speaker.name()).put("guid", StableIds.person(speaker.name()).toString());
         }
         event.putArray("links");
         event.putArray("attachments");

@@ -95,7 +95,7 @@ final class ScheduleXml {
         xml.writeStartElement("persons");
         for (Speaker speaker : talk.speakers()) {
             xml.writeStartElement("person");
-            xml.writeAttribute("guid", StableIds.person(speaker.email()).toString());
+            xml.writeAttribute("guid", StableIds.person(speaker.name()).toString());
             xml.writeCharacters(speaker.name());
             xml.writeEndElement();
         }

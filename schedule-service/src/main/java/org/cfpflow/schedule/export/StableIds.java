@@ -7,11 +7,12 @@ import java.util.UUID;
 
 /**
  * Ids that stay the same across versions of the schedule, so that apps keep their users' favourites: derived
- * from the proposal id or e-mail, never from a position in the file.
+ * from the proposal id or the speaker's name, never from a position in the file. Never from an e-mail address:
+ * a hash of one (c3voc's {@code acct:} guid) lets anyone confirm a guessed address.
  */
 final class StableIds {
 
-    /** RFC 4122's URL namespace, as c3voc uses for persons: uuid5(NS_URL, "acct:" + email). */
+    /** RFC 4122's URL namespace. */
     private static final UUID NAMESPACE_URL = UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8");
 
     private StableIds() {
@@ -25,8 +26,8 @@ final class StableIds {
         return uuid5(NAMESPACE_URL, "urn:cfp-flow:room:" + room);
     }
 
-    static UUID person(String email) {
-        return uuid5(NAMESPACE_URL, "acct:" + email.toLowerCase(java.util.Locale.ROOT));
+    static UUID person(String name) {
+        return uuid5(NAMESPACE_URL, "urn:cfp-flow:person:" + name.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** A positive number for formats that still want one; stable because it is taken from the guid. */

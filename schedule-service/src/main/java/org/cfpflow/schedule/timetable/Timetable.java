@@ -21,7 +21,6 @@ import org.cfpflow.events.TalkScheduled;
 import org.cfpflow.events.TalkUnscheduled;
 import org.cfpflow.events.TalkWaitlisted;
 import org.cfpflow.messaging.Aggregate;
-import org.cfpflow.messaging.EventJson;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
@@ -36,7 +35,7 @@ public class Timetable extends Aggregate {
     static final String ID = "timetable";
     /**
      * Changes kept for clients that reconnect: an EventSource is back within seconds, and each change carries its
-     * event's JSON, so a longer log only makes every write of this document heavier. Older gaps get a snapshot.
+     * talk's public view, so a longer log only makes every write of this document heavier. Older gaps get a snapshot.
      */
     static final int RECENT_CHANGES = 256;
 
@@ -182,7 +181,7 @@ public class Timetable extends Aggregate {
     private void emit(CfpEvent event) {
         raise(event);
         Change change = new Change(++lastChangeId, EventType.of(event).typeName(), event.subject(),
-                EventJson.write(event), Instant.now());
+                ChangeView.of(event), Instant.now());
         changes.add(change);
         changesAppended.add(change);
         if (changes.size() > RECENT_CHANGES) {

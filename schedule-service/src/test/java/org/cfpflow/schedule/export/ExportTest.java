@@ -86,7 +86,11 @@ class ExportTest extends ScheduleServiceTest {
 
         assertThat(errors).isEmpty();
         assertThat(json.json().path("schedule").path("conference").path("acronym").asString()).isEqualTo("lpc2017");
-        assertThat(json.body()).contains(StableIds.talk(plainId).toString());
+        assertThat(json.body()).contains(StableIds.talk(plainId).toString())
+                .as("a person's guid is not a hash of their e-mail address, which anyone could confirm a guess against")
+                .contains(StableIds.person("serge").toString())
+                .doesNotContain(StableIds.uuid5(UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8"),
+                        "acct:serge@example.org").toString());
         // the schema rejects what is not a schedule: the check can fail
         assertThat(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_6).getSchema(Files.readString(schemaFile))
                 .validate("{\"schedule\": {\"version\": 1}}", InputFormat.JSON)).isNotEmpty();

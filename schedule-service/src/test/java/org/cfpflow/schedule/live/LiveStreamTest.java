@@ -3,29 +3,19 @@ package org.cfpflow.schedule.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.cfpflow.events.ProposalAccepted;
 import org.cfpflow.schedule.ScheduleServiceTest;
+import org.cfpflow.testsupport.EventStream;
 import org.cfpflow.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class LiveStreamTest extends ScheduleServiceTest {
-
-    private static final String ENDED = "(the server ended the stream)";
 
     @Autowired
     LiveTimetable liveTimetable;
@@ -36,7 +26,7 @@ class LiveStreamTest extends ScheduleServiceTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> live.contains("event:ready"));
         try {
             liveTimetable.stop();
-            await().atMost(Duration.ofSeconds(10)).until(() -> live.contains(ENDED));
+            await().atMost(Duration.ofSeconds(10)).until(() -> live.contains(EventStream.ENDED));
         }
         finally {
             liveTimetable.start();
@@ -44,32 +34,11 @@ class LiveStreamTest extends ScheduleServiceTest {
     }
 
     /** Reads an SSE stream line by line in the background, like a browser's EventSource. */
-    private List<String> listen(String lastEventId) throws Exception {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/timetable/stream")).header("Accept", "text/event-stream");
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        }
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    lines.add(line);
-                }
-                lines.add(ENDED);
-            }
-            catch (Exception e) {
-                lines.add("closed: " + e);
-            }
-        }, "sse-test-reader");
-        reader.setDaemon(true);
-        reader.start();
-        return lines;
+    private List<String> listen(String lastEventId) {
+        EventStream stream = EventStream.open("http://127.0.0.1:" + port + "/api/timetable/stream", lastEventId);
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.contentType()).startsWith("text/event-stream");
+        return stream.lines();
     }
 
     @Test

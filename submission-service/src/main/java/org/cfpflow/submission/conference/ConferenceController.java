@@ -23,12 +23,14 @@ class ConferenceController {
         this.callForPapers = callForPapers;
     }
 
+    /** Public: track leads by name only. */
     @GetMapping
-    ConferenceView get() {
-        return callForPapers.conference().map(ConferenceView::of)
+    PublicConferenceView get() {
+        return callForPapers.conference().map(PublicConferenceView::of)
                 .orElseThrow(() -> Problems.notFound("No conference is defined yet"));
     }
 
+    /** The organizer gets back what they defined, leads' e-mail addresses included. */
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ConferenceView define(@RequestBody ConferenceRequest request) {
         return ConferenceView.of(callForPapers.define(request));
@@ -40,6 +42,23 @@ class ConferenceController {
         static ConferenceView of(Conference c) {
             return new ConferenceView(c.conferenceId(), c.title(), c.acronym(), c.timezone(), c.callOpens(),
                     c.callCloses(), c.start(), c.end(), c.tracks(), c.blindReview());
+        }
+    }
+
+    record PublicConferenceView(String id, String title, String acronym, String timezone, Instant callOpens,
+                                Instant callCloses, LocalDate start, LocalDate end, List<PublicTrack> tracks,
+                                boolean blindReview) {
+
+        record PublicTrack(String slug, String name, List<Integer> durations, List<Lead> leads) {
+        }
+
+        record Lead(String name) {
+        }
+
+        static PublicConferenceView of(Conference c) {
+            return new PublicConferenceView(c.conferenceId(), c.title(), c.acronym(), c.timezone(), c.callOpens(),
+                    c.callCloses(), c.start(), c.end(), c.tracks().stream().map(t -> new PublicTrack(t.slug(), t.name(),
+                    t.durations(), t.leads().stream().map(l -> new Lead(l.name())).toList())).toList(), c.blindReview());
         }
     }
 }
