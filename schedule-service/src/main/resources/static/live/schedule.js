@@ -81,7 +81,12 @@
     const status = document.getElementById('connection');
     const stream = new EventSource('/api/timetable/stream');
     stream.onopen = () => { status.textContent = 'live'; status.className = 'online'; };
-    stream.onerror = () => { status.textContent = 'reconnecting…'; status.className = 'offline'; };
+    stream.onerror = () => {
+      status.textContent = 'reconnecting…';
+      status.className = 'offline';
+      // refused (too many streams) or gone: EventSource gives up then, so try again a little later
+      if (stream.readyState === EventSource.CLOSED) setTimeout(connect, 10000);
+    };
     const changed = event => {
       try { lastFresh = new Set([JSON.parse(event.data).proposalId]); } catch (e) { lastFresh = new Set(); }
       refresh();

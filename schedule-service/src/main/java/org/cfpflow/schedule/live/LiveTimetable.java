@@ -2,67 +2,136 @@ package org.cfpflow.schedule.live;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.cfpflow.platform.Problems;
 import org.cfpflow.schedule.timetable.Change;
 import org.cfpflow.schedule.timetable.TimetableChanged;
 import org.cfpflow.schedule.timetable.Timetables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The open Server-Sent Events streams. Each message carries the change's number as its id, so that a client
  * that reconnects with {@code Last-Event-ID} gets what it missed from the timetable's change log, then the rest live;
  * where the log no longer reaches back that far it gets {@code ready} again, and reloads the timetable.
+ * <p>
+ * Nobody waits for a reader: a change is queued for each stream and written by a sender thread of that stream's own,
+ * so a reader that stops reading holds up neither the consumer that applies changes nor the other streams; once
+ * more changes wait for it than {@link StreamLimits#maxPending()}, it is dropped (and may resume from the log).
+ * Streams are capped per client address and in total, and end after {@link StreamLimits#timeout()}.
  */
 @Component
+@EnableConfigurationProperties(StreamLimits.class)
 class LiveTimetable implements SmartLifecycle, DisposableBean {
 
-    private final Timetables timetables;
-    private volatile boolean running;
-    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "sse-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final Logger log = LoggerFactory.getLogger(LiveTimetable.class);
+    /** How soon an EventSource should come back after its stream ended. */
+    private static final long RECONNECT_MILLIS = 1_000;
 
-    LiveTimetable(Timetables timetables) {
+    private final Timetables timetables;
+    private final StreamLimits limits;
+    private final Counter drops;
+    private volatile boolean running;
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
+    /** A thread per stream that has something to write (none while idle): a blocked write blocks only its stream. */
+    private final ThreadPoolExecutor senders;
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sse-heartbeat"));
+
+    LiveTimetable(Timetables timetables, StreamLimits limits, MeterRegistry meters) {
         this.timetables = timetables;
+        this.limits = limits;
+        this.drops = Counter.builder("cfp.stream.dropped")
+                .description("Live timetable streams dropped because their reader fell behind").register(meters);
+        // a sending task per stream at most, and one that ends it: never more threads than twice the streams
+        this.senders = new ThreadPoolExecutor(0, 2 * limits.maxTotal() + 2, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                r -> daemon(r, "sse-sender"));
         heartbeat.scheduleAtFixedRate(this::keepAlive, 15, 15, TimeUnit.SECONDS);
     }
 
-    SseEmitter subscribe(Long lastEventId) {
-        SseEmitter emitter = new SseEmitter(0L);
-        Subscriber subscriber = new Subscriber(emitter);
-        subscribers.add(subscriber);
-        emitter.onCompletion(() -> subscribers.remove(subscriber));
-        emitter.onTimeout(() -> subscribers.remove(subscriber));
-        emitter.onError(e -> subscribers.remove(subscriber));
+    SseEmitter subscribe(String client, Long lastEventId) {
+        Subscriber subscriber = admit(client);
+        SseEmitter emitter = subscriber.emitter;
+        emitter.onCompletion(() -> remove(subscriber));
+        // at its timeout the stream ends as any other (not with a 503): the EventSource comes back by its last id
+        emitter.onTimeout(() -> {
+            remove(subscriber);
+            emitter.complete();
+        });
+        emitter.onError(e -> remove(subscriber));
         var timetable = timetables.current();
         if (lastEventId == null || !timetable.canResumeAfter(lastEventId)) {
             // a new client, or one whose gap the log no longer covers (or an id of another timetable): a snapshot
             subscriber.ready(timetable.lastChangeId());
         }
         else {
-            subscriber.send(timetable.changesAfter(lastEventId));
+            // the answer starts now, even when nothing was missed, and says how soon to come back after it ends
+            subscriber.resumed();
+            subscriber.offer(timetable.changesAfter(lastEventId));
         }
         return emitter;
     }
 
+    private synchronized Subscriber admit(String client) {
+        if (subscribers.size() >= limits.maxTotal()) {
+            throw refusal(HttpStatus.SERVICE_UNAVAILABLE, "The live timetable has as many readers as it serves; try again soon");
+        }
+        AtomicInteger mine = perClient.computeIfAbsent(client, c -> new AtomicInteger());
+        if (mine.get() >= limits.maxPerClient()) {
+            throw refusal(HttpStatus.TOO_MANY_REQUESTS, "Your address has " + limits.maxPerClient()
+                    + " live timetable streams open already");
+        }
+        mine.incrementAndGet();
+        Subscriber subscriber = new Subscriber(client, new SseEmitter(limits.timeout().toMillis()));
+        subscribers.add(subscriber);
+        return subscriber;
+    }
+
+    private synchronized void remove(Subscriber subscriber) {
+        if (subscribers.remove(subscriber)) {
+            AtomicInteger mine = perClient.get(subscriber.client);
+            if (mine != null && mine.decrementAndGet() <= 0) {
+                perClient.remove(subscriber.client);
+            }
+        }
+    }
+
+    private static ErrorResponseException refusal(HttpStatus status, String detail) {
+        ErrorResponseException refusal = Problems.problem(status, detail, Map.of());
+        refusal.getHeaders().set(HttpHeaders.RETRY_AFTER, "10");
+        return refusal;
+    }
+
+    /** Queues the changes for every stream; writes nothing itself, so the consumer calling it never waits. */
     @EventListener
     void on(TimetableChanged changed) {
         for (Subscriber subscriber : subscribers) {
-            if (!subscriber.send(changed.changes())) {
-                subscribers.remove(subscriber);
-            }
+            subscriber.offer(changed.changes());
         }
     }
 
@@ -72,9 +141,7 @@ class LiveTimetable implements SmartLifecycle, DisposableBean {
 
     private void keepAlive() {
         for (Subscriber subscriber : subscribers) {
-            if (!subscriber.comment("keep-alive")) {
-                subscribers.remove(subscriber);
-            }
+            subscriber.comment("keep-alive");
         }
     }
 
@@ -90,7 +157,7 @@ class LiveTimetable implements SmartLifecycle, DisposableBean {
     @Override
     public void stop() {
         running = false;
-        subscribers.forEach(s -> s.emitter.complete());
+        subscribers.forEach(Subscriber::end);
     }
 
     @Override
@@ -101,50 +168,112 @@ class LiveTimetable implements SmartLifecycle, DisposableBean {
     @Override
     public void destroy() {
         heartbeat.shutdownNow();
+        senders.shutdownNow();
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** One stream; never sends a change twice or out of order, whether it came from the log or live. */
-    private static final class Subscriber {
+    private final class Subscriber {
 
+        private final String client;
         private final SseEmitter emitter;
-        private long lastSent = -1;
+        private final Queue<SseEmitter.SseEventBuilder> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger queued = new AtomicInteger();
+        private final AtomicBoolean sending = new AtomicBoolean();
+        private volatile boolean dropped;
+        /** The last change queued; only {@link #offer} and {@link #ready} (synchronized) touch it. */
+        private long lastQueued = -1;
 
-        Subscriber(SseEmitter emitter) {
+        Subscriber(String client, SseEmitter emitter) {
+            this.client = client;
             this.emitter = emitter;
         }
 
-        synchronized boolean ready(long changeId) {
-            lastSent = changeId;
-            return send(SseEmitter.event().id(Long.toString(changeId)).name("ready").data("{\"version\":" + changeId + "}",
-                    MediaType.APPLICATION_JSON));
+        synchronized void ready(long changeId) {
+            lastQueued = changeId;
+            enqueue(SseEmitter.event().id(Long.toString(changeId)).name("ready").reconnectTime(RECONNECT_MILLIS)
+                    .data("{\"version\":" + changeId + "}", MediaType.APPLICATION_JSON));
         }
 
-        synchronized boolean send(List<Change> changes) {
-            for (Change change : changes) {
-                if (change.id() <= lastSent) {
-                    continue;
-                }
-                if (!send(SseEmitter.event().id(Long.toString(change.id())).name(change.type())
-                        .data(change.payload(), MediaType.APPLICATION_JSON))) {
-                    return false;
-                }
-                lastSent = change.id();
+        synchronized void offer(List<Change> changes) {
+            List<Change> fresh = changes.stream().filter(change -> change.id() > lastQueued).toList();
+            if (fresh.size() > limits.maxPending()) {
+                // more at once than a stream may have waiting (blocks replaced, say): a reload is quicker anyway
+                ready(fresh.get(fresh.size() - 1).id());
+                return;
             }
-            return true;
+            for (Change change : fresh) {
+                if (change.id() > lastQueued) {
+                    lastQueued = change.id();
+                    enqueue(SseEmitter.event().id(Long.toString(change.id())).name(change.type())
+                            .data(change.payload(), MediaType.APPLICATION_JSON));
+                }
+            }
         }
 
-        synchronized boolean comment(String text) {
-            return send(SseEmitter.event().comment(text));
+        void resumed() {
+            enqueue(SseEmitter.event().comment("resumed").reconnectTime(RECONNECT_MILLIS));
         }
 
-        private boolean send(SseEmitter.SseEventBuilder event) {
+        void comment(String text) {
+            enqueue(SseEmitter.event().comment(text));
+        }
+
+        /** Ends the stream from the server's side; the client reconnects. */
+        void end() {
+            dropped = true;
+            senders.execute(emitter::complete);
+        }
+
+        private void enqueue(SseEmitter.SseEventBuilder event) {
+            if (dropped) {
+                return;
+            }
+            if (queued.incrementAndGet() > limits.maxPending()) {
+                log.info("Dropping a live timetable stream of {}: {} changes wait for it to read", client, limits.maxPending());
+                drops.increment();
+                drop(null);
+                return;
+            }
+            queue.add(event);
+            if (sending.compareAndSet(false, true)) {
+                senders.execute(this::send);
+            }
+        }
+
+        private void send() {
             try {
-                emitter.send(event);
-                return true;
+                SseEmitter.SseEventBuilder event;
+                while (!dropped && (event = queue.poll()) != null) {
+                    queued.decrementAndGet();
+                    emitter.send(event);
+                }
             }
             catch (IOException | IllegalStateException e) {
-                emitter.completeWithError(e);
-                return false;
+                drop(e);
+            }
+            finally {
+                sending.set(false);
+            }
+            if (!dropped && !queue.isEmpty() && sending.compareAndSet(false, true)) {
+                senders.execute(this::send);
+            }
+        }
+
+        private void drop(Exception cause) {
+            dropped = true;
+            queue.clear();
+            remove(this);
+            if (cause != null) {
+                emitter.completeWithError(cause);
+            }
+            else {
+                senders.execute(emitter::complete);
             }
         }
     }
