@@ -57,6 +57,19 @@ final class HeadlessChromium implements AutoCloseable {
                 .executeScript("return document.body.textContent.includes(arguments[0]);", text));
     }
 
+    void click(String css) {
+        driver.findElement(By.cssSelector(css)).click();
+    }
+
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    /** How many entries the tab's session history has. */
+    long historyLength() {
+        return (Long) ((JavascriptExecutor) driver).executeScript("return history.length;");
+    }
+
     String text(String css) {
         return driver.findElement(By.cssSelector(css)).getText();
     }

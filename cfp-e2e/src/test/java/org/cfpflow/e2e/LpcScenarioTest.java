@@ -224,4 +224,33 @@ class LpcScenarioTest {
             assertThat(browser.html("body")).contains("Live &lt;b&gt;in the browser&lt;/b&gt;");
         }
     }
+
+    /**
+     * The edit link, followed from another site (a webmail) in a real browser: the proposal opens at an address
+     * without the token, the page that took the token is not in the history, and the token is not on the page.
+     */
+    @Test
+    @Order(3)
+    void theEditLinkOpensTheProposalAtACleanAddress() {
+        Assumptions.assumeTrue(HeadlessChromium.available(), HeadlessChromium.MISSING);
+        Assumptions.assumeTrue(SharedFiles.find("datasets/lpc2017-containers-mc.json").isPresent(),
+                "shared/datasets/lpc2017-containers-mc.json is not beside this checkout");
+        TestHttp submission = new TestHttp(system.url("submission"));
+        JsonNode created = submission.postJson("/api/proposals", Map.of("title", "Opened from a webmail",
+                "abstract", "a", "description", "d", "track", "containers", "durationMinutes", 5,
+                "speakers", List.of(Map.of("name", "Mail Reader", "email", "reader@example.org")))).json();
+        String page = system.url("submission") + "/proposals/" + created.path("id").asString();
+        String token = created.path("editToken").asString();
+
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            browser.open("data:text/html,<a id=link href='" + page + "?token=" + token + "'>your proposal</a>");
+            long before = browser.historyLength();
+            browser.click("#link");
+            browser.awaitText("#status", "SUBMITTED");
+            assertThat(browser.url()).isEqualTo(page);
+            assertThat(browser.historyLength()).as("one entry more, the proposal's: none with the token")
+                    .isEqualTo(before + 1);
+            assertThat(browser.html("body")).contains("Opened from a webmail").doesNotContain(token);
+        }
+    }
 }

@@ -3,11 +3,12 @@ package org.cfpflow.events;
 import java.time.Instant;
 
 /**
- * A new proposal. {@code editUrl} holds the speaker's secret edit link so that the receipt e-mail can carry it;
- * it is the only event with a secret in it.
+ * A new proposal. {@code editUrl} is the proposal's page, without any secret; {@code sealedEditToken} is the
+ * speaker's edit token sealed (AES-GCM, bound to the proposal id) for the notification-service, which alone opens it
+ * to put the link in the receipt e-mail. No event carries a secret in the clear.
  */
-public record ProposalSubmitted(String proposalId, Talk talk, String notes, String editUrl, Instant submittedAt)
-        implements CfpEvent, AboutTalk {
+public record ProposalSubmitted(String proposalId, Talk talk, String notes, String editUrl, String sealedEditToken,
+                                Instant submittedAt) implements CfpEvent, AboutTalk {
 
     public ProposalSubmitted {
         Require.text(proposalId, "proposalId");

@@ -25,6 +25,6 @@ class Sample extends Aggregate {
 
     void submit(String title) {
         raise(new ProposalSubmitted(id, new Talk(title, "An abstract", "A description", "containers", 15,
-                List.of(new Speaker("Stéphane Graber", "stephane@example.org", null))), null, null, Instant.now()));
+                List.of(new Speaker("Stéphane Graber", "stephane@example.org", null))), null, null, null, Instant.now()));
     }
 }

@@ -34,6 +34,17 @@ public final class KafkaProbe {
         this.bootstrapServers = bootstrapServers;
     }
 
+    /** Every topic the broker holds (dead-letter topics included), but Kafka's own. */
+    public java.util.Set<String> topics() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            return consumer.listTopics(Duration.ofSeconds(10)).keySet().stream().filter(t -> !t.startsWith("__"))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
     /** Every record now in the topic, in partition order; empty if the topic does not exist. */
     public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
         Properties config = new Properties();

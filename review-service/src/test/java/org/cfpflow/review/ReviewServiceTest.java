@@ -68,7 +68,7 @@ public abstract class ReviewServiceTest {
     /** Publishes a ProposalSubmitted and waits until the service knows the proposal. */
     protected String submitted(Talk talk) {
         String id = UUID.randomUUID().toString();
-        publish(new ProposalSubmitted(id, talk, null, "http://cfp.test/secret", Instant.now()));
+        publish(new ProposalSubmitted(id, talk, null, "http://cfp.test/proposals/" + id, null, Instant.now()));
         awaitKnown(id);
         return id;
     }

@@ -27,7 +27,7 @@ class PublicSurfacesTest extends ScheduleServiceTest {
         String id = UUID.randomUUID().toString();
         Talk talk = talk("Public talk " + unique, 30, email);
         long before = anonymous.get("/api/timetable").json().path("version").asLong();
-        publish(new ProposalSubmitted(id, talk, null, "http://cfp.test/proposals/" + id + "?token=" + token, Instant.now()));
+        publish(new ProposalSubmitted(id, talk, null, "http://cfp.test/proposals/" + id, token, Instant.now()));
         publish(new ProposalAccepted(id, talk, null, Instant.now()));
         schedule(id, 1);
 

@@ -43,17 +43,21 @@ public class MailComposer {
         return resolver;
     }
 
-    /** What one e-mail says: for whom, about which talk, and the details its kind needs (may be null). */
+    /**
+     * What one e-mail says: for whom, about which talk, and the details its kind needs (may be null). The edit link
+     * is the proposal's page and the speaker's token, sealed: the composed e-mail keeps it sealed.
+     */
     public record Letter(String template, String subject, String conference, ZoneId zone, String recipientName,
-                         String proposalId, Talk talk, String editUrl, String note, Slot slot, Slot previousSlot,
-                         String reason) {
+                         String proposalId, Talk talk, String editUrl, String sealedEditToken, String note, Slot slot,
+                         Slot previousSlot, String reason) {
     }
 
     public ComposedMail compose(Letter letter) {
         Context context = new Context(Locale.ENGLISH);
         context.setVariables(Map.of("conference", letter.conference(), "name", letter.recipientName(),
                 "talk", letter.talk()));
-        context.setVariable("editUrl", letter.editUrl());
+        context.setVariable("editUrl", letter.editUrl() == null || letter.sealedEditToken() == null ? null
+                : letter.editUrl() + "?token=" + ComposedMail.EDIT_TOKEN);
         context.setVariable("note", letter.note());
         context.setVariable("reason", letter.reason());
         context.setVariable("slot", letter.slot() == null ? null : SlotText.of(letter.slot(), letter.zone()));
@@ -66,7 +70,8 @@ public class MailComposer {
         }
         return new ComposedMail(subjectLine("[" + letter.conference() + "] " + letter.subject()),
                 templates.process(letter.template() + ".txt", context),
-                templates.process(letter.template() + ".html", context), attachments);
+                templates.process(letter.template() + ".html", context), attachments,
+                letter.editUrl() == null ? null : letter.sealedEditToken());
     }
 
     /** Header-safe: no CR, LF or other control characters, and of a length mail clients show. */

@@ -19,6 +19,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.cfpflow.messaging.SafetyNetSchedule;
+import org.cfpflow.messaging.SealedTokens;
 import org.cfpflow.notification.mail.ComposedMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,8 @@ public class DeliveryWorker implements SmartLifecycle {
     private final MailProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    /** Opens a speaker's edit token into their receipt only as it is sent: no store holds it in the clear. */
+    private final SealedTokens sealedTokens;
     private final Semaphore wakeUps = new Semaphore(0);
     private final Queue<String> fresh = new ConcurrentLinkedQueue<>();
     private final SafetyNetSchedule scans;
@@ -72,8 +75,9 @@ public class DeliveryWorker implements SmartLifecycle {
     private volatile boolean running;
 
     DeliveryWorker(MongoTemplate mongo, MailContents contents, JavaMailSender mailSender, MailProperties properties,
-                   Clock clock, MeterRegistry meters) {
+                   Clock clock, MeterRegistry meters, SealedTokens sealedTokens) {
         this.meters = meters;
+        this.sealedTokens = sealedTokens;
         this.mongo = mongo;
         this.contents = contents;
         this.mailSender = mailSender;
@@ -424,7 +428,8 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    private MimeMessage toMessage(Notification notification, ComposedMail mail) throws MessagingException {
+    private MimeMessage toMessage(Notification notification, ComposedMail stored) throws MessagingException {
+        ComposedMail mail = stored.opened(sealedTokens, notification.proposalId());
         MimeMessage message = mailSender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
         helper.setFrom(properties.from());

@@ -185,6 +185,7 @@ class Intake implements CfpEventHandler {
     private static MailComposer.Letter letter(NotificationKind kind, CfpEvent payload, Talk talk, Speaker speaker,
                                               ConferenceDirectory conference, Slot knownSlot) {
         String editUrl = payload instanceof ProposalSubmitted submitted ? submitted.editUrl() : null;
+        String sealedEditToken = payload instanceof ProposalSubmitted submitted ? submitted.sealedEditToken() : null;
         String note = payload instanceof ProposalAccepted accepted ? accepted.note()
                 : payload instanceof ProposalRejected rejected ? rejected.note() : null;
         Slot slot = payload instanceof TalkScheduled scheduled ? scheduled.slot()
@@ -195,7 +196,8 @@ class Intake implements CfpEventHandler {
         String reason = payload instanceof TalkUnscheduled unscheduled ? unscheduled.reason()
                 : payload instanceof TalkWaitlisted waitlisted ? waitlisted.reason() : null;
         return new MailComposer.Letter(kind.template(), subject(kind, talk.title()), conference.title(),
-                conference.zone(), speaker.name(), payload.subject(), talk, editUrl, note, slot, previous, reason);
+                conference.zone(), speaker.name(), payload.subject(), talk, editUrl, sealedEditToken, note, slot, previous,
+                reason);
     }
 
     private static String subject(NotificationKind kind, String title) {

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.cfpflow.events.ProposalAccepted;
 import org.cfpflow.events.ProposalRejected;
 import org.cfpflow.events.ProposalSubmitted;
+import org.cfpflow.messaging.SealedTokens;
 import org.cfpflow.events.ProposalUpdated;
 import org.cfpflow.events.ProposalWithdrawn;
 import org.cfpflow.events.Talk;
@@ -42,12 +43,15 @@ class EmailsTest extends NotificationServiceTest {
     @Autowired
     MailProperties properties;
 
+    @Autowired
+    SealedTokens sealedTokens;
+
     @Test
     void aSubmissionSendsEachSpeakerOneReceiptWithTheEditLink() {
         String id = UUID.randomUUID().toString();
         Talk talk = talk("Exposing resource limits with LXCFS", "Stéphane Graber", "Serge Hallyn");
-        publish(new ProposalSubmitted(id, talk, null, "http://localhost:8081/proposals/" + id + "?token=secret",
-                Instant.now()));
+        publish(new ProposalSubmitted(id, talk, null, "http://localhost:8081/proposals/" + id,
+                sealedTokens.seal("secret", id), Instant.now()));
 
         for (String who : List.of("stéphane.graber", "serge.hallyn")) {
             ReceivedMail mail = awaitMail(email(who), 1).get(0);
@@ -129,7 +133,7 @@ class EmailsTest extends NotificationServiceTest {
         try {
             for (int i = 0; i < speakers.size(); i++) {
                 kafka.send(publish(new ProposalSubmitted(ids.get(i), talk("Polled with others", speakers.get(i)),
-                        null, null, Instant.now())));
+                        null, null, null, Instant.now())));
             }
         }
         finally {
@@ -154,7 +158,7 @@ class EmailsTest extends NotificationServiceTest {
         try {
             for (String speaker : speakers) {
                 kafka.send(publish(new ProposalSubmitted(UUID.randomUUID().toString(), talk("One of many", speaker),
-                        null, null, Instant.now())));
+                        null, null, null, Instant.now())));
             }
         }
         finally {
@@ -185,7 +189,7 @@ class EmailsTest extends NotificationServiceTest {
         String id = UUID.randomUUID().toString();
         Talk talk = new Talk("<script>alert(1)</script>\r\nBcc: victim@example.org", "<img src=x onerror=alert(2)>",
                 "d", "containers", 15, List.of(new org.cfpflow.events.Speaker("Mallory <b>M</b>", email("mallory"), null)));
-        publish(new ProposalSubmitted(id, talk, null, null, Instant.now()));
+        publish(new ProposalSubmitted(id, talk, null, null, null, Instant.now()));
 
         ReceivedMail mail = awaitMail(email("mallory"), 1).get(0);
         assertThat(mail.subject()).doesNotContain("\r", "\n").contains("<script>alert(1)</script> Bcc: victim@example.org");

@@ -10,7 +10,9 @@ import java.util.UUID;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.cfpflow.events.ProposalSubmitted;
+import org.cfpflow.messaging.SealedTokens;
 import org.cfpflow.notification.NotificationServiceTest;
+import org.cfpflow.notification.mail.ComposedMail;
 import org.cfpflow.testsupport.ReceivedMail;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,11 +27,14 @@ class MailContentsTest extends NotificationServiceTest {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    SealedTokens sealedTokens;
+
     @Test
     void theEmailIsStoredApartFromTheNotificationThatSendsIt() {
         String id = UUID.randomUUID().toString();
         publish(new ProposalSubmitted(id, talk("Stored apart", "Aleksa Sarai"), null,
-                "http://localhost:8081/proposals/" + id + "?token=kept", Instant.now()));
+                "http://localhost:8081/proposals/" + id, sealedTokens.seal("kept", id), Instant.now()));
         ReceivedMail sent = awaitMail(email("aleksa.sarai"), 1).get(0);
         assertThat(sent.text()).contains("http://localhost:8081/proposals/" + id + "?token=kept");
 
@@ -43,6 +48,9 @@ class MailContentsTest extends NotificationServiceTest {
         Document mail = mongo.getCollection("mails")
                 .find(new Document("_id", notification.getString("mailId").getValue())).first();
         assertThat(mail.get("mail", Document.class).getString("text"))
-                .contains("http://localhost:8081/proposals/" + id + "?token=kept");
+                .as("stored with the token's place held, the token itself sealed")
+                .contains("http://localhost:8081/proposals/" + id + "?token=" + ComposedMail.EDIT_TOKEN)
+                .doesNotContain("token=kept");
+        assertThat(sealedTokens.open(mail.get("mail", Document.class).getString("sealedEditToken"), id)).isEqualTo("kept");
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.bson.Document;
+import org.cfpflow.messaging.SealedTokens;
 import org.cfpflow.notification.NotificationServiceTest;
 import org.cfpflow.notification.mail.ComposedMail;
 import org.cfpflow.testsupport.ReceivedMail;
@@ -35,6 +36,9 @@ class RestartTest extends NotificationServiceTest {
     MongoTemplate mongo;
 
     @Autowired
+    SealedTokens sealedTokens;
+
+    @Autowired
     MailContents contents;
 
     @Autowired
@@ -52,7 +56,7 @@ class RestartTest extends NotificationServiceTest {
         Instant now = Instant.now();
         Notification claimed = Notification.create(UUID.randomUUID() + "/ACCEPTED/" + recipient,
                 UUID.randomUUID().toString(), recipient, NotificationKind.ACCEPTED,
-                new ComposedMail("Claimed, then the sender died", "text", "<p>html</p>", List.of()), now, now);
+                new ComposedMail("Claimed, then the sender died", "text", "<p>html</p>", List.of(), null), now, now);
         contents.store(List.of(claimed));
         mongo.insert(claimed);
         Instant leaseEnds = now.plusSeconds(3);
@@ -95,6 +99,6 @@ class RestartTest extends NotificationServiceTest {
     }
 
     private DeliveryWorker newSender() {
-        return new DeliveryWorker(mongo, contents, mailSender, properties, Clock.systemUTC(), meters);
+        return new DeliveryWorker(mongo, contents, mailSender, properties, Clock.systemUTC(), meters, sealedTokens);
     }
 }

@@ -30,7 +30,7 @@ class RetryPolicyTest {
     void failuresAreRetriedForSixHoursThenMarkedFailedWithAnEvent() {
         Instant created = Instant.parse("2026-11-23T08:00:00Z");
         Notification notification = Notification.create("e/ACCEPTED/a@example.org", "p", "a@example.org",
-                NotificationKind.ACCEPTED, new ComposedMail("s", "t", "h", List.of()), created, created);
+                NotificationKind.ACCEPTED, new ComposedMail("s", "t", "h", List.of(), null), created, created);
         Instant now = created;
         while (notification.status() == DeliveryStatus.PENDING) {
             now = notification.nextAttemptAt();

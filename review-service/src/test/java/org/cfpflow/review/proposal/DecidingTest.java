@@ -103,7 +103,7 @@ class DecidingTest extends ReviewServiceTest {
     void aRedeliveredSubmissionIsOneProposalAndItsDecisionIsAnnouncedOnce() {
         Talk talk = talk("Redelivered", "R", "r@example.org");
         String id = UUID.randomUUID().toString();
-        ProducerRecord<String, byte[]> submission = publish(new ProposalSubmitted(id, talk, null, null, Instant.now()));
+        ProducerRecord<String, byte[]> submission = publish(new ProposalSubmitted(id, talk, null, null, null, Instant.now()));
         awaitKnown(id);
         assertStatus(bob.postJson("/api/reviews/proposals/" + id + "/decision", Map.of("decision", "ACCEPT")), 200);
         kafka.send(submission);
@@ -120,7 +120,7 @@ class DecidingTest extends ReviewServiceTest {
         Talk talk = talk("Late submission", "L", "l@example.org");
         String id = UUID.randomUUID().toString();
         publish(new ProposalWithdrawn(id, talk, Instant.now()));
-        publish(new ProposalSubmitted(id, talk, null, null, Instant.now().minusSeconds(60)));
+        publish(new ProposalSubmitted(id, talk, null, null, null, Instant.now().minusSeconds(60)));
         awaitKnown(id);
 
         assertThat(organizer.get("/api/reviews/proposals/" + id).json().path("withdrawn").asBoolean()).isTrue();

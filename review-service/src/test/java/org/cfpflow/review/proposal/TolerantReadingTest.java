@@ -28,7 +28,7 @@ class TolerantReadingTest extends ReviewServiceTest {
     void anEventWithPropertiesThisServiceDoesNotKnowIsApplied() {
         String id = UUID.randomUUID().toString();
         ProducerRecord<String, byte[]> record = CloudEventRecords.of(new ProposalSubmitted(id,
-                talk("From a newer producer", "N", "n@example.org"), null, "http://cfp.test/edit", Instant.now()), "/test");
+                talk("From a newer producer", "N", "n@example.org"), null, "http://cfp.test/proposals/" + id, null, Instant.now()), "/test");
         ObjectNode payload = (ObjectNode) JSON.readTree(record.value());
         payload.put("addedByANewerVersion", "anything");
         ((ObjectNode) payload.path("talk")).putObject("recording").put("consent", true);

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
+import org.springframework.web.util.WebUtils;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -72,8 +73,8 @@ class AbuseLimits {
                 TooManyRequests.refuse(response, submissions.retryAfterSeconds(client), "Too many submissions from your address");
                 return;
             }
-            boolean withToken = PROPOSAL.matcher(path).matches()
-                    && (request.getHeader("X-Edit-Token") != null || request.getParameter("token") != null);
+            boolean withToken = PROPOSAL.matcher(path).matches() && (request.getHeader("X-Edit-Token") != null
+                    || request.getParameter("token") != null || WebUtils.getCookie(request, "cfp-edit-token") != null);
             if (withToken && tokenFailures.isExhausted(client)) {
                 TooManyRequests.refuse(response, tokenFailures.retryAfterSeconds(client), "Too many wrong edit tokens from your address");
                 return;

@@ -12,17 +12,20 @@ import org.cfpflow.submission.conference.Conference;
 import org.cfpflow.submission.proposal.Proposal;
 import org.cfpflow.submission.proposal.Proposals;
 import org.cfpflow.submission.proposal.SubmittedProposal;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** The call and a submission form that work without JavaScript; the speaker's page behind the edit link. */
@@ -66,20 +69,32 @@ class SubmissionPageController {
         return callPage(model);
     }
 
+    /**
+     * With {@code ?token=} (the link in the receipt e-mail): checks the token, keeps it in a cookie for this proposal's
+     * pages only, and answers a page that moves on to the clean address at once. The refresh replaces the history
+     * entry, and, being a navigation of this site, carries the SameSite=Strict cookie (a redirect from a link in
+     * a webmail would not). Without: the proposal, opened by the cookie or as an organizer.
+     */
     @GetMapping("/proposals/{id}")
-    String proposal(@PathVariable String id, @RequestParam(required = false) String token, Authentication caller,
-                    Model model) {
-        model.addAttribute("proposal", proposals.read(id, token, caller));
-        model.addAttribute("token", token);
+    String proposal(@PathVariable String id, @RequestParam(required = false) String token,
+                    @CookieValue(name = EditCookie.NAME, required = false) String cookie, Authentication caller,
+                    Model model, HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (token != null) {
+            Proposal proposal = proposals.read(id, token, caller);
+            response.addHeader(HttpHeaders.SET_COOKIE, EditCookie.holding(proposal.id(), token, request.isSecure()));
+            model.addAttribute("next", "/proposals/" + proposal.id());
+            return "opening";
+        }
+        model.addAttribute("proposal", proposals.read(id, cookie, caller));
         return "proposal";
     }
 
     @PostMapping("/proposals/{id}/withdraw")
-    String withdraw(@PathVariable String id, @RequestParam(required = false) String token, Authentication caller,
-                    Model model) {
-        Proposal proposal = proposals.withdraw(id, token, caller);
-        model.addAttribute("proposal", proposal);
-        model.addAttribute("token", token);
+    String withdraw(@PathVariable String id, @CookieValue(name = EditCookie.NAME, required = false) String cookie,
+                    Authentication caller, Model model, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        model.addAttribute("proposal", proposals.withdraw(id, cookie, caller));
         return "proposal";
     }
 

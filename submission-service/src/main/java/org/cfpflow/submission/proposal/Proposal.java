@@ -55,7 +55,8 @@ public class Proposal extends Aggregate {
     private Instant updatedAt;
     private List<TimelineEntry> timeline = new ArrayList<>();
 
-    static Proposal submit(String id, Talk talk, String notes, String editTokenHash, String editUrl, Instant now) {
+    static Proposal submit(String id, Talk talk, String notes, String editTokenHash, String page, String sealedEditToken,
+                           Instant now) {
         Proposal proposal = new Proposal();
         proposal.id = id;
         proposal.talk = talk;
@@ -65,7 +66,7 @@ public class Proposal extends Aggregate {
         proposal.submittedAt = now;
         proposal.updatedAt = now;
         proposal.status = ProposalStatus.SUBMITTED;
-        proposal.announce(new ProposalSubmitted(id, talk, notes, editUrl, now));
+        proposal.announce(new ProposalSubmitted(id, talk, notes, page, sealedEditToken, now));
         return proposal;
     }
 

@@ -12,6 +12,7 @@ import org.cfpflow.events.Talk;
 import org.cfpflow.messaging.Aggregates;
 import org.cfpflow.messaging.CombinedInserts;
 import org.cfpflow.messaging.OptimisticRetry;
+import org.cfpflow.messaging.SealedTokens;
 import org.cfpflow.platform.CfpSecurity;
 import org.cfpflow.platform.Problems;
 import org.cfpflow.platform.Roles;
@@ -41,11 +42,13 @@ public class Proposals {
     private final MongoTemplate mongo;
     private final CallForPapers callForPapers;
     private final Clock clock;
+    private final SealedTokens sealedTokens;
     private final String publicUrl;
 
     Proposals(ProposalRepository proposals, Aggregates aggregates, MongoTemplate mongo, CallForPapers callForPapers,
-              Clock clock, @Value("${cfp.public-url}") String publicUrl) {
+              Clock clock, SealedTokens sealedTokens, @Value("${cfp.public-url}") String publicUrl) {
         this.proposals = proposals;
+        this.sealedTokens = sealedTokens;
         this.newProposals = new CombinedInserts<>(aggregates, Proposal.class);
         this.mongo = mongo;
         this.callForPapers = callForPapers;
@@ -58,9 +61,11 @@ public class Proposals {
         Talk talk = request.toTalk(conference);
         String id = UUID.randomUUID().toString();
         String token = EditTokens.newToken();
-        String editUrl = publicUrl + "/proposals/" + id + "?token=" + token;
-        Proposal proposal = Proposal.submit(id, talk, request.notesOrNull(), EditTokens.hash(token), editUrl,
-                clock.instant());
+        String page = publicUrl + "/proposals/" + id;
+        String editUrl = page + "?token=" + token;
+        // the event carries the page and the token sealed for the notification-service, never the token itself
+        Proposal proposal = Proposal.submit(id, talk, request.notesOrNull(), EditTokens.hash(token), page,
+                sealedTokens.seal(token, id), clock.instant());
         return new SubmittedProposal(newProposals.insert(proposal), token, editUrl);
     }
 

@@ -37,10 +37,24 @@ class SubmissionPageTest extends SubmissionServiceTest {
         Matcher link = Pattern.compile("href=\"http://cfp.test(/proposals/[^\"?]+)\\?token=([^\"]+)\"")
                 .matcher(done.body());
         assertThat(link.find()).isTrue();
-        TestHttp.Response status = browser.get(link.group(1) + "?token=" + link.group(2));
+        // the link trades its token for a cookie of that proposal's pages and moves on to the clean address
+        TestHttp.Response opening = browser.get(link.group(1) + "?token=" + link.group(2));
+        assertThat(opening.status()).isEqualTo(200);
+        assertThat(opening.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(opening.body()).contains("http-equiv=\"refresh\"", "url=" + link.group(1) + "\"")
+                .doesNotContain(link.group(2));
+        assertThat(opening.raw().headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("cfp-edit-token=" + link.group(2)).contains("Path=" + link.group(1), "HttpOnly",
+                        "SameSite=Strict", "Max-Age=3600"));
+        TestHttp.Response status = browser.get(link.group(1));
         assertThat(status.status()).isEqualTo(200);
-        assertThat(status.body()).contains("SUBMITTED", "Aleksa Sarai");
+        assertThat(status.body()).contains("SUBMITTED", "Aleksa Sarai").doesNotContain(link.group(2));
+        assertThat(TestHttp.localhost(port).get(link.group(1)).status()).as("no cookie, no proposal").isEqualTo(404);
         assertThat(browser.get(link.group(1) + "?token=guess").status()).isEqualTo(404);
+
+        TestHttp.Response withdrawn = browser.postForm(link.group(1) + "/withdraw", "_csrf", status.csrfToken());
+        assertThat(withdrawn.status()).isEqualTo(200);
+        assertThat(withdrawn.body()).contains("WITHDRAWN");
     }
 
     @Test

@@ -49,8 +49,8 @@ class ProposalApiTest extends SubmissionServiceTest {
         assertThat(KafkaProbe.header(event, "ce_specversion")).isEqualTo("1.0");
         assertThat(KafkaProbe.header(event, "ce_source")).isEqualTo("/submission-service");
         assertThat(KafkaProbe.value(event)).contains("\"name\":\"Stéphane Graber\"",
-                "\"editUrl\":\"http://cfp.test/proposals/" + id + "?token=" + body.path("editToken").asString() + "\"",
-                "\"notes\":\"Can only come on the first day.\"");
+                "\"editUrl\":\"http://cfp.test/proposals/" + id + "\"", "\"sealedEditToken\":\"v1.test.",
+                "\"notes\":\"Can only come on the first day.\"").doesNotContain(body.path("editToken").asString());
     }
 
     @Test
