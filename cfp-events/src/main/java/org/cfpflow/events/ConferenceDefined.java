@@ -13,10 +13,10 @@ public record ConferenceDefined(String conferenceId, String title, String acrony
                                 LocalDate start, LocalDate end, Instant definedAt) implements CfpEvent {
 
     public ConferenceDefined {
-        Require.text(conferenceId, "conferenceId");
-        Require.text(title, "title");
-        Require.text(acronym, "acronym");
-        Require.text(timezone, "timezone");
+        Require.line(conferenceId, "conferenceId", 100);
+        Require.line(title, "title", 200);
+        Require.line(acronym, "acronym", 64);
+        Require.line(timezone, "timezone", 64);
         Require.present(callOpens, "callOpens");
         Require.present(callCloses, "callCloses");
         tracks = Require.nonEmpty(tracks, "tracks");

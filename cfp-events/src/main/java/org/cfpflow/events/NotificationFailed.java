@@ -6,11 +6,15 @@ import java.time.Instant;
 public record NotificationFailed(String notificationId, String proposalId, String recipient, String kind,
                                  int attempts, String error, Instant failedAt) implements CfpEvent {
 
+    /** What an SMTP server says may be long: {@link Text#clipped} fits it to this. */
+    public static final int ERROR_LENGTH = 2_000;
+
     public NotificationFailed {
-        Require.text(notificationId, "notificationId");
-        Require.text(proposalId, "proposalId");
-        Require.text(recipient, "recipient");
-        Require.text(kind, "kind");
+        Require.line(notificationId, "notificationId", 500);
+        Require.line(proposalId, "proposalId", 100);
+        Require.email(recipient, "recipient");
+        Require.line(kind, "kind", 32);
+        Require.optionalText(error, "error", ERROR_LENGTH);
         Require.present(failedAt, "failedAt");
     }
 

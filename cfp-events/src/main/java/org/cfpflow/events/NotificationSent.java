@@ -7,10 +7,10 @@ public record NotificationSent(String notificationId, String proposalId, String 
                                int attempts, Instant sentAt) implements CfpEvent {
 
     public NotificationSent {
-        Require.text(notificationId, "notificationId");
-        Require.text(proposalId, "proposalId");
-        Require.text(recipient, "recipient");
-        Require.text(kind, "kind");
+        Require.line(notificationId, "notificationId", 500);
+        Require.line(proposalId, "proposalId", 100);
+        Require.email(recipient, "recipient");
+        Require.line(kind, "kind", 32);
         Require.present(sentAt, "sentAt");
     }
 

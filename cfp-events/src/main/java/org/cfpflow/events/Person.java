@@ -4,7 +4,7 @@ package org.cfpflow.events;
 public record Person(String name, String email) {
 
     public Person {
-        Require.text(name, "name");
-        Require.text(email, "email");
+        Require.line(name, "name", 200);
+        Require.email(email, "email");
     }
 }

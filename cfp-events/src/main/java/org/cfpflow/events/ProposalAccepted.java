@@ -9,7 +9,8 @@ import java.time.Instant;
 public record ProposalAccepted(String proposalId, Talk talk, String note, Instant acceptedAt) implements CfpEvent, AboutTalk {
 
     public ProposalAccepted {
-        Require.text(proposalId, "proposalId");
+        Require.line(proposalId, "proposalId", 100);
+        Require.optionalText(note, "note", 5_000);
         Require.present(talk, "talk");
         Require.present(acceptedAt, "acceptedAt");
     }

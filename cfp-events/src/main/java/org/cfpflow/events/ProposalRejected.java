@@ -6,7 +6,8 @@ import java.time.Instant;
 public record ProposalRejected(String proposalId, Talk talk, String note, Instant rejectedAt) implements CfpEvent, AboutTalk {
 
     public ProposalRejected {
-        Require.text(proposalId, "proposalId");
+        Require.line(proposalId, "proposalId", 100);
+        Require.optionalText(note, "note", 5_000);
         Require.present(talk, "talk");
         Require.present(rejectedAt, "rejectedAt");
     }

@@ -11,7 +11,10 @@ public record ProposalSubmitted(String proposalId, Talk talk, String notes, Stri
                                 Instant submittedAt) implements CfpEvent, AboutTalk {
 
     public ProposalSubmitted {
-        Require.text(proposalId, "proposalId");
+        Require.line(proposalId, "proposalId", 100);
+        Require.optionalText(notes, "notes", 5_000);
+        Require.optionalLine(editUrl, "editUrl", 2_000);
+        Require.optionalLine(sealedEditToken, "sealedEditToken", 1_000);
         Require.present(talk, "talk");
         Require.present(submittedAt, "submittedAt");
     }

@@ -6,7 +6,8 @@ import java.time.Instant;
 public record ProposalUpdated(String proposalId, Talk talk, String notes, Instant updatedAt) implements CfpEvent, AboutTalk {
 
     public ProposalUpdated {
-        Require.text(proposalId, "proposalId");
+        Require.line(proposalId, "proposalId", 100);
+        Require.optionalText(notes, "notes", 5_000);
         Require.present(talk, "talk");
         Require.present(updatedAt, "updatedAt");
     }

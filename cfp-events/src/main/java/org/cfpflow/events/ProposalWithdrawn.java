@@ -6,7 +6,7 @@ import java.time.Instant;
 public record ProposalWithdrawn(String proposalId, Talk talk, Instant withdrawnAt) implements CfpEvent, AboutTalk {
 
     public ProposalWithdrawn {
-        Require.text(proposalId, "proposalId");
+        Require.line(proposalId, "proposalId", 100);
         Require.present(talk, "talk");
         Require.present(withdrawnAt, "withdrawnAt");
     }

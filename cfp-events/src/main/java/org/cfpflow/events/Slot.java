@@ -9,7 +9,7 @@ public record Slot(String room, LocalDate day, OffsetDateTime start, OffsetDateT
                    LocalDateTime startLocal, LocalDateTime endLocal) {
 
     public Slot {
-        Require.text(room, "room");
+        Require.line(room, "room", 100);
         Require.present(day, "day");
         Require.present(start, "start");
         Require.present(end, "end");

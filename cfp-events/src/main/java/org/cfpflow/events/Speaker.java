@@ -4,7 +4,8 @@ package org.cfpflow.events;
 public record Speaker(String name, String email, String affiliation) {
 
     public Speaker {
-        Require.text(name, "speaker name");
-        Require.text(email, "speaker email");
+        Require.line(name, "speaker name", 200);
+        Require.email(email, "speaker email");
+        Require.optionalLine(affiliation, "speaker affiliation", 200);
     }
 }

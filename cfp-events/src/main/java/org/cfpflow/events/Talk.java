@@ -9,9 +9,11 @@ public record Talk(String title, @JsonProperty("abstract") String abstractText, 
                    List<Speaker> speakers) {
 
     public Talk {
-        Require.text(title, "title");
-        Require.text(track, "track");
+        Require.line(title, "title", 200);
+        Require.optionalText(abstractText, "abstract", 1_000);
+        Require.optionalText(description, "description", 10_000);
+        Require.line(track, "track", 64);
         Require.positive(durationMinutes, "durationMinutes");
-        speakers = Require.nonEmpty(speakers, "speakers");
+        speakers = Require.atMost(Require.nonEmpty(speakers, "speakers"), 10, "speakers");
     }
 }

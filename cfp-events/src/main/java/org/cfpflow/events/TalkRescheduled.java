@@ -4,7 +4,7 @@ package org.cfpflow.events;
 public record TalkRescheduled(String proposalId, Talk talk, Slot slot, Slot previousSlot) implements CfpEvent, AboutTalk {
 
     public TalkRescheduled {
-        Require.text(proposalId, "proposalId");
+        Require.line(proposalId, "proposalId", 100);
         Require.present(talk, "talk");
         Require.present(slot, "slot");
         Require.present(previousSlot, "previousSlot");

@@ -4,7 +4,7 @@ package org.cfpflow.events;
 public record TalkScheduled(String proposalId, Talk talk, Slot slot) implements CfpEvent, AboutTalk {
 
     public TalkScheduled {
-        Require.text(proposalId, "proposalId");
+        Require.line(proposalId, "proposalId", 100);
         Require.present(talk, "talk");
         Require.present(slot, "slot");
     }

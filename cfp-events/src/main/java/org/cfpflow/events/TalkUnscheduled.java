@@ -4,10 +4,10 @@ package org.cfpflow.events;
 public record TalkUnscheduled(String proposalId, Talk talk, Slot previousSlot, String reason) implements CfpEvent, AboutTalk {
 
     public TalkUnscheduled {
-        Require.text(proposalId, "proposalId");
+        Require.line(proposalId, "proposalId", 100);
         Require.present(talk, "talk");
         Require.present(previousSlot, "previousSlot");
-        Require.text(reason, "reason");
+        Require.line(reason, "reason", 500);
     }
 
     @Override

@@ -4,9 +4,9 @@ package org.cfpflow.events;
 public record TalkWaitlisted(String proposalId, Talk talk, String reason) implements CfpEvent, AboutTalk {
 
     public TalkWaitlisted {
-        Require.text(proposalId, "proposalId");
+        Require.line(proposalId, "proposalId", 100);
         Require.present(talk, "talk");
-        Require.text(reason, "reason");
+        Require.line(reason, "reason", 500);
     }
 
     @Override

@@ -6,8 +6,8 @@ import java.util.List;
 public record Track(String slug, String name, List<Integer> durations, List<Person> leads) {
 
     public Track {
-        Require.text(slug, "track slug");
-        Require.text(name, "track name");
+        Require.line(slug, "track slug", 64);
+        Require.line(name, "track name", 200);
         durations = Require.nonEmpty(durations, "track durations");
         leads = Require.list(leads);
     }

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.cfpflow.events.Text;
+
 /** Collects what is wrong with a request, so that one answer names every bad field. */
 public final class Violations {
 
@@ -36,7 +38,7 @@ public final class Violations {
     /** Optional single-line text. */
     public boolean optionalLine(String value, String field, int max) {
         return value == null || (length(value, field, max)
-                && check(!hasControlCharacters(value, false), field, "must not contain control characters (line breaks, NUL)")
+                && check(!Text.hasControlCharacters(value, false), field, "must not contain control characters (line breaks, NUL)")
                 && representable(value, field));
     }
 
@@ -47,7 +49,7 @@ public final class Violations {
 
     public boolean optionalText(String value, String field, int max) {
         return value == null || (length(value, field, max)
-                && check(!hasControlCharacters(value, true), field, "must not contain control characters such as NUL")
+                && check(!Text.hasControlCharacters(value, true), field, "must not contain control characters such as NUL")
                 && representable(value, field));
     }
 
@@ -62,28 +64,12 @@ public final class Violations {
     }
 
     private boolean length(String value, String field, int max) {
-        return check(value.codePointCount(0, value.length()) <= max, field, "must be at most " + max + " characters");
-    }
-
-    public static boolean hasControlCharacters(String value, boolean allowLineBreaks) {
-        return value.codePoints().anyMatch(c -> (Character.getType(c) == Character.CONTROL
-                && !(allowLineBreaks && (c == '\n' || c == '\r' || c == '\t')))
-                || c == '\u2028' || c == '\u2029');
+        return check(Text.length(value) <= max, field, "must be at most " + max + " characters");
     }
 
     private boolean representable(String value, String field) {
-        return check(value.codePoints().allMatch(Violations::isCharacter), field,
+        return check(Text.hasOnlyCharacters(value), field,
                 "must not contain non-characters (such as U+FFFE) or unpaired surrogates");
-    }
-
-    /**
-     * Whether XML 1.0 can carry the code point and Unicode assigns it to characters: not a surrogate on its own,
-     * not one of the non-characters U+FDD0..U+FDEF and U+xxFFFE, U+xxFFFF. (Control characters are checked apart.)
-     */
-    public static boolean isCharacter(int codePoint) {
-        return !(codePoint >= 0xD800 && codePoint <= 0xDFFF)
-                && !(codePoint >= 0xFDD0 && codePoint <= 0xFDEF)
-                && (codePoint & 0xFFFE) != 0xFFFE;
     }
 
     public boolean isEmpty() {

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A seeded generator of what attackers and broken clients send: huge and empty strings, deep nesting, wrong
- * types, invalid UTF-8, NUL, CR/LF, markup, odd Unicode. The seed is printed, so a failure can be replayed with
+ * types, invalid UTF-8, NUL, CR/LF, markup, odd Unicode. The seed is fixed and printed; another can be tried with
  * {@code -Dcfp.fuzz.seed=N}.
  */
 public final class HostileInputs {
@@ -32,8 +32,11 @@ public final class HostileInputs {
         this.random = new Random(seed);
     }
 
+    /** The seed every run uses unless told another: a failure in CI is the same failure on a laptop. */
+    static final long DEFAULT_SEED = 20_170_913L;
+
     public static HostileInputs seeded() {
-        long seed = Long.getLong("cfp.fuzz.seed", System.nanoTime());
+        long seed = Long.getLong("cfp.fuzz.seed", DEFAULT_SEED);
         System.out.println("[cfp-test] hostile inputs, seed " + seed + " (replay with -Dcfp.fuzz.seed=" + seed + ")");
         return new HostileInputs(seed);
     }

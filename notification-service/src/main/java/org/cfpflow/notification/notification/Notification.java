@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.cfpflow.events.NotificationFailed;
 import org.cfpflow.events.NotificationSent;
 import org.cfpflow.events.TalkRescheduled;
+import org.cfpflow.events.Text;
 import org.cfpflow.messaging.Aggregate;
 import org.cfpflow.messaging.EventJson;
 import org.cfpflow.notification.mail.ComposedMail;
@@ -101,7 +102,8 @@ public class Notification extends Aggregate {
         if (!now.isBefore(createdAt.plus(policy.giveUpAfter()))) {
             status = DeliveryStatus.FAILED;
             failedAt = now;
-            raise(new NotificationFailed(id, proposalId, recipient, kind.name(), attempts, error, now));
+            raise(new NotificationFailed(id, proposalId, recipient, kind.name(), attempts,
+                    Text.clipped(error, NotificationFailed.ERROR_LENGTH), now));
         }
         else {
             Duration wait = policy.backoffAfter(attempts);
