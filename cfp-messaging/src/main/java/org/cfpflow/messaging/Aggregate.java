@@ -51,7 +51,25 @@ public abstract class Aggregate {
         }
         handledEventIds.add(eventId);
         handledSinceWritten.add(eventId);
+        if (handledEventIds.size() > handledEventsKept()) {
+            handledEventIds = new ArrayList<>(handledEventIds.subList(handledEventIds.size() - handledEventsKept(),
+                    handledEventIds.size()));
+        }
         return true;
+    }
+
+    /** Whether the event with this {@code ce_id} is among those this aggregate remembers having applied. */
+    public boolean hasHandled(String eventId) {
+        return handledEventIds.contains(eventId);
+    }
+
+    /**
+     * How many handled ids the document keeps, the newest: all of them by default (an aggregate that sees few
+     * events). An aggregate that every event of a conference changes keeps a bounded number, and must then apply
+     * an event it no longer remembers idempotently by its state, so that its document does not grow with traffic.
+     */
+    protected int handledEventsKept() {
+        return Integer.MAX_VALUE;
     }
 
     public List<PendingEvent> pendingEvents() {

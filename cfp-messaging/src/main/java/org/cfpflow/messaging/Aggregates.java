@@ -223,7 +223,11 @@ public class Aggregates {
             push.put("pendingEvents", new Document("$each", mongo.getConverter().convertToMongoType(raised)));
         }
         if (!aggregate.handledSinceWritten().isEmpty()) {
-            push.put(Aggregate.HANDLED_FIELD, new Document("$each", List.copyOf(aggregate.handledSinceWritten())));
+            Document handled = new Document("$each", List.copyOf(aggregate.handledSinceWritten()));
+            if (aggregate.handledEventsKept() != Integer.MAX_VALUE) {
+                handled.append("$slice", -aggregate.handledEventsKept());
+            }
+            push.put(Aggregate.HANDLED_FIELD, handled);
         }
         if (!push.isEmpty()) {
             operators.put("$push", push);

@@ -85,19 +85,30 @@ public final class KafkaProbe {
 
     /** Writes the record and waits for the broker's acknowledgement. */
     public void send(ProducerRecord<String, byte[]> record) {
+        sendAll(java.util.List.of(record));
+    }
+
+    /** Writes the records in order, as one producer's batches, and waits until the broker acknowledged them all. */
+    public void sendAll(java.util.List<ProducerRecord<String, byte[]>> records) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer())) {
-            producer.send(record).get(30, TimeUnit.SECONDS);
+            java.util.List<java.util.concurrent.Future<?>> acknowledged = new ArrayList<>();
+            for (ProducerRecord<String, byte[]> record : records) {
+                acknowledged.add(producer.send(record));
+            }
+            for (java.util.concurrent.Future<?> acknowledgement : acknowledged) {
+                acknowledgement.get(30, TimeUnit.SECONDS);
+            }
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
         catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not write to " + record.topic(), e);
+            throw new IllegalStateException("could not write to " + records.get(0).topic(), e);
         }
     }
 

@@ -38,13 +38,17 @@ public class Timetable extends Aggregate {
      * talk's public view, so a longer log only makes every write of this document heavier. Older gaps get a snapshot.
      */
     static final int RECENT_CHANGES = 256;
+    /**
+     * Event ids remembered, the newest: redeliveries are answered without a write. An older one is applied again
+     * and changes nothing, as every change here is idempotent by the timetable's state and the {@link Decision}s.
+     */
+    static final int HANDLED_KEPT = 1_000;
 
     @Id
     private String id = ID;
     private ConferenceInfo conference;
     private List<Block> blocks = new ArrayList<>();
     private List<Entry> entries = new ArrayList<>();
-    private List<String> withdrawn = new ArrayList<>();
     private long lastChangeId;
     /** Counts the saves of this service (not the relay's removals of published events): see {@link Timetables}. */
     private long revision;
@@ -55,8 +59,6 @@ public class Timetable extends Aggregate {
     private boolean conferenceChanged;
     @Transient
     private boolean blocksChanged;
-    @Transient
-    private boolean withdrawnChanged;
     /** Set by anything but appending: then the entries are written whole. */
     @Transient
     private boolean entriesChanged;
@@ -65,49 +67,65 @@ public class Timetable extends Aggregate {
     @Transient
     private List<Change> changesAppended = new ArrayList<>();
 
-    void define(ConferenceDefined defined) {
+    /** Returns whether the timetable changed (an older definition than the one known changes nothing). */
+    boolean define(ConferenceDefined defined) {
         if (conference == null || !defined.definedAt().isBefore(conference.definedAt())) {
             conference = ConferenceInfo.of(defined);
             conferenceChanged = true;
+            return true;
         }
+        return false;
     }
 
-    /** Places the talk by the placement rule, or waitlists it. Withdrawn or known talks change nothing. */
-    void accept(ProposalAccepted accepted) {
-        if (withdrawn.contains(accepted.proposalId())) {
-            return;
+    /**
+     * Places the talk by the placement rule, or waitlists it, if this acceptance is still the proposal's latest
+     * decision and the proposal was not withdrawn ({@code known}); a known talk only takes the acceptance's text.
+     * Returns whether the timetable changed.
+     */
+    boolean accept(ProposalAccepted accepted, Decision known) {
+        if (known != null && !known.stillAccepts(accepted.acceptedAt())) {
+            return false;
         }
-        Optional<Entry> known = entry(accepted.proposalId());
-        if (known.isPresent()) {
-            known.get().talk(accepted.talk());
+        Optional<Entry> entry = entry(accepted.proposalId());
+        if (entry.isPresent()) {
+            if (entry.get().talk().equals(accepted.talk())) {
+                return false;
+            }
+            entry.get().talk(accepted.talk());
             entriesChanged = true;
-            return;
+            return true;
         }
-        Entry entry = new Entry(accepted.proposalId(), accepted.talk(), accepted.acceptedAt(), null);
-        entries.add(entry);
-        entriesAppended.add(entry);
-        Optional<Placement> slot = planner().earliest(entry);
+        Entry added = new Entry(accepted.proposalId(), accepted.talk(), accepted.acceptedAt(), null);
+        entries.add(added);
+        entriesAppended.add(added);
+        Optional<Placement> slot = planner().earliest(added);
         if (slot.isPresent()) {
-            entry.place(slot.get());
-            emit(new TalkScheduled(entry.proposalId(), entry.talk(), slot(slot.get())));
+            added.place(slot.get());
+            emit(new TalkScheduled(added.proposalId(), added.talk(), slot(slot.get())));
         }
         else {
-            emit(new TalkWaitlisted(entry.proposalId(), entry.talk(), blocks.isEmpty()
-                    ? "The timetable has no blocks yet" : "No free slot of " + entry.talk().durationMinutes()
-                    + " minutes in track " + entry.talk().track()));
+            emit(new TalkWaitlisted(added.proposalId(), added.talk(), blocks.isEmpty()
+                    ? "The timetable has no blocks yet" : "No free slot of " + added.talk().durationMinutes()
+                    + " minutes in track " + added.talk().track()));
         }
+        return true;
     }
 
-    void reject(ProposalRejected rejected) {
-        entry(rejected.proposalId()).ifPresent(entry -> remove(entry, "The proposal was rejected"));
+    /** Frees the talk's slot if this rejection is the proposal's latest decision. Returns whether anything changed. */
+    boolean reject(ProposalRejected rejected, Decision known) {
+        Optional<Entry> entry = entry(rejected.proposalId());
+        if (entry.isEmpty() || (known != null && !known.stillRejects(rejected.rejectedAt()))) {
+            return false;
+        }
+        remove(entry.get(), "The proposal was rejected");
+        return true;
     }
 
-    void withdraw(ProposalWithdrawn withdrawal) {
-        if (!withdrawn.contains(withdrawal.proposalId())) {
-            withdrawn.add(withdrawal.proposalId());
-            withdrawnChanged = true;
-        }
-        entry(withdrawal.proposalId()).ifPresent(entry -> remove(entry, "The proposal was withdrawn"));
+    /** Frees the talk's slot; a proposal never accepted is not in the timetable, and its withdrawal changes nothing. */
+    boolean withdraw(ProposalWithdrawn withdrawal) {
+        Optional<Entry> entry = entry(withdrawal.proposalId());
+        entry.ifPresent(e -> remove(e, "The proposal was withdrawn"));
+        return entry.isPresent();
     }
 
     private void remove(Entry entry, String reason) {
@@ -196,6 +214,11 @@ public class Timetable extends Aggregate {
                 placement.start(), placement.end());
     }
 
+    @Override
+    protected int handledEventsKept() {
+        return HANDLED_KEPT;
+    }
+
     public ZoneId zone() {
         return conference == null ? ZoneOffset.UTC : ZoneId.of(conference.timezone());
     }
@@ -233,9 +256,6 @@ public class Timetable extends Aggregate {
         if (blocksChanged) {
             set.put("blocks", converter.convertToMongoType(blocks));
         }
-        if (withdrawnChanged) {
-            set.put("withdrawn", List.copyOf(withdrawn));
-        }
         if (entriesChanged) {
             set.put("entries", converter.convertToMongoType(entries));
         }
@@ -259,7 +279,6 @@ public class Timetable extends Aggregate {
     void changesWritten() {
         conferenceChanged = false;
         blocksChanged = false;
-        withdrawnChanged = false;
         entriesChanged = false;
         entriesAppended = new ArrayList<>();
         changesAppended = new ArrayList<>();

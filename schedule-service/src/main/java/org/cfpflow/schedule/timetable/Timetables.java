@@ -29,6 +29,7 @@ public class Timetables implements CfpEventHandler {
     private final MongoTemplate mongo;
     private final Aggregates aggregates;
     private final ApplicationEventPublisher publisher;
+    private final Decisions decisions;
     /**
      * The timetable as {@link #handleAll} last wrote it; only that method (synchronized) uses it. Its next write
      * fails if another came in between (its revision is then not the stored one), and is retried on a fresh read.
@@ -36,7 +37,8 @@ public class Timetables implements CfpEventHandler {
     private Timetable lastWritten;
 
     Timetables(TimetableRepository timetables, MongoTemplate mongo, Aggregates aggregates,
-               ApplicationEventPublisher publisher) {
+               ApplicationEventPublisher publisher, Decisions decisions) {
+        this.decisions = decisions;
         this.timetables = timetables;
         this.mongo = mongo;
         this.aggregates = aggregates;
@@ -55,10 +57,12 @@ public class Timetables implements CfpEventHandler {
     /**
      * The events of one poll, applied to one read of the timetable and saved in one write. The read is skipped
      * while the timetable this method last wrote is still the stored one: it is half a megabyte with a thousand talks.
+     * The proposals' {@link Decision}s are written first; an event that changes nothing in the timetable (a
+     * withdrawal of a proposal never accepted, a stale acceptance) costs it no write and is not remembered in it.
      */
     @Override
     public synchronized void handleAll(List<ReceivedEvent> events) {
-        List<ReceivedEvent> relevant = events.stream().filter(e -> change(e) != null).toList();
+        List<ReceivedEvent> relevant = events.stream().filter(Timetables::concernsTheTimetable).toList();
         if (relevant.isEmpty()) {
             return;
         }
@@ -66,30 +70,55 @@ public class Timetables implements CfpEventHandler {
             // a redelivery, answered by the store without reading the whole timetable into this service
             return;
         }
+        Map<String, Decision> known = decisions.record(relevant.stream().map(ReceivedEvent::payload).toList());
         Timetable timetable = lastWritten != null ? lastWritten : current();
         // changed from here on: kept for the next poll only once saved
         lastWritten = null;
-        List<ReceivedEvent> fresh = relevant.stream().filter(e -> timetable.markHandled(e.id())).toList();
-        lastWritten = fresh.isEmpty() ? timetable
-                : save(timetable, t -> fresh.forEach(e -> e.runInItsTrace(() -> change(e).accept(t))));
+        List<ReceivedEvent> fresh = relevant.stream().filter(e -> !timetable.hasHandled(e.id())).toList();
+        if (fresh.stream().noneMatch(e -> wouldChange(e.payload(), timetable, known))) {
+            lastWritten = timetable;
+            return;
+        }
+        lastWritten = save(timetable, t -> fresh.forEach(e -> e.runInItsTrace(() -> {
+            if (apply(e.payload(), t, known)) {
+                t.markHandled(e.id());
+            }
+        })));
     }
 
-    /** What the event does to the timetable; null for events that do not concern it. */
-    private static Consumer<Timetable> change(ReceivedEvent event) {
+    private static boolean concernsTheTimetable(ReceivedEvent event) {
         Object payload = event.payload();
+        return payload instanceof ConferenceDefined || payload instanceof ProposalAccepted
+                || payload instanceof ProposalRejected || payload instanceof ProposalWithdrawn;
+    }
+
+    /** Applies the event; returns whether the timetable changed. */
+    private static boolean apply(Object payload, Timetable timetable, Map<String, Decision> known) {
         if (payload instanceof ConferenceDefined defined) {
-            return t -> t.define(defined);
+            return timetable.define(defined);
         }
         if (payload instanceof ProposalAccepted accepted) {
-            return t -> t.accept(accepted);
+            return timetable.accept(accepted, known.get(accepted.proposalId()));
         }
         if (payload instanceof ProposalRejected rejected) {
-            return t -> t.reject(rejected);
+            return timetable.reject(rejected, known.get(rejected.proposalId()));
         }
-        if (payload instanceof ProposalWithdrawn withdrawn) {
-            return t -> t.withdraw(withdrawn);
+        return payload instanceof ProposalWithdrawn withdrawn && timetable.withdraw(withdrawn);
+    }
+
+    /** Whether the event would change the timetable as it is, without changing it. */
+    private static boolean wouldChange(Object payload, Timetable timetable, Map<String, Decision> known) {
+        if (payload instanceof ConferenceDefined defined) {
+            return timetable.conference() == null || !defined.definedAt().isBefore(timetable.conference().definedAt());
         }
-        return null;
+        if (payload instanceof ProposalAccepted accepted) {
+            Decision decision = known.get(accepted.proposalId());
+            return (decision == null || decision.stillAccepts(accepted.acceptedAt()))
+                    && timetable.entry(accepted.proposalId()).map(e -> !e.talk().equals(accepted.talk())).orElse(true);
+        }
+        String proposalId = payload instanceof ProposalRejected rejected ? rejected.proposalId()
+                : ((ProposalWithdrawn) payload).proposalId();
+        return timetable.entry(proposalId).isPresent();
     }
 
     private boolean alreadyHandled(String eventId) {

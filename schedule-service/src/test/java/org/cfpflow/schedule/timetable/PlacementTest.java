@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.cfpflow.events.ConferenceDefined;
 import org.cfpflow.events.Person;
 import org.cfpflow.events.ProposalAccepted;
+import org.cfpflow.events.ProposalRejected;
 import org.cfpflow.events.ProposalWithdrawn;
 import org.cfpflow.events.Speaker;
 import org.cfpflow.events.Talk;
@@ -52,7 +53,7 @@ class PlacementTest {
 
     private void accept(Timetable timetable, String id, Talk talk) {
         acceptedAt = acceptedAt.plusSeconds(60);
-        timetable.accept(new ProposalAccepted(id, talk, null, acceptedAt));
+        timetable.accept(new ProposalAccepted(id, talk, null, acceptedAt), null);
     }
 
     private static Placement placement(Timetable timetable, String id) {
@@ -152,10 +153,30 @@ class PlacementTest {
         Timetable timetable = timetable(List.of("t"), List.of(new Block("t", "R", DAY.withHour(9), DAY.withHour(10),
                 List.of())));
         Talk talk = talk("A", "t", 20, "a@example.org");
-        timetable.withdraw(new ProposalWithdrawn("a", talk, Instant.now()));
-        accept(timetable, "a", talk);
+        Instant accepted = Instant.parse("2017-08-01T10:00:00Z");
+        assertThat(timetable.withdraw(new ProposalWithdrawn("a", talk, accepted.minusSeconds(60))))
+                .as("a proposal never accepted: nothing to change").isFalse();
+        assertThat(timetable.accept(new ProposalAccepted("a", talk, null, accepted),
+                new Decision("a", Decision.Outcome.ACCEPTED, accepted, accepted.minusSeconds(60)))).isFalse();
         assertThat(timetable.entry("a")).isEmpty();
         assertThat(timetable.pendingEvents()).isEmpty();
+    }
+
+    @Test
+    void anAcceptanceOlderThanTheLatestDecisionChangesNothing() {
+        Timetable timetable = timetable(List.of("t"), List.of(new Block("t", "R", DAY.withHour(9), DAY.withHour(10),
+                List.of())));
+        Talk talk = talk("A", "t", 20, "a@example.org");
+        Instant accepted = Instant.parse("2017-08-01T10:00:00Z");
+        Decision rejectedLater = new Decision("a", Decision.Outcome.REJECTED, accepted.plusSeconds(60), null);
+        assertThat(timetable.accept(new ProposalAccepted("a", talk, null, accepted), rejectedLater)).isFalse();
+        assertThat(timetable.entry("a")).isEmpty();
+        Decision acceptedAgain = new Decision("a", Decision.Outcome.ACCEPTED, accepted.plusSeconds(120), null);
+        assertThat(timetable.accept(new ProposalAccepted("a", talk, null, accepted.plusSeconds(120)), acceptedAgain))
+                .isTrue();
+        assertThat(timetable.reject(new ProposalRejected("a", talk, null, accepted.plusSeconds(60)), acceptedAgain))
+                .as("a rejection older than the acceptance").isFalse();
+        assertThat(timetable.entry("a")).isPresent();
     }
 
     @Test
