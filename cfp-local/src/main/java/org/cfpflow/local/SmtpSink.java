@@ -29,6 +29,8 @@ final class SmtpSink implements AutoCloseable {
     }
 
     private static final int MAX_MESSAGE = 10 * 1024 * 1024;
+    /** What {@link #readData} answers for a message over {@link #MAX_MESSAGE}: compared by identity. */
+    private static final byte[] TOO_LARGE = new byte[0];
 
     private final ServerSocket server;
     private final Receiver receiver;
@@ -97,6 +99,12 @@ final class SmtpSink implements AutoCloseable {
                         if (message == null) {
                             return;
                         }
+                        if (message == TOO_LARGE) {
+                            reply(out, "552 message exceeds the maximum size of " + MAX_MESSAGE + " bytes");
+                            from = false;
+                            recipients.clear();
+                            continue;
+                        }
                         try {
                             receiver.accept(List.copyOf(recipients), message);
                             reply(out, "250 OK");
@@ -135,16 +143,22 @@ final class SmtpSink implements AutoCloseable {
         return open >= 0 && close > open ? line.substring(open + 1, close) : line.substring(line.indexOf(':') + 1).strip();
     }
 
-    /** The message up to the line with a single dot, dot-stuffing removed; null if the client went away. */
+    /**
+     * The message up to the line with a single dot, dot-stuffing removed; {@link #TOO_LARGE} when it is longer than
+     * {@link #MAX_MESSAGE} (the rest is read and dropped, so that the session can go on); null if the client went away.
+     */
     private static byte[] readData(InputStream in) throws IOException {
         ByteArrayOutputStream message = new ByteArrayOutputStream();
+        boolean tooLarge = false;
         String line;
         while ((line = readLine(in)) != null) {
             if (line.equals(".")) {
-                return message.toByteArray();
+                return tooLarge ? TOO_LARGE : message.toByteArray();
             }
-            if (message.size() < MAX_MESSAGE) {
-                message.write((line.startsWith(".") ? line.substring(1) : line).getBytes(StandardCharsets.ISO_8859_1));
+            byte[] bytes = (line.startsWith(".") ? line.substring(1) : line).getBytes(StandardCharsets.ISO_8859_1);
+            tooLarge = tooLarge || message.size() + bytes.length + 2 > MAX_MESSAGE;
+            if (!tooLarge) {
+                message.write(bytes);
                 message.write('\r');
                 message.write('\n');
             }

@@ -75,6 +75,31 @@ class SmtpSinkTest {
         }
     }
 
+    /** Past the size the EHLO answer announces, a message is refused with 552, not cut short and acknowledged. */
+    @Test
+    void aMessageLargerThanItsSizeLimitIsRefusedNotCutShort() throws Exception {
+        int port = freePort();
+        try (SmtpSink sink = new SmtpSink("127.0.0.1", port, (recipients, bytes) -> received.add(
+                new Received(recipients, parse(bytes))))) {
+            Session session = Session.getInstance(properties(port));
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom("cfp@localhost");
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress("ada@example.org"));
+            String line = "x".repeat(998) + "\n";
+            message.setText(line.repeat(11 * 1024), StandardCharsets.US_ASCII.name());
+            assertThatThrownBy(() -> Transport.send(message)).isInstanceOf(MessagingException.class)
+                    .hasMessageContaining("552");
+            assertThat(received).as("nothing kept of it").isEmpty();
+
+            MimeMessage small = new MimeMessage(session);
+            small.setFrom("cfp@localhost");
+            small.setRecipient(Message.RecipientType.TO, new InternetAddress("ada@example.org"));
+            small.setText("after the refusal", StandardCharsets.UTF_8.name());
+            Transport.send(small);
+            assertThat(received).hasSize(1);
+        }
+    }
+
     private static MimeMessage parse(byte[] bytes) throws IOException {
         try {
             return new MimeMessage(null, new ByteArrayInputStream(bytes));
