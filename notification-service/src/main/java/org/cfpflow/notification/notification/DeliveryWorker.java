@@ -70,7 +70,8 @@ public class DeliveryWorker implements SmartLifecycle {
     private volatile boolean leasesKnown;
     private volatile long lastProbe;
     private volatile boolean smtpUnreachable;
-    private final ExecutorService connections;
+    /** The SMTP connections' threads: ended by {@link #stop()}, made again by {@link #start()}. */
+    private volatile ExecutorService connections;
     private volatile Thread worker;
     private volatile boolean running;
 
@@ -84,7 +85,11 @@ public class DeliveryWorker implements SmartLifecycle {
         this.properties = properties;
         this.scans = new SafetyNetSchedule(properties.scanInterval(), properties.scanQuietPeriod(), System::nanoTime);
         this.clock = clock;
-        this.connections = Executors.newFixedThreadPool(Math.max(1, properties.connections()), runnable -> {
+        this.connections = newConnections();
+    }
+
+    private ExecutorService newConnections() {
+        return Executors.newFixedThreadPool(Math.max(1, properties.connections()), runnable -> {
             Thread thread = new Thread(runnable, "smtp-connection");
             thread.setDaemon(true);
             return thread;
@@ -486,6 +491,9 @@ public class DeliveryWorker implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (connections.isShutdown()) {
+            connections = newConnections();
+        }
         running = true;
         worker = new Thread(this::loop, "mail-delivery");
         worker.setDaemon(true);

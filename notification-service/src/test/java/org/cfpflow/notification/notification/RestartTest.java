@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.bson.Document;
+import org.cfpflow.events.ProposalSubmitted;
 import org.cfpflow.messaging.SealedTokens;
 import org.cfpflow.notification.NotificationServiceTest;
 import org.cfpflow.notification.mail.ComposedMail;
@@ -49,6 +50,9 @@ class RestartTest extends NotificationServiceTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    DeliveryWorker worker;
 
     @Test
     void aClaimLeftByACrashedSenderGoesOutWhenItsLeaseRunsOut() {
@@ -96,6 +100,17 @@ class RestartTest extends NotificationServiceTest {
         assertThat(organizer.get("/api/notifications?proposalId=" + proposalId).json().path("content")
                 .findValuesAsString("subject")).containsExactly("Stored with its notification");
         assertThat(mailbox.to(recipient)).hasSize(1);
+    }
+
+    /** Stopped and started again (as a context's lifecycle may do), the sender sends again. */
+    @Test
+    void aSenderStoppedAndStartedAgainSendsMail() {
+        worker.stop();
+        worker.start();
+        String id = UUID.randomUUID().toString();
+        publish(new ProposalSubmitted(id, talk("Sent after a restart", "After Restart"), null, null, null,
+                Instant.now()));
+        assertThat(awaitMail(email("after.restart"), 1)).hasSize(1);
     }
 
     private DeliveryWorker newSender() {
