@@ -378,6 +378,12 @@ public class DeliveryWorker implements SmartLifecycle {
         Notification current = notification;
         while (true) {
             try {
+                if (current == null) {
+                    current = mongo.findById(notification.id(), Notification.class);
+                    if (current == null) {
+                        return; // removed meanwhile: no outcome to keep
+                    }
+                }
                 if (current.attempts() > attemptsBefore) {
                     return; // an earlier try was written before its answer was lost
                 }
@@ -406,20 +412,9 @@ public class DeliveryWorker implements SmartLifecycle {
                 log.warn("Cannot record e-mail {} to {} yet, trying again: {}", notification.kind(),
                         notification.recipient(), e.toString());
                 pause();
-                current = reload(notification);
-                if (current == null) {
-                    current = notification;
-                }
+                // the copy in memory holds the outcome the store may not have: only the stored one tells
+                current = null;
             }
-        }
-    }
-
-    private Notification reload(Notification notification) {
-        try {
-            return mongo.findById(notification.id(), Notification.class);
-        }
-        catch (DataAccessResourceFailureException | UncategorizedMongoDbException e) {
-            return null;
         }
     }
 
