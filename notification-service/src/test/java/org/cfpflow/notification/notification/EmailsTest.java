@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.cfpflow.events.ProposalAccepted;
 import org.cfpflow.events.ProposalRejected;
 import org.cfpflow.events.ProposalSubmitted;
-import org.cfpflow.messaging.SealedTokens;
 import org.cfpflow.events.ProposalUpdated;
 import org.cfpflow.events.ProposalWithdrawn;
 import org.cfpflow.events.Talk;
@@ -22,6 +22,8 @@ import org.cfpflow.events.TalkRescheduled;
 import org.cfpflow.events.TalkScheduled;
 import org.cfpflow.events.TalkUnscheduled;
 import org.cfpflow.events.TalkWaitlisted;
+import org.cfpflow.messaging.CloudEventRecords;
+import org.cfpflow.messaging.SealedTokens;
 import org.cfpflow.notification.NotificationServiceTest;
 import org.cfpflow.testsupport.KafkaProbe;
 import org.cfpflow.testsupport.ReceivedMail;
@@ -187,16 +189,33 @@ class EmailsTest extends NotificationServiceTest {
     @Test
     void aHostileTitleIsInertInBothPartsAndInTheHeaders() {
         String id = UUID.randomUUID().toString();
-        Talk talk = new Talk("<script>alert(1)</script>\r\nBcc: victim@example.org", "<img src=x onerror=alert(2)>",
+        Talk talk = new Talk("<script>alert(1)</script> Bcc: victim@example.org", "<img src=x onerror=alert(2)>",
                 "d", "containers", 15, List.of(new org.cfpflow.events.Speaker("Mallory <b>M</b>", email("mallory"), null)));
         publish(new ProposalSubmitted(id, talk, null, null, null, Instant.now()));
 
         ReceivedMail mail = awaitMail(email("mallory"), 1).get(0);
-        assertThat(mail.subject()).doesNotContain("\r", "\n").contains("<script>alert(1)</script> Bcc: victim@example.org");
+        assertThat(mail.subject()).contains("<script>alert(1)</script> Bcc: victim@example.org");
         assertThat(mail.to()).containsExactly(email("mallory"));
         assertThat(mailbox.to("victim@example.org")).isEmpty();
         assertThat(mail.html()).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(2)&gt;",
                 "Mallory &lt;b&gt;M&lt;/b&gt;").doesNotContain("<script>", "<img", "<b>M");
         assertThat(mail.text()).contains("<script>alert(1)</script>");
+    }
+
+    /** A line break that would start a header cannot even be an event: the forged record goes to the DLQ, unsent. */
+    @Test
+    void aForgedTitleWithALineBreakIsDeadLetteredNotMailed() {
+        String id = UUID.randomUUID().toString();
+        ProducerRecord<String, byte[]> record = CloudEventRecords.of(new ProposalSubmitted(id, talk("Forged",
+                "Forged Speaker"), null, null, null, Instant.now()), "/test");
+        String forged = new String(record.value(), StandardCharsets.UTF_8)
+                .replace("\"title\":\"Forged\"", "\"title\":\"Forged\\r\\nBcc: victim@example.org\"");
+        kafka.send(new ProducerRecord<>(record.topic(), null, id, forged.getBytes(StandardCharsets.UTF_8),
+                record.headers()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.readAll("cfp.proposals.notification-service.dlq")
+                .stream().anyMatch(r -> id.equals(r.key())));
+        assertThat(mailbox.to(email("forged.speaker"))).isEmpty();
+        assertThat(mailbox.to("victim@example.org")).isEmpty();
     }
 }
