@@ -95,12 +95,12 @@ class LocalMongoTest {
 
     @Test
     void aQueryNamingAnIdBesidesOtherConditionsIsAnsweredFromTheIndexWithTheSameResult() throws Exception {
-        withStore(new LocalMongo.JournaledBackend(data.resolve("ids.journal")), docs -> {
+        withStore(new JournaledBackend(data.resolve("ids.journal")), docs -> {
             for (int i = 0; i < 200; i++) {
                 docs.insertOne(new Document("_id", "d" + i).append("version", (long) i % 3)
                         .append("pendingEvents", i % 2 == 0 ? List.of(new Document("eventId", "e" + i)) : List.of()));
             }
-            long scansBefore = LocalMongo.IdIndexedCollection.SCANS.get();
+            long scansBefore = IdIndexedCollection.SCANS.get();
 
             // a versioned save's filter, the relay's filter, and an update by both
             assertThat(docs.find(Filters.and(Filters.eq("_id", "d4"), Filters.eq("version", 1L))).first()).isNotNull();
@@ -113,9 +113,9 @@ class LocalMongoTest {
             assertThat(docs.updateOne(Filters.and(Filters.eq("_id", "d5"), Filters.eq("version", 2L)),
                     Updates.inc("version", 1L)).getModifiedCount()).as("a stale version changes nothing").isZero();
 
-            assertThat(LocalMongo.IdIndexedCollection.SCANS.get()).as("full collection scans").isEqualTo(scansBefore);
+            assertThat(IdIndexedCollection.SCANS.get()).as("full collection scans").isEqualTo(scansBefore);
             docs.find(Filters.exists("pendingEvents.0")).into(new ArrayList<>());
-            assertThat(LocalMongo.IdIndexedCollection.SCANS.get()).as("without an _id it still scans")
+            assertThat(IdIndexedCollection.SCANS.get()).as("without an _id it still scans")
                     .isGreaterThan(scansBefore);
         });
     }
@@ -333,7 +333,7 @@ class LocalMongoTest {
 
     @Test
     void collStatsComputesTheSizeOfWhatIsStoredNow() throws Exception {
-        withDatabase(new LocalMongo.JournaledBackend(data.resolve("stats.journal")), database -> {
+        withDatabase(new JournaledBackend(data.resolve("stats.journal")), database -> {
             MongoCollection<Document> docs = database.getCollection("docs");
             docs.insertOne(new Document("_id", "kept").append("title", "x".repeat(1000)));
             docs.insertOne(new Document("_id", "gone").append("title", "y".repeat(500)));
@@ -374,59 +374,10 @@ class LocalMongoTest {
     }
 
     @Test
-    void theDataOfTheEarlierH2StoreIsCopiedOnceWithItsUniqueIndexes() throws Exception {
-        Path earlier = data.resolve("mongo.mv.db");
-        // mongo-java-server's own H2 backend writes the earlier file. It cannot be trusted with _ids of two types in
-        // one collection (its ObjectDataType failed to compare a String with an ObjectId about once in sixty runs,
-        // with random and with fixed ids alike), so the ObjectIds are in a collection of their own
-        withDatabase(new H2Backend(earlier.toString()), database -> {
-            MongoCollection<Document> docs = database.getCollection("docs");
-            docs.createIndex(Indexes.ascending("email", "conference"), new IndexOptions().unique(true));
-            for (int i = 0; i < 300; i++) {
-                docs.insertOne(new Document("_id", "p" + i).append("email", "s" + i + "@x.org")
-                        .append("conference", i % 3).append("speakers", List.of(new Document("name", "S" + i))));
-            }
-            MongoCollection<Document> objectIds = database.getCollection("objectIds");
-            for (int i = 0; i < 50; i++) {
-                objectIds.insertOne(new Document("_id", objectId(i)).append("n", i));
-            }
-        });
-        Path journal = data.resolve("mongo.journal");
-        Consumer<MongoDatabase> copied = database -> {
-            MongoCollection<Document> docs = database.getCollection("docs");
-            assertThat(docs.countDocuments()).isEqualTo(300);
-            assertThat(docs.find(Filters.eq("_id", "p42")).first().getList("speakers", Document.class))
-                    .containsExactly(new Document("name", "S42"));
-            assertThatThrownBy(() -> docs.insertOne(new Document("email", "s44@x.org").append("conference", 44 % 3)))
-                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
-            MongoCollection<Document> objectIds = database.getCollection("objectIds");
-            assertThat(objectIds.countDocuments()).isEqualTo(50);
-            assertThat(objectIds.find(Filters.eq("_id", objectId(17))).first().getInteger("n")).isEqualTo(17);
-        };
-        LocalMongo.JournaledBackend backend = new LocalMongo.JournaledBackend(journal);
-        EarlierStore.importInto(backend, earlier);
-        withDatabase(backend, copied);
-        assertThat(earlier).doesNotExist();
-        Path imported = data.resolve("mongo.mv.db.imported");
-        assertThat(imported).exists();
-
-        // a copy cut short is done again: what was copied stays as it is
-        Files.move(imported, earlier);
-        backend = new LocalMongo.JournaledBackend(journal);
-        EarlierStore.importInto(backend, earlier);
-        withDatabase(backend, copied);
-        withDatabase(new LocalMongo.JournaledBackend(journal), copied);
-    }
-
-    private static ObjectId objectId(int i) {
-        return new ObjectId(String.format("%024x", 7919L * (i + 1)));
-    }
-
-    @Test
     void aJournalMostlyOfReplacedDocumentsIsWrittenAnewAtStartWithEveryDocumentAndIndex() throws Exception {
         Path file = data.resolve("rewrite.journal");
         String text = "x".repeat(1_000);
-        withDatabase(new LocalMongo.JournaledBackend(file), database -> {
+        withDatabase(new JournaledBackend(file), database -> {
             // definitions that found collections the documents before them had created
             database.getCollection("gone").insertOne(new Document("_id", 1));
             database.getCollection("gone").drop();
@@ -448,7 +399,7 @@ class LocalMongoTest {
         });
         long written = Files.size(file);
         for (int restart = 0; restart < 2; restart++) {
-            withDatabase(new LocalMongo.JournaledBackend(file), database -> {
+            withDatabase(new JournaledBackend(file), database -> {
                 MongoCollection<Document> docs = database.getCollection("docs");
                 assertThat(docs.countDocuments()).isEqualTo(399);
                 for (int i = 2; i < 400; i++) {
@@ -492,7 +443,7 @@ class LocalMongoTest {
     @Test
     void definitionsAreReplayedInTheirPlaceAmongTheWrites() throws Exception {
         Path file = data.resolve("definitions.journal");
-        withDatabase(new LocalMongo.JournaledBackend(file), database -> {
+        withDatabase(new JournaledBackend(file), database -> {
             MongoCollection<Document> kept = database.getCollection("kept");
             kept.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
             kept.insertOne(new Document("_id", "a").append("email", "a@x.org"));
@@ -511,7 +462,7 @@ class LocalMongoTest {
             after.updateOne(Filters.eq("_id", "x"), Updates.set("n", 2));
             after.insertOne(new Document("_id", "y"));
         });
-        withDatabase(new LocalMongo.JournaledBackend(file), database -> {
+        withDatabase(new JournaledBackend(file), database -> {
             assertThatThrownBy(() -> database.getCollection("kept").insertOne(new Document("email", "a@x.org")))
                     .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
             assertThat(database.getCollection("gone").find().map(d -> d.get("_id")).into(new ArrayList<>()))
@@ -524,7 +475,7 @@ class LocalMongoTest {
     }
 
     private void withStore(Path file, Consumer<MongoCollection<Document>> use) throws IOException {
-        withStore(new LocalMongo.JournaledBackend(file), use);
+        withStore(new JournaledBackend(file), use);
     }
 
     private static void withStore(H2Backend backend, Consumer<MongoCollection<Document>> use) throws IOException {

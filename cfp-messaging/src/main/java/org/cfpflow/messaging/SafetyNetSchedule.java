@@ -11,8 +11,8 @@ import java.util.function.LongSupplier;
  * one interval past due at the latest.
  * <p>
  * Such a search holds the collection in the local store (mongo-java-server locks a collection per command) for
- * 0.1-0.8 s on a full run's data: during a burst every writer of that collection waits behind it (see BENCHMARKS.md,
- * change 37); in a quiet moment it delays no one.
+ * 0.1-0.8 s on a full run's data: during a burst every writer of that collection waits behind it; in a quiet moment
+ * it delays no one.
  * The random offset keeps services started together from searching together every interval.
  */
 public final class SafetyNetSchedule {
