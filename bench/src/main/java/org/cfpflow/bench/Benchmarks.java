@@ -155,7 +155,7 @@ public final class Benchmarks {
             ceilingRun = Load.saturate(32, SATURATION, app.url() + "/api/proposals", i -> proposalJson("sat", i), 201);
             cpuCeiling = cpu(app.pid());
         }
-        System.out.printf("%n## 1. Intake: POST /api/proposals%n%n| | proposals/s |%n|---|---|%n");
+        System.out.printf("%n## 1. Notifications: POST /api/proposals%n%n| | proposals/s |%n|---|---|%n");
         double ceiling = ceilingRun.perSecond();
         System.out.printf("| submission-service, saturated (32 clients, %d s) | %.0f |%n", SATURATION.toSeconds(), ours);
         System.out.printf("| … in each 5 s | %s |%n", saturatedRun.slices());

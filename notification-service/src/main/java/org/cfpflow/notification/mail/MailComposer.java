@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.cfpflow.events.Slot;
 import org.cfpflow.events.Talk;
+import org.cfpflow.platform.IcsCalendar;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
@@ -66,12 +67,21 @@ public class MailComposer {
         List<ComposedMail.Attachment> attachments = new ArrayList<>();
         if (letter.slot() != null) {
             attachments.add(new ComposedMail.Attachment("talk.ics", "text/calendar; charset=UTF-8; method=PUBLISH",
-                    TalkCalendar.of(letter.proposalId(), letter.talk(), letter.slot(), letter.conference(), letter.zone())));
+                    calendar(letter)));
         }
         return new ComposedMail(subjectLine("[" + letter.conference() + "] " + letter.subject()),
                 templates.process(letter.template() + ".txt", context),
                 templates.process(letter.template() + ".html", context), attachments,
                 letter.editUrl() == null ? null : letter.sealedEditToken());
+    }
+
+    /** The {@code .ics} attached to scheduled and rescheduled e-mails: one event, the same UID on every move. */
+    private static String calendar(Letter letter) {
+        Talk talk = letter.talk();
+        Slot slot = letter.slot();
+        return IcsCalendar.write("notification", letter.zone(), List.of(new IcsCalendar.Event(letter.proposalId(),
+                talk.title(), slot.start(), slot.end(), slot.room(),
+                letter.conference() + ": " + (talk.abstractText() == null ? "" : talk.abstractText()), null, null)));
     }
 
     /** Header-safe: no CR, LF or other control characters, and of a length mail clients show. */

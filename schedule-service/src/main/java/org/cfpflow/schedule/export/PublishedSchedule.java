@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import org.cfpflow.events.Speaker;
 import org.cfpflow.events.Track;
 import org.cfpflow.schedule.timetable.Block;
-import org.cfpflow.schedule.timetable.ConferenceInfo;
+import org.cfpflow.schedule.timetable.Conference;
 import org.cfpflow.schedule.timetable.Entry;
 import org.cfpflow.schedule.timetable.Timetable;
 
@@ -35,7 +35,7 @@ record PublishedSchedule(String version, String title, String acronym, ZoneId zo
 
     static PublishedSchedule of(Timetable timetable, String baseUrl) {
         ZoneId zone = timetable.zone();
-        ConferenceInfo conference = timetable.conference();
+        Conference conference = timetable.conference();
         Map<LocalDate, List<Block>> blocksByDay = new TreeMap<>();
         for (Block block : timetable.blocks()) {
             blocksByDay.computeIfAbsent(block.start().toLocalDate(), d -> new ArrayList<>()).add(block);

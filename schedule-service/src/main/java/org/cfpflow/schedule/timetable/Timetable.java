@@ -46,7 +46,7 @@ public class Timetable extends Aggregate {
 
     @Id
     private String id = ID;
-    private ConferenceInfo conference;
+    private Conference conference;
     private List<Block> blocks = new ArrayList<>();
     private List<Entry> entries = new ArrayList<>();
     private long lastChangeId;
@@ -70,7 +70,7 @@ public class Timetable extends Aggregate {
     /** Returns whether the timetable changed (an older definition than the one known changes nothing). */
     boolean define(ConferenceDefined defined) {
         if (conference == null || !defined.definedAt().isBefore(conference.definedAt())) {
-            conference = ConferenceInfo.of(defined);
+            conference = Conference.of(defined);
             conferenceChanged = true;
             return true;
         }
@@ -227,7 +227,7 @@ public class Timetable extends Aggregate {
         return entries.stream().filter(e -> e.proposalId().equals(proposalId)).findFirst();
     }
 
-    public ConferenceInfo conference() {
+    public Conference conference() {
         return conference;
     }
 

@@ -52,7 +52,7 @@ public record TimetableView(String conference, String timezone, long version, Li
                 .map(e -> new Waiting(e.proposalId(), e.talk().title(), e.talk().track(), names(e),
                         e.talk().durationMinutes()))
                 .toList();
-        ConferenceInfo conference = timetable.conference();
+        Conference conference = timetable.conference();
         return new TimetableView(conference == null ? null : conference.title(), timetable.zone().getId(),
                 timetable.lastChangeId(), days, waitlist, scheduled.size());
     }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.cfpflow.messaging.OptimisticRetry;
-import org.cfpflow.platform.ShortLived;
+import org.cfpflow.messaging.ShortLived;
 import org.springframework.stereotype.Service;
 
 /** The conference as the rest of the service sees it. */

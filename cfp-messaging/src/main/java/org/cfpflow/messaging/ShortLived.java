@@ -1,4 +1,4 @@
-package org.cfpflow.platform;
+package org.cfpflow.messaging;
 
 import java.time.Duration;
 import java.util.function.Supplier;

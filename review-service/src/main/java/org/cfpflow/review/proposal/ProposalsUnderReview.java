@@ -19,11 +19,11 @@ import org.springframework.stereotype.Component;
  * events are applied to one read of the proposals they are about and saved in one write.
  */
 @Component
-class ProposalFeed implements CfpEventHandler {
+class ProposalsUnderReview implements CfpEventHandler {
 
     private final Aggregates aggregates;
 
-    ProposalFeed(Aggregates aggregates) {
+    ProposalsUnderReview(Aggregates aggregates) {
         this.aggregates = aggregates;
     }
 
@@ -34,7 +34,7 @@ class ProposalFeed implements CfpEventHandler {
 
     @Override
     public void handleAll(List<ReceivedEvent> events) {
-        aggregates.applyAll(ProposalUnderReview.class, events.stream().filter(ProposalFeed::relevant).toList(),
+        aggregates.applyAll(ProposalUnderReview.class, events.stream().filter(ProposalsUnderReview::relevant).toList(),
                 event -> new ProposalUnderReview(event.subject()),
                 (proposal, event) -> proposal.apply(event.payload()));
     }

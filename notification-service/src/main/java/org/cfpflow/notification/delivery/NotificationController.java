@@ -1,4 +1,4 @@
-package org.cfpflow.notification.notification;
+package org.cfpflow.notification.delivery;
 
 import java.time.Instant;
 import java.util.List;

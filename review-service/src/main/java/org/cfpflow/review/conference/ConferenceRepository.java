@@ -2,5 +2,5 @@ package org.cfpflow.review.conference;
 
 import org.springframework.data.repository.CrudRepository;
 
-interface ConferenceSettingsRepository extends CrudRepository<ConferenceSettings, String> {
+interface ConferenceRepository extends CrudRepository<Conference, String> {
 }

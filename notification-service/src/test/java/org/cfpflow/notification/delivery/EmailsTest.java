@@ -1,4 +1,4 @@
-package org.cfpflow.notification.notification;
+package org.cfpflow.notification.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package org.cfpflow.notification.notification;
+package org.cfpflow.notification.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -20,6 +20,7 @@ import org.cfpflow.events.ProposalSubmitted;
 import org.cfpflow.messaging.SealedTokens;
 import org.cfpflow.notification.NotificationServiceTest;
 import org.cfpflow.notification.mail.ComposedMail;
+import org.cfpflow.notification.mail.MailContents;
 import org.cfpflow.testsupport.ReceivedMail;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,7 +71,7 @@ class RestartTest extends NotificationServiceTest {
         Notification claimed = Notification.create(UUID.randomUUID() + "/ACCEPTED/" + recipient,
                 UUID.randomUUID().toString(), recipient, NotificationKind.ACCEPTED,
                 new ComposedMail("Claimed, then the sender died", "text", "<p>html</p>", List.of(), null), now, now);
-        contents.store(List.of(claimed));
+        contents.store(Notification.composedMails(List.of(claimed)));
         mongo.insert(claimed);
         Instant leaseEnds = now.plusSeconds(3);
         mongo.updateFirst(new Query(Criteria.where("_id").is(claimed.id())),
@@ -84,31 +85,6 @@ class RestartTest extends NotificationServiceTest {
                 .until(() -> restarted.deliverDue() > 0 || !mailbox.to(recipient).isEmpty());
         assertThat(awaitMail(recipient, 1)).hasSize(1);
         assertThat(Instant.now()).isBefore(leaseEnds.plusSeconds(5));
-    }
-
-    @Test
-    void aNotificationStoredWithItsEmailInsideIsSentWithIt() {
-        String recipient = email("stored.before");
-        String proposalId = UUID.randomUUID().toString();
-        Date now = Date.from(Instant.now());
-        // the shape every notification had until 2026-11-26
-        mongo.getCollection("notifications").insertOne(new Document("_id", UUID.randomUUID() + "/ACCEPTED/" + recipient)
-                .append("proposalId", proposalId).append("recipient", recipient).append("kind", "ACCEPTED")
-                .append("status", "PENDING").append("attempts", 0)
-                .append("mail", new Document("subject", "Stored with its notification").append("text", "the old text")
-                        .append("html", "<p>the old html</p>").append("attachments", List.of()))
-                .append("createdAt", now).append("nextAttemptAt", now).append("claimedUntil", new Date(0))
-                .append("version", 0L).append("pendingEvents", List.of()).append("handledEventIds", List.of())
-                .append("_class", Notification.class.getName()));
-
-        // the first run of a sender started after the upgrade searches the store for what is due
-        newSender().deliverDue();
-        ReceivedMail sent = awaitMail(recipient, 1).get(0);
-        assertThat(sent.subject()).isEqualTo("Stored with its notification");
-        assertThat(sent.text()).contains("the old text");
-        assertThat(organizer.get("/api/notifications?proposalId=" + proposalId).json().path("content")
-                .findValuesAsString("subject")).containsExactly("Stored with its notification");
-        assertThat(mailbox.to(recipient)).hasSize(1);
     }
 
     /** Stopped and started again (as a context's lifecycle may do), the sender sends again. */
@@ -137,7 +113,7 @@ class RestartTest extends NotificationServiceTest {
             Notification due = Notification.create(UUID.randomUUID() + "/ACCEPTED/" + recipient,
                     UUID.randomUUID().toString(), recipient, NotificationKind.ACCEPTED,
                     new ComposedMail("Sent while the store went away", "text", "<p>html</p>", List.of(), null), now, now);
-            contents.store(List.of(due));
+            contents.store(Notification.composedMails(List.of(due)));
             mongo.insert(due);
             JavaMailSender storeGoesAwayOnceSent = new JavaMailSender() {
                 @Override

@@ -1,4 +1,4 @@
-package org.cfpflow.notification.notification;
+package org.cfpflow.notification.intake;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -25,10 +25,17 @@ import org.cfpflow.events.TalkWaitlisted;
 import org.cfpflow.messaging.Aggregates;
 import org.cfpflow.messaging.CfpEventHandler;
 import org.cfpflow.messaging.ReceivedEvent;
-import org.cfpflow.notification.conference.ConferenceDirectory;
+import org.cfpflow.notification.conference.Conference;
 import org.cfpflow.notification.conference.Conferences;
+import org.cfpflow.notification.delivery.DeliveryStatus;
+import org.cfpflow.notification.delivery.DeliveryWorker;
+import org.cfpflow.notification.delivery.MailProperties;
+import org.cfpflow.notification.delivery.Notification;
+import org.cfpflow.notification.delivery.NotificationKind;
+import org.cfpflow.notification.delivery.NotificationRepository;
 import org.cfpflow.notification.mail.ComposedMail;
 import org.cfpflow.notification.mail.MailComposer;
+import org.cfpflow.notification.mail.MailContents;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -40,7 +47,7 @@ import org.springframework.stereotype.Component;
  * fold into the e-mail still waiting for its window to close.
  */
 @Component
-class Intake implements CfpEventHandler {
+class Notifications implements CfpEventHandler {
 
     private final MongoTemplate mongo;
     private final Aggregates aggregates;
@@ -52,7 +59,7 @@ class Intake implements CfpEventHandler {
     private final MailProperties properties;
     private final Clock clock;
 
-    Intake(MongoTemplate mongo, Aggregates aggregates, NotificationRepository notifications, Conferences conferences,
+    Notifications(MongoTemplate mongo, Aggregates aggregates, NotificationRepository notifications, Conferences conferences,
            MailComposer composer, MailContents contents, DeliveryWorker worker, MailProperties properties,
            Clock clock) {
         this.mongo = mongo;
@@ -77,7 +84,7 @@ class Intake implements CfpEventHandler {
      */
     @Override
     public void handleAll(List<ReceivedEvent> events) {
-        ConferenceDirectory conference = conferences.current();
+        Conference conference = conferences.current();
         Instant now = clock.instant();
         List<Notification> claims = new ArrayList<>();
         for (ReceivedEvent event : events) {
@@ -94,7 +101,7 @@ class Intake implements CfpEventHandler {
     }
 
     /** One e-mail per speaker (by address) for an event that speakers hear about; none for other events. */
-    private List<Notification> notifications(ReceivedEvent event, ConferenceDirectory conference, Instant now) {
+    private List<Notification> notifications(ReceivedEvent event, Conference conference, Instant now) {
         CfpEvent payload = event.payload();
         NotificationKind kind = NotificationKind.of(payload).orElse(null);
         if (kind == null || !(payload instanceof AboutTalk about)) {
@@ -109,7 +116,7 @@ class Intake implements CfpEventHandler {
     }
 
     /** A move: folded into the e-mail about an earlier move still waiting for its window, or a new delayed one. */
-    private List<Notification> moved(ReceivedEvent event, TalkRescheduled move, ConferenceDirectory conference,
+    private List<Notification> moved(ReceivedEvent event, TalkRescheduled move, Conference conference,
                                      Instant now) {
         List<Notification> notifications = new ArrayList<>();
         for (Speaker speaker : recipients(move.talk())) {
@@ -146,7 +153,7 @@ class Intake implements CfpEventHandler {
         if (notifications.isEmpty()) {
             return;
         }
-        contents.store(notifications);
+        contents.store(Notification.composedMails(notifications));
         Set<String> created = new HashSet<>(aggregates.insertNew(Notification.class, notifications));
         for (Notification notification : notifications) {
             if (created.contains(notification.id()) && notification.nextAttemptAt().isAfter(now)) {
@@ -162,7 +169,7 @@ class Intake implements CfpEventHandler {
     }
 
     private boolean foldIntoWaitingReschedule(String eventId, TalkRescheduled move, Speaker speaker,
-                                              ConferenceDirectory conference, Instant now) {
+                                              Conference conference, Instant now) {
         Notification waiting = mongo.findOne(new Query(Criteria.where("proposalId").is(move.subject())
                 .and("recipient").is(speaker.email()).and("kind").is(NotificationKind.RESCHEDULED.name())
                 .and("status").is(DeliveryStatus.PENDING.name()).and("attempts").is(0)
@@ -175,7 +182,7 @@ class Intake implements CfpEventHandler {
             Slot known = waiting.firstMove().map(TalkRescheduled::previousSlot).orElse(move.previousSlot());
             waiting.replaceMail(waiting.id() + "/" + eventId, composer.compose(letter(NotificationKind.RESCHEDULED,
                     move, move.talk(), speaker, conference, known)));
-            contents.store(List.of(waiting));
+            contents.store(Notification.composedMails(List.of(waiting)));
             // a concurrent claim by the sender fails this save; the record is then retried and starts a new e-mail
             notifications.save(waiting);
         }
@@ -183,7 +190,7 @@ class Intake implements CfpEventHandler {
     }
 
     private static MailComposer.Letter letter(NotificationKind kind, CfpEvent payload, Talk talk, Speaker speaker,
-                                              ConferenceDirectory conference, Slot knownSlot) {
+                                              Conference conference, Slot knownSlot) {
         String editUrl = payload instanceof ProposalSubmitted submitted ? submitted.editUrl() : null;
         String sealedEditToken = payload instanceof ProposalSubmitted submitted ? submitted.sealedEditToken() : null;
         String note = payload instanceof ProposalAccepted accepted ? accepted.note()

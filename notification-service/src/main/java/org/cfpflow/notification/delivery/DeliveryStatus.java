@@ -1,4 +1,4 @@
-package org.cfpflow.notification.notification;
+package org.cfpflow.notification.delivery;
 
 /** PENDING until the SMTP server took the e-mail (SENT) or every retry failed (FAILED). */
 public enum DeliveryStatus {

@@ -8,11 +8,11 @@ import org.cfpflow.events.ConferenceDefined;
 import org.cfpflow.events.Track;
 
 /** The conference as this service needs it: its zone for times, names and tracks for the exports. */
-public record ConferenceInfo(String conferenceId, String title, String acronym, String timezone, List<Track> tracks,
+public record Conference(String conferenceId, String title, String acronym, String timezone, List<Track> tracks,
                              LocalDate start, LocalDate end, Instant definedAt) {
 
-    static ConferenceInfo of(ConferenceDefined defined) {
-        return new ConferenceInfo(defined.conferenceId(), defined.title(), defined.acronym(), defined.timezone(),
+    static Conference of(ConferenceDefined defined) {
+        return new Conference(defined.conferenceId(), defined.title(), defined.acronym(), defined.timezone(),
                 defined.tracks(), defined.start(), defined.end(), defined.definedAt());
     }
 }

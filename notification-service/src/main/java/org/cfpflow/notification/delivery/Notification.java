@@ -1,8 +1,11 @@
-package org.cfpflow.notification.notification;
+package org.cfpflow.notification.delivery;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.cfpflow.events.NotificationFailed;
@@ -12,6 +15,7 @@ import org.cfpflow.events.Text;
 import org.cfpflow.messaging.Aggregate;
 import org.cfpflow.messaging.EventJson;
 import org.cfpflow.notification.mail.ComposedMail;
+import org.cfpflow.notification.mail.MailContents;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -33,8 +37,6 @@ public class Notification extends Aggregate {
     private String subject;
     /** Where the e-mail itself is: a document of its own ({@link MailContents}), written once, read to send it. */
     private String mailId;
-    /** The e-mail itself, in notifications stored before it had a document of its own (2026-11-26). */
-    private ComposedMail mail;
     /** The e-mail composed for this notification and not stored yet: {@link MailContents#store} writes it. */
     @Transient
     private ComposedMail composed;
@@ -49,7 +51,7 @@ public class Notification extends Aggregate {
     /** For a reschedule e-mail that later moves fold into: the first move, whose previous slot the speaker knows. */
     private String firstMove;
 
-    static Notification create(String id, String proposalId, String recipient, NotificationKind kind, ComposedMail mail,
+    public static Notification create(String id, String proposalId, String recipient, NotificationKind kind, ComposedMail mail,
                                Instant now, Instant sendAfter) {
         Notification notification = new Notification();
         notification.id = id;
@@ -70,18 +72,17 @@ public class Notification extends Aggregate {
      * A later move of the same talk within the window: the one e-mail will say the final slot. The new text gets an
      * id of its own, so the e-mail the notification names changes only when the notification is written.
      */
-    void replaceMail(String newMailId, ComposedMail newMail) {
+    public void replaceMail(String newMailId, ComposedMail newMail) {
         subject = newMail.subject();
         mailId = newMailId;
-        mail = null;
         composed = newMail;
     }
 
-    void firstMove(TalkRescheduled move) {
+    public void firstMove(TalkRescheduled move) {
         firstMove = EventJson.write(move);
     }
 
-    Optional<TalkRescheduled> firstMove() {
+    public Optional<TalkRescheduled> firstMove() {
         return Optional.ofNullable(firstMove)
                 .map(json -> EventJson.read(json.getBytes(StandardCharsets.UTF_8), TalkRescheduled.class));
     }
@@ -141,16 +142,23 @@ public class Notification extends Aggregate {
     }
 
     public String subject() {
-        return subject != null ? subject : mail.subject();
+        return subject;
     }
 
     String mailId() {
         return mailId;
     }
 
-    /** The e-mail if this notification holds it itself: composed and not stored yet, or stored before 2026-11-26. */
-    Optional<ComposedMail> heldMail() {
-        return Optional.ofNullable(composed != null ? composed : mail);
+    /** The e-mail composed for this notification and not stored yet, if any. */
+    public Optional<ComposedMail> composedMail() {
+        return Optional.ofNullable(composed);
+    }
+
+    /** The e-mails composed for these notifications and not stored yet, by mail id: what to store before them. */
+    public static Map<String, ComposedMail> composedMails(Collection<Notification> notifications) {
+        Map<String, ComposedMail> mails = new LinkedHashMap<>();
+        notifications.forEach(n -> n.composedMail().ifPresent(mail -> mails.put(n.mailId, mail)));
+        return mails;
     }
 
     public Instant createdAt() {

@@ -1,4 +1,4 @@
-package org.cfpflow.notification.notification;
+package org.cfpflow.notification.delivery;
 
 import java.time.Duration;
 
@@ -6,16 +6,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code cfp.mail.*}: sender, retries, the reschedule window, how many connections send in parallel, how often an
- * unreachable SMTP server is tried again, and how long an outcome is retried while the store is away (keep it well
- * under the claim lease). A crashed sender's claims
- * wait for the lease to run out, so it is short; a batch stops sending once a third of its lease is left. New mail
- * and retries the worker scheduled itself are sent when due; every {@code scan-interval} (up to a quarter sooner, at
- * random, like the outbox relays' searches), once no mail was sent for {@code scan-quiet-period} or one interval
- * later at the latest, it also searches the store
- * for anything else due (another replica's claims after it crashed; its own restart and failed runs search at
- * once): a search through every notification, which holds the collection while it runs (120–230 ms at 35,000 in
- * the local store, 2026-11-26), so seldom.
+ * {@code cfp.mail.*}: the sender address; retries (first after {@code initial-backoff}, doubling up to
+ * {@code max-backoff}, given up after {@code give-up-after}); the window in which moves of one talk make one e-mail;
+ * how many SMTP connections send in parallel, each a batch; how often an unreachable SMTP server is tried again; and
+ * how long an outcome is retried while the store is away (keep it well under the claim lease).
+ * <p>
+ * A crashed sender's claims wait for the lease to run out, so it is short; a batch stops sending once a third of its
+ * lease is left. Every {@code scan-interval} (up to a quarter sooner, at random, like the outbox relays' searches),
+ * once no mail was sent for {@code scan-quiet-period} or one interval later at the latest, the sender also searches
+ * the store for anything else due: a search through every notification, which holds the collection while it runs
+ * in the local store, so seldom.
  */
 @ConfigurationProperties("cfp.mail")
 public record MailProperties(@DefaultValue("CfP Flow <cfp@localhost>") String from,

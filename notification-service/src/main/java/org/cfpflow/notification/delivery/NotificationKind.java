@@ -1,4 +1,4 @@
-package org.cfpflow.notification.notification;
+package org.cfpflow.notification.delivery;
 
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +23,11 @@ public enum NotificationKind {
             ProposalAccepted.class, ACCEPTED, ProposalRejected.class, REJECTED, TalkScheduled.class, SCHEDULED,
             TalkRescheduled.class, RESCHEDULED, TalkUnscheduled.class, UNSCHEDULED, TalkWaitlisted.class, WAITLISTED);
 
-    static Optional<NotificationKind> of(CfpEvent event) {
+    public static Optional<NotificationKind> of(CfpEvent event) {
         return Optional.ofNullable(BY_EVENT.get(event.getClass()));
     }
 
-    String template() {
+    public String template() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -1,14 +1,12 @@
-package org.cfpflow.notification.notification;
+package org.cfpflow.notification.mail;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.cfpflow.messaging.NewDocuments;
-import org.cfpflow.notification.mail.ComposedMail;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -24,7 +22,7 @@ import org.springframework.stereotype.Component;
  * scheduled talk's e-mail is 4.7 of its notification's 5.5 kB).
  */
 @Component
-class MailContents {
+public class MailContents {
 
     private final MongoTemplate mongo;
 
@@ -33,30 +31,24 @@ class MailContents {
     }
 
     /**
-     * Writes the e-mails composed for these notifications, before the notifications themselves: a notification
-     * never names an e-mail that is not stored. One taken already (its event delivered again) is the same e-mail.
+     * Writes these e-mails by their mail id, before the notifications that name them: a notification never names
+     * an e-mail that is not stored. One taken already (its event delivered again) is the same e-mail.
      */
-    void store(Collection<Notification> notifications) {
+    public void store(Map<String, ComposedMail> byMailId) {
         List<org.bson.Document> composed = new ArrayList<>();
-        for (Notification notification : notifications) {
-            if (notification.mailId() != null) {
-                notification.heldMail().ifPresent(mail -> {
-                    org.bson.Document document = new org.bson.Document();
-                    mongo.getConverter().write(new StoredMail(notification.mailId(), mail), document);
-                    composed.add(document);
-                });
-            }
-        }
+        byMailId.forEach((mailId, mail) -> {
+            org.bson.Document document = new org.bson.Document();
+            mongo.getConverter().write(new StoredMail(mailId, mail), document);
+            composed.add(document);
+        });
         NewDocuments.insert(mongo.getCollection(mongo.getCollectionName(StoredMail.class)), composed);
     }
 
-    /** The stored e-mails of these notifications (those not holding theirs), by mail id, in one query. */
-    Map<String, ComposedMail> of(Collection<Notification> notifications) {
-        List<String> stored = notifications.stream().filter(n -> n.heldMail().isEmpty()).map(Notification::mailId)
-                .filter(Objects::nonNull).toList();
+    /** The stored e-mails of these mail ids, by mail id, in one query; an id with no e-mail is left out. */
+    public Map<String, ComposedMail> of(Collection<String> mailIds) {
         Map<String, ComposedMail> mails = new HashMap<>();
-        if (!stored.isEmpty()) {
-            mongo.find(new Query(Criteria.where("_id").in(stored)), StoredMail.class)
+        if (!mailIds.isEmpty()) {
+            mongo.find(new Query(Criteria.where("_id").in(mailIds)), StoredMail.class)
                     .forEach(mail -> mails.put(mail.id(), mail.mail()));
         }
         return mails;

@@ -2,5 +2,5 @@ package org.cfpflow.notification.conference;
 
 import org.springframework.data.repository.CrudRepository;
 
-interface ConferenceDirectoryRepository extends CrudRepository<ConferenceDirectory, String> {
+interface ConferenceRepository extends CrudRepository<Conference, String> {
 }
