@@ -10,7 +10,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
@@ -74,22 +73,19 @@ public class MessagingAutoConfiguration {
         return new OutboxWakeUp(relay);
     }
 
+    /**
+     * The function every service binds to the topics it consumes: a poll's records at a time, so that a handler
+     * whose events change one document applies them in one write. Batch mode and native decoding are the shared
+     * defaults (META-INF/cfp/defaults.yml); without native decoding Spring Cloud Function converts each JSON body to
+     * byte[] on its own and drops the records it cannot convert from the batch, silently.
+     */
     @Bean
-    @ConditionalOnProperty(name = BATCH_MODE, havingValue = "false", matchIfMissing = true)
-    Consumer<Message<byte[]>> cfpEvents(List<CfpEventHandler> handlers, MeterRegistry meters) {
-        return new CloudEventConsumer(handlers, meters);
-    }
-
-    /** A service whose events all change one document applies a poll's records in one write. */
-    @Bean(name = "cfpEvents")
-    @ConditionalOnProperty(name = BATCH_MODE, havingValue = "true")
-    Consumer<Message<List<byte[]>>> cfpEventBatches(List<CfpEventHandler> handlers, MeterRegistry meters,
-                                                    Environment environment) {
-        // without it Spring Cloud Function converts each JSON body to byte[] on its own, and drops the records it
-        // cannot convert from the batch: silently, all of them
-        if (!environment.getProperty(NATIVE_DECODING, Boolean.class, false)) {
-            throw new IllegalStateException(BATCH_MODE + " needs " + NATIVE_DECODING + "=true: the consumer reads "
-                    + "the records' bytes itself");
+    Consumer<Message<List<byte[]>>> cfpEvents(List<CfpEventHandler> handlers, MeterRegistry meters,
+                                              Environment environment) {
+        if (!environment.getProperty(BATCH_MODE, Boolean.class, false)
+                || !environment.getProperty(NATIVE_DECODING, Boolean.class, false)) {
+            throw new IllegalStateException("the event consumer needs " + BATCH_MODE + "=true and " + NATIVE_DECODING
+                    + "=true: it takes a poll's records at a time and reads their bytes itself");
         }
         return new CloudEventBatchConsumer(handlers, meters);
     }
