@@ -149,6 +149,50 @@ class PlacementTest {
     }
 
     @Test
+    void aMoveOntoATakenRoomIsRefusedWithTheClashAndChangesNothing() {
+        Timetable timetable = timetable(List.of("t"), List.of(new Block("t", "R", DAY.withHour(9),
+                DAY.withHour(10), List.of())));
+        accept(timetable, "a", talk("A", "t", 20, "a@example.org"));
+        accept(timetable, "b", talk("B", "t", 20, "b@example.org"));
+        int raised = types(timetable).size();
+
+        List<Clash> clashes = timetable.move(timetable.entry("b").orElseThrow(),
+                new Placement("R", DAY.withHour(9), DAY.withHour(9).plusMinutes(20)));
+
+        assertThat(clashes).extracting(Clash::otherProposalId).containsExactly("a");
+        assertThat(placement(timetable, "b").start()).isEqualTo(DAY.withHour(9).plusMinutes(20));
+        assertThat(types(timetable)).hasSize(raised);
+    }
+
+    @Test
+    void aMoveToAFreeSlotReschedulesTheTalkThere() {
+        Timetable timetable = timetable(List.of("t"), List.of(new Block("t", "R", DAY.withHour(9),
+                DAY.withHour(10), List.of())));
+        accept(timetable, "a", talk("A", "t", 30, "a@example.org"));
+        Placement later = new Placement("R", DAY.withHour(9).plusMinutes(30), DAY.withHour(10));
+
+        assertThat(timetable.move(timetable.entry("a").orElseThrow(), later)).isEmpty();
+
+        assertThat(placement(timetable, "a")).isEqualTo(later);
+        assertThat(types(timetable)).endsWith("TalkScheduled", "TalkRescheduled");
+    }
+
+    @Test
+    void blocksThatShrinkWaitlistTheTalksThatNoLongerFitAndPlaceWhatStillCan() {
+        Timetable timetable = timetable(List.of("t"), List.of(new Block("t", "R", DAY.withHour(9),
+                DAY.withHour(10), List.of())));
+        accept(timetable, "a", talk("A", "t", 30, "a@example.org"));
+        accept(timetable, "b", talk("B", "t", 30, "b@example.org"));
+
+        timetable.replaceBlocks(List.of(new Block("t", "R", DAY.withHour(9), DAY.withHour(9).plusMinutes(30),
+                List.of())));
+
+        assertThat(placement(timetable, "a").start()).isEqualTo(DAY.withHour(9));
+        assertThat(timetable.entry("b").orElseThrow().isScheduled()).isFalse();
+        assertThat(types(timetable)).endsWith("TalkUnscheduled", "TalkWaitlisted");
+    }
+
+    @Test
     void aWithdrawalBeforeTheAcceptanceKeepsTheTalkOut() {
         Timetable timetable = timetable(List.of("t"), List.of(new Block("t", "R", DAY.withHour(9), DAY.withHour(10),
                 List.of())));
