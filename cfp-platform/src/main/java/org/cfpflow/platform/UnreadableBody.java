@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Collection;
@@ -26,6 +27,9 @@ import tools.jackson.databind.exc.PropertyBindingException;
  * form of the validation errors ({@code speakers[0].email}). {@code $} is the body itself.
  */
 final class UnreadableBody {
+
+    /** The moment the messages show each date and time format with: a morning of LPC 2017. */
+    private static final LocalDateTime EXAMPLE = LocalDateTime.of(2017, 9, 13, 9, 0);
 
     static final String BODY = "$";
 
@@ -75,16 +79,16 @@ final class UnreadableBody {
             return "a list";
         }
         if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class) {
-            return "an instant as text with its offset, such as 2017-09-13T16:00:00Z";
+            return "an instant as text with its offset, such as " + EXAMPLE.atOffset(ZoneOffset.UTC).toInstant();
         }
         if (type == LocalDateTime.class) {
-            return "a local date-time as text, such as 2017-09-13T09:00";
+            return "a local date-time as text, such as " + EXAMPLE;
         }
         if (type == LocalDate.class) {
-            return "a date as text, such as 2017-09-13";
+            return "a date as text, such as " + EXAMPLE.toLocalDate();
         }
         if (type == LocalTime.class) {
-            return "a time as text, such as 09:00";
+            return "a time as text, such as " + EXAMPLE.toLocalTime();
         }
         if (type.isEnum()) {
             return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList();
