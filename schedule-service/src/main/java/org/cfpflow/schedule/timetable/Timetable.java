@@ -69,7 +69,7 @@ public class Timetable extends Aggregate {
 
     /** Returns whether the timetable changed (an older definition than the one known changes nothing). */
     boolean define(ConferenceDefined defined) {
-        if (conference == null || !defined.definedAt().isBefore(conference.definedAt())) {
+        if (isNew(defined)) {
             conference = Conference.of(defined);
             conferenceChanged = true;
             return true;
@@ -83,12 +83,12 @@ public class Timetable extends Aggregate {
      * Returns whether the timetable changed.
      */
     boolean accept(ProposalAccepted accepted, Decision known) {
-        if (known != null && !known.stillAccepts(accepted.acceptedAt())) {
+        if (!stillAccepted(accepted, known)) {
             return false;
         }
         Optional<Entry> entry = entry(accepted.proposalId());
         if (entry.isPresent()) {
-            if (entry.get().talk().equals(accepted.talk())) {
+            if (!changesTalk(accepted, entry.get())) {
                 return false;
             }
             entry.get().talk(accepted.talk());
@@ -114,7 +114,7 @@ public class Timetable extends Aggregate {
     /** Frees the talk's slot if this rejection is the proposal's latest decision. Returns whether anything changed. */
     boolean reject(ProposalRejected rejected, Decision known) {
         Optional<Entry> entry = entry(rejected.proposalId());
-        if (entry.isEmpty() || (known != null && !known.stillRejects(rejected.rejectedAt()))) {
+        if (entry.isEmpty() || !stillRejected(rejected, known)) {
             return false;
         }
         remove(entry.get(), "The proposal was rejected");
@@ -126,6 +126,41 @@ public class Timetable extends Aggregate {
         Optional<Entry> entry = entry(withdrawal.proposalId());
         entry.ifPresent(e -> remove(e, "The proposal was withdrawn"));
         return entry.isPresent();
+    }
+
+    /**
+     * Whether applying the event would change the timetable as it is (the same guards as {@link #define},
+     * {@link #accept}, {@link #reject} and {@link #withdraw}), without changing it: a poll that changes nothing is
+     * not written.
+     */
+    boolean wouldChange(CfpEvent event, Decision known) {
+        if (event instanceof ConferenceDefined defined) {
+            return isNew(defined);
+        }
+        if (event instanceof ProposalAccepted accepted) {
+            return stillAccepted(accepted, known)
+                    && entry(accepted.proposalId()).map(e -> changesTalk(accepted, e)).orElse(true);
+        }
+        if (event instanceof ProposalRejected rejected) {
+            return stillRejected(rejected, known) && entry(rejected.proposalId()).isPresent();
+        }
+        return event instanceof ProposalWithdrawn withdrawn && entry(withdrawn.proposalId()).isPresent();
+    }
+
+    private boolean isNew(ConferenceDefined defined) {
+        return conference == null || !defined.definedAt().isBefore(conference.definedAt());
+    }
+
+    private static boolean stillAccepted(ProposalAccepted accepted, Decision known) {
+        return known == null || known.stillAccepts(accepted.acceptedAt());
+    }
+
+    private static boolean stillRejected(ProposalRejected rejected, Decision known) {
+        return known == null || known.stillRejects(rejected.rejectedAt());
+    }
+
+    private static boolean changesTalk(ProposalAccepted accepted, Entry entry) {
+        return !entry.talk().equals(accepted.talk());
     }
 
     private void remove(Entry entry, String reason) {

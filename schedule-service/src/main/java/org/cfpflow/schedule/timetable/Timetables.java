@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.cfpflow.events.AboutTalk;
 import org.cfpflow.events.ConferenceDefined;
 import org.cfpflow.events.ProposalAccepted;
 import org.cfpflow.events.ProposalRejected;
@@ -75,7 +76,8 @@ public class Timetables implements CfpEventHandler {
         // changed from here on: kept for the next poll only once saved
         lastWritten = null;
         List<ReceivedEvent> fresh = relevant.stream().filter(e -> !timetable.hasHandled(e.id())).toList();
-        if (fresh.stream().noneMatch(e -> wouldChange(e.payload(), timetable, known))) {
+        if (fresh.stream().noneMatch(e -> timetable.wouldChange(e.payload(), e.payload() instanceof AboutTalk about
+                ? known.get(about.proposalId()) : null))) {
             lastWritten = timetable;
             return;
         }
@@ -104,21 +106,6 @@ public class Timetables implements CfpEventHandler {
             return timetable.reject(rejected, known.get(rejected.proposalId()));
         }
         return payload instanceof ProposalWithdrawn withdrawn && timetable.withdraw(withdrawn);
-    }
-
-    /** Whether the event would change the timetable as it is, without changing it. */
-    private static boolean wouldChange(Object payload, Timetable timetable, Map<String, Decision> known) {
-        if (payload instanceof ConferenceDefined defined) {
-            return timetable.conference() == null || !defined.definedAt().isBefore(timetable.conference().definedAt());
-        }
-        if (payload instanceof ProposalAccepted accepted) {
-            Decision decision = known.get(accepted.proposalId());
-            return (decision == null || decision.stillAccepts(accepted.acceptedAt()))
-                    && timetable.entry(accepted.proposalId()).map(e -> !e.talk().equals(accepted.talk())).orElse(true);
-        }
-        String proposalId = payload instanceof ProposalRejected rejected ? rejected.proposalId()
-                : ((ProposalWithdrawn) payload).proposalId();
-        return timetable.entry(proposalId).isPresent();
     }
 
     private boolean alreadyHandled(String eventId) {
