@@ -23,17 +23,19 @@ public final class LocalMongo {
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args.length > 0 ? args[0] : ".cfp/data/mongo.journal").toAbsolutePath();
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 27017;
+        // this host only unless told otherwise (CFP_BIND_ADDRESS): the store asks no one for a password
+        String host = args.length > 2 ? args[2] : "127.0.0.1";
         Files.createDirectories(file.getParent());
         JournaledBackend backend = new JournaledBackend(file);
         // ./cfp shows this line when it starts the store
         StoreHeap.warningAfterStart(backend.documents()).ifPresent(warning -> System.out.println("WARNING: " + warning));
         MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", port);
+        server.bind(host, port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.shutdown();
             backend.close();
         }, "mongo-stop"));
-        System.out.println("mongo-java-server (journal " + file + ") listening on 127.0.0.1:" + port);
+        System.out.println("mongo-java-server (journal " + file + ") listening on " + host + ":" + port);
         Thread.currentThread().join();
     }
 

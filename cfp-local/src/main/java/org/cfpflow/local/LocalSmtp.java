@@ -39,10 +39,12 @@ public final class LocalSmtp {
         int smtpPort = args.length > 0 ? Integer.parseInt(args[0]) : 1025;
         int webPort = args.length > 1 ? Integer.parseInt(args[1]) : 8025;
         Path mailbox = Path.of(args.length > 2 ? args[2] : ".cfp/data/mailbox.tsv").toAbsolutePath();
+        // this host only unless told otherwise (CFP_BIND_ADDRESS): the mailbox shows every edit link
+        String host = args.length > 3 ? args[3] : "127.0.0.1";
         Files.createDirectories(mailbox.getParent());
         OutputStream log = Files.newOutputStream(mailbox, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 
-        SmtpSink smtp = new SmtpSink("127.0.0.1", smtpPort, (recipients, message) -> {
+        SmtpSink smtp = new SmtpSink(host, smtpPort, (recipients, message) -> {
             StringBuilder lines = new StringBuilder();
             String received = Instant.now().toString();
             for (String to : recipients) {
@@ -54,7 +56,7 @@ public final class LocalSmtp {
             }
         });
 
-        HttpServer web = HttpServer.create(new InetSocketAddress("127.0.0.1", webPort), 0);
+        HttpServer web = HttpServer.create(new InetSocketAddress(host, webPort), 0);
         web.createContext("/messages.tsv", exchange -> respond(exchange, "text/tab-separated-values; charset=utf-8",
                 Files.readAllBytes(mailbox)));
         web.createContext("/", exchange -> respond(exchange, "text/html; charset=utf-8",
@@ -69,7 +71,7 @@ public final class LocalSmtp {
                 System.err.println("closing SMTP: " + e);
             }
         }, "smtp-stop"));
-        System.out.println("SMTP on 127.0.0.1:" + smtpPort + ", mailbox page on http://127.0.0.1:" + webPort
+        System.out.println("SMTP on " + host + ":" + smtpPort + ", mailbox page on http://" + host + ":" + webPort
                 + "/ (file " + mailbox + ")");
         Thread.currentThread().join();
     }

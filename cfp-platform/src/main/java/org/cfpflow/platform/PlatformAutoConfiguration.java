@@ -76,22 +76,24 @@ public class PlatformAutoConfiguration {
     }
 
     /**
-     * Users from configuration. Without any (and without an OAuth2 issuer) a service would accept nobody, or
-     * worse, whoever Boot invents: it refuses to start instead, unless the local profile brings its demo users.
+     * Users from configuration and the administrator from the environment. Without any (and without an OAuth2
+     * issuer) a service would accept nobody, or worse, whoever Boot invents: it refuses to start instead, naming
+     * what to set.
      */
     @Bean
     UserDetailsService cfpUsers(UsersProperties properties, Environment environment) {
         boolean jwt = environment.containsProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
                 || environment.containsProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")
                 || environment.containsProperty("spring.security.oauth2.resourceserver.jwt.public-key-location");
-        if (properties.users().isEmpty() && !jwt) {
-            throw new IllegalStateException("No users are configured. Set cfp.security.users (username, "
-                    + "{bcrypt} password, roles ORGANIZER/REVIEWER/DECIDER) or an OAuth2 issuer "
+        if (properties.all().isEmpty() && !jwt) {
+            throw new IllegalStateException("No one could sign in: set CFP_ADMIN_EMAIL and CFP_ADMIN_PASSWORD_HASH "
+                    + "(a BCrypt hash) for the first administrator, or cfp.security.users (username, {bcrypt} "
+                    + "password, roles ORGANIZER/REVIEWER/DECIDER), or an OAuth2 issuer "
                     + "(spring.security.oauth2.resourceserver.jwt.issuer-uri). The local run (./cfp local) brings "
                     + "demo users in local/demo-users.yml.");
         }
         InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
-        for (UsersProperties.User user : properties.users()) {
+        for (UsersProperties.User user : properties.all()) {
             users.createUser(User.withUsername(user.username())
                     .password(user.password())
                     .roles(user.roles().toArray(String[]::new))
