@@ -1,9 +1,6 @@
 package org.cfpflow.bench;
 
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import org.HdrHistogram.Histogram;
@@ -85,12 +82,12 @@ final class IntakeBenchmark {
         System.out.printf("%n| fixed rate (open loop, 20 s) | sent | 201 | p50 ms | p99 ms | p99.9 ms | max ms | UTC "
                 + "| store writes per proposal |%n|---|---|---|---|---|---|---|---|---|%n");
         for (int rate : new int[] {50, 100, 200, 400}) {
-            String from = utcNow();
+            String from = Load.utcNow();
             Map<String, long[]> commands = pipeline.scraping.storeCommands();
             Load.OpenLoopResult result = Load.openLoop(rate, Duration.ofSeconds(20),
                     i -> pipeline.proposal("rate" + rate, i), null);
             Histogram h = result.latencies();
-            String to = utcNow();
+            String to = Load.utcNow();
             pipeline.awaitCaughtUp();
             // the window, to find what else happened then in the logs (the store logs its slow commands)
             System.out.printf("| %d /s | %d | %d | %s | %s | %s | %s | %s–%s | %.2f |%n", rate, result.sent(),
@@ -100,9 +97,5 @@ final class IntakeBenchmark {
                 summary.add("| intake p99 at 200 /s | " + Load.ms(h, 99) + " ms | ≤ 50 ms |");
             }
         }
-    }
-
-    static String utcNow() {
-        return LocalTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("HH:mm:ss"));
     }
 }

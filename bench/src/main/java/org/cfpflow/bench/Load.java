@@ -2,6 +2,10 @@ package org.cfpflow.bench;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -193,4 +197,16 @@ final class Load {
     static String ms(Histogram h, double percentile) {
         return h.getTotalCount() == 0 ? "—" : String.format("%.1f", h.getValueAtPercentile(percentile) / 1000.0);
     }
+
+    /** The wall-clock time of day in UTC, to find a window of a benchmark in the logs. */
+    static String utcNow() {
+        return LocalTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("HH:mm:ss"));
+    }
+
+    /** Now, in nanoseconds since the epoch: to set System.nanoTime against the mailbox's receipt times. */
+    static long epochNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
 }

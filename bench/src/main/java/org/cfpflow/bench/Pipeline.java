@@ -38,12 +38,16 @@ final class Pipeline {
     final Scraping scraping;
     /** In every title and address: proposals of one run never collide with another's. */
     private final String run = Long.toString(System.currentTimeMillis(), 36);
+    /** The track lead who decides, as HTTP Basic. */
+    private final String decider;
 
     Pipeline(LocalSystem system, KafkaFaults kafka, Path root) {
         this.system = system;
         this.kafka = kafka;
         this.root = root;
         this.scraping = new Scraping(system);
+        this.decider = "Basic " + Base64.getEncoder().encodeToString(
+                ("bob@example.org:" + system.reviewerPassword()).getBytes(StandardCharsets.UTF_8));
     }
 
     String url(String service) {
@@ -93,8 +97,6 @@ final class Pipeline {
 
     /** A track lead's acceptance of a proposal. */
     Load.Post accept(String proposalId) {
-        String decider = "Basic " + Base64.getEncoder().encodeToString(
-                ("bob@example.org:" + system.reviewerPassword()).getBytes(StandardCharsets.UTF_8));
         return new Load.Post(URI.create(url("review") + "/api/reviews/proposals/" + proposalId + "/decision"),
                 "{\"decision\":\"ACCEPT\",\"note\":\"bench\"}", decider);
     }

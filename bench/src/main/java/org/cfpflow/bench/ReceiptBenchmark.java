@@ -1,7 +1,6 @@
 package org.cfpflow.bench;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,7 +26,7 @@ final class ReceiptBenchmark {
         Map<String, Long> submittedAtMicros = new ConcurrentHashMap<>();
         Map<String, Double> cpuBefore = cpu.sample();
         Map<String, long[]> commandsBefore = pipeline.scraping.storeCommands();
-        long epochOffsetNanos = epochNanos() - System.nanoTime();
+        long epochOffsetNanos = Load.epochNanos() - System.nanoTime();
         Load.OpenLoopResult result = Load.openLoop(50, Duration.ofSeconds(30), i -> pipeline.proposal("receipt", i),
                 (response, due) -> {
                     if (response.status() == 201) {
@@ -56,10 +55,5 @@ final class ReceiptBenchmark {
             System.out.println("(some 201 bodies had no id)");
         }
         pipeline.awaitCaughtUp();
-    }
-
-    static long epochNanos() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 }

@@ -30,7 +30,7 @@ final class RushBenchmark {
         // what answered other than 201, by status or exception: not acknowledged, so not lost, but reported
         Map<String, AtomicLong> refused = new ConcurrentHashMap<>();
         AtomicLong last201 = new AtomicLong();
-        long epochOffsetNanos = ReceiptBenchmark.epochNanos() - System.nanoTime();
+        long epochOffsetNanos = Load.epochNanos() - System.nanoTime();
         AtomicInteger next = new AtomicInteger();
         Map<String, Double> cpuBefore = cpu.sample();
         Map<String, long[]> commandsBefore = pipeline.scraping.storeCommands();

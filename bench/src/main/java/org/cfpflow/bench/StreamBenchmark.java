@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -75,7 +76,7 @@ final class StreamBenchmark {
         pipeline.scraping.printStoreCommands(commandsBefore, atTarget.count() + light.count(), "decision");
     }
 
-    private java.util.concurrent.CompletableFuture<Void> subscribe() {
+    private CompletableFuture<Void> subscribe() {
         HttpRequest stream = HttpRequest.newBuilder(URI.create(pipeline.url("schedule") + "/api/timetable/stream"))
                 .header("Accept", "text/event-stream").GET().build();
         return HttpClient.newHttpClient().sendAsync(stream, HttpResponse.BodyHandlers.ofLines())
@@ -94,7 +95,7 @@ final class StreamBenchmark {
     private Decisions decide(List<String> proposals, int perSecond) {
         Map<String, Long> decidedAt = new ConcurrentHashMap<>();
         AtomicLong refused = new AtomicLong();
-        String from = IntakeBenchmark.utcNow();
+        String from = Load.utcNow();
         Load.openLoop(perSecond, Duration.ofSeconds(proposals.size() / perSecond), i -> {
             decidedAt.put(proposals.get(i), System.nanoTime());
             return pipeline.accept(proposals.get(i));
@@ -114,7 +115,7 @@ final class StreamBenchmark {
                 latencies.recordValue(Math.max(1, (shown - at) / 1_000));
             }
         });
-        return new Decisions(decidedAt.size(), refused.get(), latencies, from + "–" + IntakeBenchmark.utcNow());
+        return new Decisions(decidedAt.size(), refused.get(), latencies, from + "–" + Load.utcNow());
     }
 
     private record Decisions(int count, long refused, Histogram latencies, String window) {

@@ -2,6 +2,7 @@ package org.cfpflow.platform;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -63,9 +64,9 @@ public record UsersProperties(List<User> users, Admin admin) {
             }
         }
 
-        java.util.Optional<User> user() {
-            return email == null ? java.util.Optional.empty()
-                    : java.util.Optional.of(new User(email, "{bcrypt}" + passwordHash, ROLES));
+        Optional<User> user() {
+            return email == null ? Optional.empty()
+                    : Optional.of(new User(email, "{bcrypt}" + passwordHash, ROLES));
         }
 
         private static String blankToNull(String value) {
