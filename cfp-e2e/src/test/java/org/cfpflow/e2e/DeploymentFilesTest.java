@@ -11,13 +11,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.cfpflow.events.KafkaAccess;
+import org.cfpflow.events.ServiceTopics;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * The image recipe and the compose file, read as files (no Docker engine needed): the recipe builds every module the
  * reactor lists, and the compose file is safe to expose (no demo users, its secrets required, the mailbox on this
- * host only, every image pinned, one partition count).
+ * host only, every image pinned, one partition count, each service its own Kafka identity).
  */
 class DeploymentFilesTest {
 
@@ -63,7 +65,9 @@ class DeploymentFilesTest {
 
         assertThat(text).as("no demo users in a deployment").doesNotContain("demo-users");
         for (String secret : List.of("CFP_ADMIN_EMAIL", "CFP_ADMIN_PASSWORD_HASH", "CFP_TOKENS_KEYS_COMPOSE",
-                "CFP_MONGO_ADMIN_PASSWORD", "CFP_MONGO_SUBMISSION_PASSWORD", "CFP_MONGO_NOTIFICATION_PASSWORD")) {
+                "CFP_MONGO_ADMIN_PASSWORD", "CFP_MONGO_SUBMISSION_PASSWORD", "CFP_MONGO_NOTIFICATION_PASSWORD",
+                "CFP_KAFKA_ADMIN_PASSWORD", "CFP_KAFKA_SUBMISSION_PASSWORD", "CFP_KAFKA_REVIEW_PASSWORD",
+                "CFP_KAFKA_SCHEDULE_PASSWORD", "CFP_KAFKA_NOTIFICATION_PASSWORD")) {
             assertThat(text).as("%s is required, not defaulted", secret).contains("${" + secret + ":?");
             assertThat(Files.readString(ROOT.resolve(".env.example"))).as("%s documented", secret)
                     .contains(secret + "=");
@@ -89,5 +93,52 @@ class DeploymentFilesTest {
         assertThat(kafka.get("KAFKA_NUM_PARTITIONS")).as("the broker's partitions are the services'")
                 .isEqualTo("${CFP_TOPIC_PARTITIONS:-6}");
         assertThat(text).contains("CFP_TOPIC_PARTITIONS: ${CFP_TOPIC_PARTITIONS:-6}");
+    }
+
+    /** Every service signs in to Kafka as itself, after kafka-access gave each its password and rules. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theComposeFileGivesEachServiceItsOwnKafkaIdentity() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+
+        Map<String, Object> broker = (Map<String, Object>) services.get("kafka").get("environment");
+        assertThat(broker.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").toString()).contains("CLIENT:SASL_PLAINTEXT")
+                .doesNotContain("CLIENT:PLAINTEXT");
+        assertThat(broker.get("KAFKA_AUTHORIZER_CLASS_NAME"))
+                .isEqualTo("org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        assertThat(broker.get("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND")).isEqualTo("false");
+        assertThat(broker.get("KAFKA_LISTENERS").toString()).as("the controller inside the container only")
+                .contains("CONTROLLER://127.0.0.1:");
+
+        Map<String, Object> access = services.get("kafka-access");
+        assertThat((List<String>) access.get("entrypoint")).contains(KafkaAccess.class.getName());
+        Map<String, Object> accessEnvironment = (Map<String, Object>) access.get("environment");
+        for (ServiceTopics service : ServiceTopics.values()) {
+            String variable = KafkaAccess.passwordVariable(service);
+            assertThat(accessEnvironment.get(variable)).as("kafka-access sets %s's password", service.service())
+                    .isEqualTo("${" + variable + ":?set " + variable + " in .env}");
+
+            Map<String, Object> running = services.get(service.service());
+            Map<String, Object> environment = (Map<String, Object>) running.get("environment");
+            assertThat(environment.get("CFP_KAFKA_PASSWORD")).as("%s signs in with its own password", service.service())
+                    .isEqualTo(accessEnvironment.get(variable));
+            assertThat(environment.get("CFP_KAFKA_SECURITY_PROTOCOL")).isEqualTo("SASL_PLAINTEXT");
+            assertThat(((Map<String, Map<String, Object>>) running.get("depends_on")).get("kafka-access"))
+                    .containsEntry("condition", "service_completed_successfully");
+        }
+    }
+
+    /** The topics a service reads (its application.yml) are those its Kafka identity may read. */
+    @Test
+    void eachServiceConsumesWhatItsKafkaIdentityMayRead() throws IOException {
+        Pattern destination = Pattern.compile("(?m)^\\s+destination:\\s*(\\S+)\\s*$");
+        for (ServiceTopics service : ServiceTopics.values()) {
+            Matcher configured = destination.matcher(Files.readString(
+                    ROOT.resolve(service.service() + "/src/main/resources/application.yml")));
+            assertThat(configured.find()).as("%s names its topics", service.service()).isTrue();
+            assertThat(List.of(configured.group(1).split(","))).as(service.service())
+                    .containsExactlyInAnyOrderElementsOf(service.consumes());
+        }
     }
 }

@@ -18,6 +18,7 @@ import org.cfpflow.review.ReviewApplication;
 import org.cfpflow.schedule.ScheduleApplication;
 import org.cfpflow.submission.SubmissionApplication;
 import org.cfpflow.testsupport.CfpInfrastructure;
+import org.cfpflow.testsupport.InfrastructureMode;
 import org.cfpflow.testsupport.KafkaProbe;
 import org.cfpflow.testsupport.ReceivedMail;
 import org.cfpflow.testsupport.SharedFiles;
@@ -67,6 +68,19 @@ class LpcScenarioTest {
         List<JsonNode> slots = new ArrayList<>();
         timetable.path("days").forEach(day -> day.path("rooms").forEach(room -> room.path("slots").forEach(slots::add)));
         return slots;
+    }
+
+    /** The embedded broker lets each principal use only its own topics (KafkaAccessTest): the system runs on that. */
+    @Test
+    @Order(0)
+    void eachServiceSignsInToKafkaAsItself() {
+        Assumptions.assumeTrue(infrastructure.mode() == InfrastructureMode.EMBEDDED,
+                "the tests' containers run Kafka without identities");
+        for (String service : List.of("submission", "review", "schedule", "notification")) {
+            assertThat(system.property(service, "spring.kafka.properties.security.protocol")).isEqualTo("SASL_PLAINTEXT");
+            assertThat(system.property(service, "spring.kafka.properties.sasl.jaas.config"))
+                    .contains("username=\"" + service + "-service\"");
+        }
     }
 
     @Test

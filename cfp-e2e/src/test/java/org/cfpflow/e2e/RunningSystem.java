@@ -12,7 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The four services in one JVM, each its own Spring context with its own configuration file, database, consumer
- * group and port, on the test's real infrastructure.
+ * group, Kafka principal and port, on the test's real infrastructure.
  */
 final class RunningSystem implements AutoCloseable {
 
@@ -21,7 +21,7 @@ final class RunningSystem implements AutoCloseable {
     static RunningSystem start(TestInfrastructure infrastructure, Map<String, Class<?>> applications) {
         RunningSystem system = new RunningSystem();
         applications.forEach((name, application) -> {
-            Map<String, Object> properties = new HashMap<>(infrastructure.springProperties());
+            Map<String, Object> properties = new HashMap<>(infrastructure.springProperties(name + "-service"));
             properties.put("spring.config.location", ownConfiguration(application));
             properties.put("spring.config.additional-location", "classpath:/e2e-users.yml");
             properties.put("server.port", 0);
@@ -45,6 +45,11 @@ final class RunningSystem implements AutoCloseable {
 
     String url(String service) {
         return "http://127.0.0.1:" + ((WebServerApplicationContext) services.get(service)).getWebServer().getPort();
+    }
+
+    /** A setting as the service's context resolved it. */
+    String property(String service, String key) {
+        return services.get(service).getEnvironment().getProperty(key);
     }
 
     @Override

@@ -76,6 +76,8 @@ public final class LocalSystem implements AutoCloseable {
         environment.put("CFP_SUBMISSIONS_PER_MINUTE", "100000000");
         environment.put("CFP_LIMITS_SIGN_IN_ATTEMPTS_PER_MINUTE", "100000000");
         environment.put("CFP_FOREGROUND", "0");
+        // their own Kafka clients (the event ceiling, the faults' probes) sign in to no one: a broker without identities
+        environment.put("CFP_KAFKA_ACLS", "0");
     }
 
     /** Sets an environment variable of the run (before {@link #start()}), e.g. {@code CFP_SERVICE_JAVA_OPTS}. */

@@ -28,7 +28,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 @AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class,
         afterName = {"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
                 "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
-@EnableConfigurationProperties({OutboxProperties.class, ConsumerProperties.class})
+@EnableConfigurationProperties({OutboxProperties.class, ConsumerProperties.class, KafkaIdentity.class})
 public class MessagingAutoConfiguration {
 
     static final String BATCH_MODE = "spring.cloud.stream.bindings.cfpEvents-in-0.consumer.batch-mode";

@@ -35,7 +35,8 @@ class CfpInfrastructureContextCustomizerFactory implements ContextCustomizerFact
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             TestInfrastructure infrastructure = Infrastructures.get(mode);
             context.getEnvironment().getPropertySources()
-                    .addFirst(new MapPropertySource("cfpTestInfrastructure", infrastructure.springProperties()));
+                    .addFirst(new MapPropertySource("cfpTestInfrastructure", infrastructure.springProperties(
+                            context.getEnvironment().getProperty("spring.application.name", "application"))));
         }
 
         @Override

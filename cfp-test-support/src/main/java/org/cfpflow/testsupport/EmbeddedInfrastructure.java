@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.HashMap;
 import java.util.Map;
 
+import org.cfpflow.events.ServiceTopics;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import kafka.server.BrokerServer;
@@ -22,6 +24,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 final class EmbeddedInfrastructure implements TestInfrastructure {
 
     private final EmbeddedKafkaKraftBroker kafka;
+    private final KafkaIdentities identities;
     private final MongoServer mongo;
     private final InetSocketAddress mongoAddress;
     /** Services reach the store through this, so that a test can take the store away without losing its data. */
@@ -30,9 +33,10 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
     private volatile GreenMail smtp;
     private final Mailbox mailbox;
 
-    private EmbeddedInfrastructure(EmbeddedKafkaKraftBroker kafka, MongoServer mongo, InetSocketAddress mongoAddress,
-                                   ServerSetup smtpSetup) {
+    private EmbeddedInfrastructure(EmbeddedKafkaKraftBroker kafka, KafkaIdentities identities, MongoServer mongo,
+                                   InetSocketAddress mongoAddress, ServerSetup smtpSetup) {
         this.kafka = kafka;
+        this.identities = identities;
         this.mongo = mongo;
         this.mongoAddress = mongoAddress;
         this.mongoProxy = TcpProxy.to(mongoAddress);
@@ -52,18 +56,22 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
     static EmbeddedInfrastructure start() {
         // a fixed port, so that a stopped broker comes back where its clients look for it
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1).kafkaPorts(freePort());
-        kafka.brokerProperties(Map.of(
+        KafkaIdentities identities = KafkaIdentities.random();
+        Map<String, String> broker = new HashMap<>(identities.brokerProperties());
+        broker.putAll(Map.of(
                 "auto.create.topics.enable", "true",
                 "num.partitions", "1",
                 "group.initial.rebalance.delay.ms", "0"));
+        kafka.brokerProperties(broker);
         kafka.afterPropertiesSet();
+        identities.grant(kafka.getBrokersAsString());
 
         MongoServer mongo = new MongoServer(new MemoryBackend());
         InetSocketAddress mongoAddress = mongo.bind();
 
         ServerSetup smtp = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 
-        EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure(kafka, mongo, mongoAddress, smtp);
+        EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure(kafka, identities, mongo, mongoAddress, smtp);
         Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::stop, "cfp-test-infrastructure-stop"));
         return infrastructure;
     }
@@ -125,12 +133,28 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
     @Override
     public String description() {
         return "EMBEDDED (no Docker engine needed): Apache Kafka KRaft broker in the JVM at " + kafkaBootstrapServers()
+                + " (SASL/SCRAM, each service its own principal and ACLs)"
                 + ", mongo-java-server at " + mongoUri() + ", GreenMail SMTP at " + smtpHost() + ":" + smtpPort();
     }
 
     @Override
     public String kafkaBootstrapServers() {
         return kafka.getBrokersAsString();
+    }
+
+    @Override
+    public Map<String, Object> kafkaClientProperties() {
+        return identities.administrator();
+    }
+
+    @Override
+    public Map<String, Object> kafkaClientProperties(ServiceTopics service) {
+        return identities.clientOf(service);
+    }
+
+    @Override
+    public Map<String, Object> kafkaServiceProperties(String applicationName) {
+        return identities.service(applicationName);
     }
 
     @Override

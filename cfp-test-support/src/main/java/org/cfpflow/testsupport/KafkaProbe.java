@@ -29,15 +29,23 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class KafkaProbe {
 
     private final String bootstrapServers;
+    private final Map<String, Object> signIn;
 
-    KafkaProbe(String bootstrapServers) {
+    KafkaProbe(String bootstrapServers, Map<String, Object> signIn) {
         this.bootstrapServers = bootstrapServers;
+        this.signIn = signIn;
+    }
+
+    private Properties config() {
+        Properties config = new Properties();
+        config.putAll(signIn);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return config;
     }
 
     /** Every topic the broker holds (dead-letter topics included), but Kafka's own. */
     public java.util.Set<String> topics() {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties config = config();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             return consumer.listTopics(Duration.ofSeconds(10)).keySet().stream().filter(t -> !t.startsWith("__"))
@@ -47,8 +55,7 @@ public final class KafkaProbe {
 
     /** Every record now in the topic, in partition order; empty if the topic does not exist. */
     public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties config = config();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -90,8 +97,7 @@ public final class KafkaProbe {
 
     /** Writes the records in order, as one producer's batches, and waits until the broker acknowledged them all. */
     public void sendAll(java.util.List<ProducerRecord<String, byte[]>> records) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties config = config();
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer())) {
