@@ -26,8 +26,8 @@ import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * Least privilege on Kafka: each service signs in with SASL/SCRAM as its own principal ({@link ServiceTopics}) and
- * may write the topics it owns and its dead-letter topics, read the topics it consumes in its own consumer group,
- * and nothing else. The topics are made here, by the administrator, so that no service needs the right to create one.
+ * may write the topics it owns and its dead-letter topics, read the topics it consumes in its own consumer group
+ * (and those it follows, in no group), and nothing else. The topics are made here, by the administrator, so that no service needs the right to create one.
  * <p>
  * As a program (compose's {@code kafka-access}, the local run) it reads the environment: {@code KAFKA_BOOTSTRAP_SERVERS},
  * {@code CFP_TOPIC_PARTITIONS}, {@code CFP_KAFKA_ADMIN_PASSWORD} and each service's {@code CFP_KAFKA_<SERVICE>_PASSWORD}
@@ -81,6 +81,7 @@ public final class KafkaAccess {
         service.owns().forEach(topic -> bindings.add(allow(principal, ResourceType.TOPIC, topic, AclOperation.WRITE)));
         service.deadLetters().forEach(dlq -> bindings.add(allow(principal, ResourceType.TOPIC, dlq, AclOperation.WRITE)));
         service.consumes().forEach(topic -> bindings.add(allow(principal, ResourceType.TOPIC, topic, AclOperation.READ)));
+        service.follows().forEach(topic -> bindings.add(allow(principal, ResourceType.TOPIC, topic, AclOperation.READ)));
         bindings.add(allow(principal, ResourceType.GROUP, service.service(), AclOperation.READ));
         return bindings;
     }

@@ -11,22 +11,25 @@ import java.util.stream.Stream;
 public enum ServiceTopics {
 
     SUBMISSION("submission-service", List.of(Topics.CONFERENCE, Topics.PROPOSALS),
-            List.of(Topics.DECISIONS, Topics.SCHEDULE, Topics.NOTIFICATIONS)),
+            List.of(Topics.DECISIONS, Topics.SCHEDULE, Topics.NOTIFICATIONS), List.of()),
     REVIEW("review-service", List.of(Topics.DECISIONS),
-            List.of(Topics.CONFERENCE, Topics.PROPOSALS, Topics.SCHEDULE)),
+            List.of(Topics.CONFERENCE, Topics.PROPOSALS, Topics.SCHEDULE), List.of()),
+    /** Each replica also follows its own topic, to stream the changes the other replicas make. */
     SCHEDULE("schedule-service", List.of(Topics.SCHEDULE),
-            List.of(Topics.CONFERENCE, Topics.PROPOSALS, Topics.DECISIONS)),
+            List.of(Topics.CONFERENCE, Topics.PROPOSALS, Topics.DECISIONS), List.of(Topics.SCHEDULE)),
     NOTIFICATION("notification-service", List.of(Topics.NOTIFICATIONS),
-            List.of(Topics.CONFERENCE, Topics.PROPOSALS, Topics.DECISIONS, Topics.SCHEDULE));
+            List.of(Topics.CONFERENCE, Topics.PROPOSALS, Topics.DECISIONS, Topics.SCHEDULE), List.of());
 
     private final String service;
     private final List<String> owns;
     private final List<String> consumes;
+    private final List<String> follows;
 
-    ServiceTopics(String service, List<String> owns, List<String> consumes) {
+    ServiceTopics(String service, List<String> owns, List<String> consumes, List<String> follows) {
         this.service = service;
         this.owns = owns;
         this.consumes = consumes;
+        this.follows = follows;
     }
 
     /** The service's name: its Kafka principal and its consumer group. */
@@ -42,6 +45,11 @@ public enum ServiceTopics {
     /** The topics it reads, in its consumer group. */
     public List<String> consumes() {
         return consumes;
+    }
+
+    /** The topics each replica reads on its own, from the end and in no group: it sees every record. */
+    public List<String> follows() {
+        return follows;
     }
 
     /** Where its consumer puts what it can never process: one per topic it reads. */

@@ -79,7 +79,7 @@ class KafkaAccessTest {
         try (KafkaConsumer<String, String> consumer = consumer(signIn, service.service(), infrastructure)) {
             for (String topic : TOPICS) {
                 // committing a position needs the right to read the topic in the group
-                if (service.consumes().contains(topic)) {
+                if (service.consumes().contains(topic) || service.follows().contains(topic)) {
                     consumer.assign(List.of(new TopicPartition(topic, 0)));
                     consumer.poll(Duration.ofMillis(100));
                     commitStart(consumer, topic);

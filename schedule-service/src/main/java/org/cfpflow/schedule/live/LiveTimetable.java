@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cfpflow.platform.Problems;
 import org.cfpflow.schedule.timetable.Change;
+import org.cfpflow.schedule.timetable.Timetable;
 import org.cfpflow.schedule.timetable.TimetableChanged;
 import org.cfpflow.schedule.timetable.Timetables;
 import org.slf4j.Logger;
@@ -32,6 +33,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -44,6 +48,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * so a reader that stops reading holds up neither the consumer that applies changes nor the other streams; once
  * more changes wait for it than {@link StreamLimits#maxPending()}, it is dropped (and may resume from the log).
  * Streams are capped per client address and in total, and end after {@link StreamLimits#timeout()}.
+ * <p>
+ * A replica hears of its own changes in-process and of the other replicas' through {@link OtherReplicas}.
  */
 @Component
 @EnableConfigurationProperties(StreamLimits.class)
@@ -58,6 +64,8 @@ class LiveTimetable implements SmartLifecycle, DisposableBean {
     private final Counter drops;
     private volatile boolean running;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    /** The {@code ce_id}s of the events this replica raised lately, to skip its own on {@code cfp.schedule}. */
+    private final Cache<String, Boolean> raisedHere = Caffeine.newBuilder().maximumSize(10_000).build();
     private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
     /** A thread per stream that has something to write (none while idle): a blocked write blocks only its stream. */
     private final ThreadPoolExecutor senders;
@@ -130,8 +138,29 @@ class LiveTimetable implements SmartLifecycle, DisposableBean {
     /** Queues the changes for every stream; writes nothing itself, so the consumer calling it never waits. */
     @EventListener
     void on(TimetableChanged changed) {
+        changed.eventIds().forEach(id -> raisedHere.put(id, Boolean.TRUE));
         for (Subscriber subscriber : subscribers) {
             subscriber.offer(changed.changes());
+        }
+    }
+
+    /** Whether this replica raised the event with this {@code ce_id} (and so has streamed its change already). */
+    boolean raisedHere(String eventId) {
+        return raisedHere.getIfPresent(eventId) != null;
+    }
+
+    /**
+     * Another replica changed the timetable: each stream gets, from the stored timetable, the changes it has not
+     * had (or {@code ready} again, where the log no longer reaches back to its last one). One read for all streams,
+     * none while nobody listens.
+     */
+    void catchUp() {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        Timetable timetable = timetables.current();
+        for (Subscriber subscriber : subscribers) {
+            subscriber.catchUp(timetable);
         }
     }
 
@@ -198,6 +227,18 @@ class LiveTimetable implements SmartLifecycle, DisposableBean {
             lastQueued = changeId;
             enqueue(SseEmitter.event().id(Long.toString(changeId)).name("ready").reconnectTime(RECONNECT_MILLIS)
                     .data("{\"version\":" + changeId + "}", MediaType.APPLICATION_JSON));
+        }
+
+        synchronized void catchUp(Timetable timetable) {
+            if (timetable.lastChangeId() <= lastQueued) {
+                return;
+            }
+            if (timetable.canResumeAfter(lastQueued)) {
+                offer(timetable.changesAfter(lastQueued));
+            }
+            else {
+                ready(timetable.lastChangeId());
+            }
         }
 
         synchronized void offer(List<Change> changes) {

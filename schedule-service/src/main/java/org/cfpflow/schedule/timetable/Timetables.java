@@ -12,6 +12,7 @@ import org.cfpflow.events.ProposalWithdrawn;
 import org.cfpflow.messaging.Aggregates;
 import org.cfpflow.messaging.CfpEventHandler;
 import org.cfpflow.messaging.OptimisticRetry;
+import org.cfpflow.messaging.PendingEvent;
 import org.cfpflow.messaging.ReceivedEvent;
 import org.cfpflow.platform.Problems;
 import org.springframework.context.ApplicationEventPublisher;
@@ -149,6 +150,8 @@ public class Timetables implements CfpEventHandler {
         long revision = timetable.revision();
         change.accept(timetable);
         timetable.revised();
+        // before the write, after which this copy forgets the events it raised (the store has them)
+        List<String> raised = timetable.pendingEvents().stream().map(PendingEvent::eventId).toList();
         if (timetable.isNew()) {
             aggregates.insert(timetable);
         }
@@ -161,7 +164,7 @@ public class Timetables implements CfpEventHandler {
         timetable.changesWritten();
         List<Change> changes = timetable.changesAfter(before);
         if (!changes.isEmpty()) {
-            publisher.publishEvent(new TimetableChanged(changes));
+            publisher.publishEvent(new TimetableChanged(changes, raised));
         }
         return timetable;
     }
