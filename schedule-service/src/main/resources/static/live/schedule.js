@@ -1,4 +1,4 @@
-// The organizers' live view: draws /api/timetable as a grid (rooms as columns, 5-minute rows) and redraws on
+// The organizers' live view: draws a conference's timetable as a grid (rooms as columns, 5-minute rows) and redraws on
 // every change the stream announces. All text goes in through textContent: titles and names are untrusted.
 (function () {
   'use strict';
@@ -70,16 +70,20 @@
       el('li', null, t.title + ' (' + t.durationMinutes + ' min, ' + t.speakers.join(', ') + ')')));
   }
 
+  // the page is /{c}/schedule: the conference is the first segment of its path
+  const conference = encodeURIComponent(decodeURIComponent(location.pathname.split('/')[1]));
+  const api = '/api/conferences/' + conference + '/timetable';
+
   let pending = null;
   function refresh() {
     if (pending) return;
-    pending = fetch('/api/timetable', { headers: { Accept: 'application/json' } })
+    pending = fetch(api, { headers: { Accept: 'application/json' } })
       .then(r => r.json()).then(render).finally(() => { pending = null; });
   }
 
   function connect() {
     const status = document.getElementById('connection');
-    const stream = new EventSource('/api/timetable/stream');
+    const stream = new EventSource(api + '/stream');
     stream.onopen = () => { status.textContent = 'live'; status.className = 'online'; };
     stream.onerror = () => {
       status.textContent = 'reconnecting…';

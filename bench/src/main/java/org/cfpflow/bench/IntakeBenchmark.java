@@ -6,7 +6,7 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * 1. {@code POST /api/proposals}: saturated (32 clients) beside the insert-only app on the same store, its ceiling;
+ * 1. {@code POST /api/conferences/{c}/proposals}: saturated (32 clients) beside the insert-only app on the same store, its ceiling;
  * then at fixed rates (open loop). Reports the CPU a proposal costs across all processes, until every e-mail of it
  * is sent.
  */
@@ -33,7 +33,7 @@ final class IntakeBenchmark {
     }
 
     void run() throws Exception {
-        String proposals = pipeline.url("submission") + "/api/proposals";
+        String proposals = pipeline.url("submission") + Pipeline.PROPOSALS;
         Load.saturate(16, Duration.ofSeconds(10), proposals, i -> pipeline.proposalJson("warm", i), 201);
         pipeline.awaitCaughtUp();
         long publishedBefore = pipeline.proposalsPublished();
@@ -57,7 +57,7 @@ final class IntakeBenchmark {
             ceiling = Load.saturate(32, SATURATION, url, i -> pipeline.proposalJson("sat", i), 201);
             cpuCeiling = cpu.sample("ceiling app", app.pid());
         }
-        System.out.printf("%n## 1. Intake: POST /api/proposals%n%n| | proposals/s |%n|---|---|%n");
+        System.out.printf("%n## 1. Intake: POST /api/conferences/{c}/proposals%n%n| | proposals/s |%n|---|---|%n");
         System.out.printf("| submission-service, saturated (32 clients, %d s) | %.0f |%n", SATURATION.toSeconds(),
                 ours.perSecond());
         System.out.printf("| … in each 5 s | %s |%n", ours.slices());

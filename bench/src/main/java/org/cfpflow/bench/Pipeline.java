@@ -30,6 +30,10 @@ import org.cfpflow.local.MailboxFile;
 final class Pipeline {
 
     static final String TRACK = "kernel";
+    static final String CONFERENCE = "bench";
+    /** Where the benchmark conference takes proposals. */
+    static final String PROPOSALS = "/api/conferences/" + CONFERENCE + "/proposals";
+    static final String TIMETABLE = "/api/conferences/" + CONFERENCE + "/timetable";
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
     final LocalSystem system;
@@ -56,13 +60,16 @@ final class Pipeline {
 
     /** A conference with one track and, for placement, 20 rooms over three days; waits until every service has it. */
     void defineConference() {
-        JsonHttp.Response defined = system.organizer("submission").send("PUT", "/api/conference", Map.of(
-                "title", "Benchmark Conference", "acronym", "bench", "timezone", "Europe/Berlin",
+        JsonHttp.Response defined = system.organizer("submission").send("PUT", "/api/conferences/" + CONFERENCE, Map.of(
+                "title", "Benchmark Conference", "timezone", "Europe/Berlin",
                 "callOpens", Instant.now().minus(Duration.ofDays(1)).toString(),
                 "callCloses", Instant.now().plus(Duration.ofDays(30)).toString(),
                 "tracks", List.of(Map.of("slug", TRACK, "name", "Kernel", "durations", List.of(5, 10, 15, 20),
-                        "leads", List.of()))));
-        if (defined.status() != 200) {
+                        "leads", List.of())),
+                "team", List.of(Map.of("email", "organizer@example.org", "roles", List.of("ORGANIZER")),
+                        Map.of("email", "alice@example.org", "roles", List.of("REVIEWER")),
+                        Map.of("email", "bob@example.org", "roles", List.of("REVIEWER", "DECIDER")))));
+        if (defined.status() != 200 && defined.status() != 201) {
             throw new IllegalStateException("could not define the conference: " + defined);
         }
         LocalDate day = LocalDate.now().plusMonths(6);
@@ -74,7 +81,7 @@ final class Pipeline {
             }
         }
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (system.organizer("schedule").send("PUT", "/api/timetable/blocks", Map.of("blocks", blocks))
+        while (system.organizer("schedule").send("PUT", TIMETABLE + "/blocks", Map.of("blocks", blocks))
                 .status() != 200) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the schedule-service never heard of the conference");
@@ -85,7 +92,7 @@ final class Pipeline {
     }
 
     Load.Post proposal(String phase, int i) {
-        return Load.post(url("submission") + "/api/proposals", proposalJson(phase, i));
+        return Load.post(url("submission") + PROPOSALS, proposalJson(phase, i));
     }
 
     String proposalJson(String phase, int i) {

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 
 /**
- * 3. Accept → change on {@code /api/timetable/stream}: decisions at 20 /s and at 5 /s (open loop), each timed from
+ * 3. Accept → change on {@code /api/conferences/{c}/timetable/stream}: decisions at 20 /s and at 5 /s (open loop), each timed from
  * its request to its proposal's id on the live stream.
  */
 final class StreamBenchmark {
@@ -66,7 +66,7 @@ final class StreamBenchmark {
         pipeline.awaitCaughtUp();
         Decisions light = decide(rest.subList(0, Math.min(rest.size(), 100)), 5);
         subscription.cancel(true);
-        System.out.printf("%n## 3. Accept → change on /api/timetable/stream (open loop)%n%n"
+        System.out.printf("%n## 3. Accept → change on the timetable stream (open loop)%n%n"
                 + "| rate | decisions | refused | seen on the stream | p50 ms | p99 ms | max ms | UTC |%n"
                 + "|---|---|---|---|---|---|---|---|%n%s%s", atTarget.row(20), light.row(5));
         summary.add("| accept → stream at 20 /s | p99 " + Load.ms(atTarget.latencies(), 99) + " ms (at 5 /s: "
@@ -77,7 +77,7 @@ final class StreamBenchmark {
     }
 
     private CompletableFuture<Void> subscribe() {
-        HttpRequest stream = HttpRequest.newBuilder(URI.create(pipeline.url("schedule") + "/api/timetable/stream"))
+        HttpRequest stream = HttpRequest.newBuilder(URI.create(pipeline.url("schedule") + Pipeline.TIMETABLE + "/stream"))
                 .header("Accept", "text/event-stream").GET().build();
         return HttpClient.newHttpClient().sendAsync(stream, HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> response.body().forEach(line -> {

@@ -100,16 +100,21 @@ class LpcScenarioTest {
         ObjectNode conference = (ObjectNode) dataset.path("conference").deepCopy();
         conference.remove("start");
         conference.remove("end");
+        conference.remove("acronym");
+        conference.set("team", JsonMapper.builder().build().valueToTree(List.of(
+                Map.of("email", "organizer@example.org", "roles", List.of("ORGANIZER")),
+                Map.of("email", "alice@example.org", "roles", List.of("REVIEWER")),
+                Map.of("email", "bob@example.org", "roles", List.of("REVIEWER", "DECIDER")))));
         conference.put("callOpens", Instant.now().minus(Duration.ofDays(1)).toString());
         conference.put("callCloses", Instant.now().plus(Duration.ofDays(30)).toString());
-        assertThat(organizerSubmission.putJson("/api/conference", conference.toString()).status()).isEqualTo(200);
+        assertThat(organizerSubmission.putJson("/api/conferences/lpc2017", conference.toString()).status()).isEqualTo(201);
         String blocks = "{\"blocks\": " + dataset.path("timetable") + "}";
-        await().atMost(Duration.ofSeconds(30)).until(() -> organizerSchedule.putJson("/api/timetable/blocks", blocks).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> organizerSchedule.putJson("/api/conferences/lpc2017/timetable/blocks", blocks).status() == 200);
 
         Map<String, String> tokens = new LinkedHashMap<>();
         Map<String, JsonNode> proposals = new LinkedHashMap<>();
         for (JsonNode proposal : dataset.path("proposals")) {
-            JsonNode created = submission.postJson("/api/proposals", proposal.toString()).json();
+            JsonNode created = submission.postJson("/api/conferences/lpc2017/proposals", proposal.toString()).json();
             tokens.put(created.path("id").asString(), created.path("editToken").asString());
             proposals.put(created.path("id").asString(), proposal);
         }
@@ -120,7 +125,7 @@ class LpcScenarioTest {
                     .status()).isEqualTo(200);
         }
 
-        JsonNode timetable = await().atMost(Duration.ofSeconds(60)).until(() -> schedule.get("/api/timetable").json(),
+        JsonNode timetable = await().atMost(Duration.ofSeconds(60)).until(() -> schedule.get("/api/conferences/lpc2017/timetable").json(),
                 t -> t.path("scheduled").asInt() == 10);
         List<JsonNode> slots = slots(timetable);
         assertThat(timetable.path("waitlist")).isEmpty();
@@ -155,12 +160,12 @@ class LpcScenarioTest {
             }
         }
 
-        String xml = schedule.get("/schedule.xml").body();
+        String xml = schedule.get("/lpc2017/schedule.xml").body();
         assertThat(xml.split("<event ", -1)).hasSize(11);
-        JsonNode json = schedule.get("/schedule.json").json();
+        JsonNode json = schedule.get("/lpc2017/schedule.json").json();
         assertThat(json.path("schedule").path("conference").path("days").get(0).path("rooms").path("Containers MC room"))
                 .hasSize(10);
-        assertThat(new CalendarBuilder().build(new StringReader(schedule.get("/schedule.ics").body()))
+        assertThat(new CalendarBuilder().build(new StringReader(schedule.get("/lpc2017/schedule.ics").body()))
                 .getComponents("VEVENT")).hasSize(10);
 
         // a withdrawal afterwards frees the slot and tells the speaker
@@ -168,16 +173,16 @@ class LpcScenarioTest {
         JsonNode withdrawnProposal = proposals.get(withdrawnId);
         assertThat(submission.postJson("/api/proposals/" + withdrawnId + "/withdraw", "", "X-Edit-Token",
                 tokens.get(withdrawnId)).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> schedule.get("/api/timetable").json().path("scheduled").asInt() == 9);
+        await().atMost(Duration.ofSeconds(30)).until(() -> schedule.get("/api/conferences/lpc2017/timetable").json().path("scheduled").asInt() == 9);
         String speaker = withdrawnProposal.path("speakers").get(0).path("email").asString();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(infrastructure.mailbox().to(speaker))
                 .extracting(ReceivedMail::subject)
                 .anyMatch(s -> s.contains("was withdrawn") && s.contains(withdrawnProposal.path("title").asString())));
-        assertThat(notifications.get("/api/notifications?proposalId=" + withdrawnId).json().path("content")
+        assertThat(notifications.get("/api/notifications?conference=lpc2017&proposalId=" + withdrawnId).json().path("content")
                 .findValuesAsString("kind")).contains("SUBMITTED", "ACCEPTED", "SCHEDULED", "WITHDRAWN", "UNSCHEDULED");
         await().atMost(Duration.ofSeconds(30)).until(() -> organizerSubmission.get("/api/proposals/" + withdrawnId)
                 .json().path("status").asString().equals("WITHDRAWN"));
-        assertThat(organizerSubmission.get("/api/proposals?status=SCHEDULED").json().path("page")
+        assertThat(organizerSubmission.get("/api/conferences/lpc2017/proposals?status=SCHEDULED").json().path("page")
                 .path("totalElements").asInt()).isEqualTo(9);
 
         // the domain's figures, on each service's Prometheus endpoint
@@ -217,10 +222,10 @@ class LpcScenarioTest {
         Map<String, Object> proposal = Map.of("title", title, "abstract", "a", "description", "d",
                 "track", "containers", "durationMinutes", 5,
                 "speakers", List.of(Map.of("name", "Browser Speaker", "email", "browser@example.org")));
-        String id = submission.postJson("/api/proposals", proposal).json().path("id").asString();
+        String id = submission.postJson("/api/conferences/lpc2017/proposals", proposal).json().path("id").asString();
 
         try (HeadlessChromium browser = HeadlessChromium.start()) {
-            browser.open(system.url("schedule") + "/schedule");
+            browser.open(system.url("schedule") + "/lpc2017/schedule");
             browser.awaitText("#connection", "live");
             assertThat(browser.text("body")).doesNotContain(title);
             Object marker = browser.mark();
@@ -250,7 +255,7 @@ class LpcScenarioTest {
         Assumptions.assumeTrue(SharedFiles.find("datasets/lpc2017-containers-mc.json").isPresent(),
                 "shared/datasets/lpc2017-containers-mc.json is not beside this checkout");
         TestHttp submission = new TestHttp(system.url("submission"));
-        JsonNode created = submission.postJson("/api/proposals", Map.of("title", "Opened from a webmail",
+        JsonNode created = submission.postJson("/api/conferences/lpc2017/proposals", Map.of("title", "Opened from a webmail",
                 "abstract", "a", "description", "d", "track", "containers", "durationMinutes", 5,
                 "speakers", List.of(Map.of("name", "Mail Reader", "email", "reader@example.org")))).json();
         String page = system.url("submission") + "/proposals/" + created.path("id").asString();

@@ -9,5 +9,8 @@ public sealed interface CfpEvent
         ProposalRejected, TalkScheduled, TalkRescheduled, TalkUnscheduled, TalkWaitlisted, NotificationSent,
         NotificationFailed {
 
+    /** The conference the event is about: its acronym. */
+    String conferenceId();
+
     String subject();
 }

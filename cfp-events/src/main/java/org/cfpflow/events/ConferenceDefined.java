@@ -3,28 +3,35 @@ package org.cfpflow.events;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The conference and its call, sent on every change; the latest one is the truth. {@code start} and {@code end}
- * (the conference days) may be null until the organizers know them.
+ * A conference and its call, sent on every change; the latest one is the truth. {@code conferenceId} is its acronym.
+ * {@code start} and {@code end} (the conference days) may be null until the organizers know them. {@code team} says
+ * who may do what in it: every service enforces it from its own copy.
  */
-public record ConferenceDefined(String conferenceId, String title, String acronym, String timezone,
-                                Instant callOpens, Instant callCloses, List<Track> tracks, boolean blindReview,
-                                LocalDate start, LocalDate end, Instant definedAt) implements CfpEvent {
+public record ConferenceDefined(String conferenceId, String title, String timezone, Instant callOpens,
+                                Instant callCloses, List<Track> tracks, boolean blindReview, LocalDate start,
+                                LocalDate end, List<TeamMember> team, Instant definedAt) implements CfpEvent {
 
     public ConferenceDefined {
-        Require.line(conferenceId, "conferenceId", 100);
+        Require.conferenceId(conferenceId);
         Require.line(title, "title", 200);
-        Require.line(acronym, "acronym", 64);
         Require.line(timezone, "timezone", 64);
         Require.present(callOpens, "callOpens");
         Require.present(callCloses, "callCloses");
         tracks = Require.nonEmpty(tracks, "tracks");
+        team = Require.atMost(Require.list(team), 1_000, "team");
         Require.present(definedAt, "definedAt");
     }
 
     @Override
     public String subject() {
         return conferenceId;
+    }
+
+    /** The team member with this e-mail address (case-insensitive), if any. */
+    public Optional<TeamMember> member(String email) {
+        return team.stream().filter(member -> member.email().equalsIgnoreCase(email)).findFirst();
     }
 }

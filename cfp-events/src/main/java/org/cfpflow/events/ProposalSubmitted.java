@@ -7,10 +7,11 @@ import java.time.Instant;
  * speaker's edit token sealed (AES-GCM, bound to the proposal id) for the notification-service, which alone opens it
  * to put the link in the receipt e-mail. No event carries a secret in the clear.
  */
-public record ProposalSubmitted(String proposalId, Talk talk, String notes, String editUrl, String sealedEditToken,
+public record ProposalSubmitted(String conferenceId, String proposalId, Talk talk, String notes, String editUrl, String sealedEditToken,
                                 Instant submittedAt) implements CfpEvent, AboutTalk {
 
     public ProposalSubmitted {
+        Require.conferenceId(conferenceId);
         Require.line(proposalId, "proposalId", 100);
         Require.optionalText(notes, "notes", 5_000);
         Require.optionalLine(editUrl, "editUrl", 2_000);

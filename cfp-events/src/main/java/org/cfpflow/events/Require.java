@@ -64,6 +64,14 @@ final class Require {
         return value;
     }
 
+    static String conferenceId(String value) {
+        if (!ConferenceIds.valid(value)) {
+            throw new IllegalArgumentException("conferenceId must match " + ConferenceIds.PATTERN.pattern()
+                    + " and be at most " + ConferenceIds.MAX_LENGTH + " characters");
+        }
+        return value;
+    }
+
     static <T> List<T> nonEmpty(List<T> values, String name) {
         if (values == null || values.isEmpty()) {
             throw new IllegalArgumentException(name + " must not be empty");

@@ -59,9 +59,9 @@ class AsyncApiDocumentTest {
         root.put("asyncapi", "3.0.0");
         ObjectNode info = root.putObject("info");
         info.put("title", "CfP Flow events");
-        info.put("version", "1.0.0");
+        info.put("version", "2.0.0");
         info.put("description", "Every event between the services: Kafka topics, CloudEvents 1.0 binary mode "
-                + "(ce_* headers, JSON payload), keyed by proposal id (conference id on cfp.conference). "
+                + "(ce_* headers, JSON payload), keyed by proposal id (conference id on cfp.conference); every payload names its conference (conferenceId, its acronym). "
                 + "Consumers are tolerant readers: they ignore payload properties they do not know, so a producer "
                 + "may add properties without its events going to a dead-letter topic; removing or changing one "
                 + "is a new event type. (Request bodies of the HTTP APIs, by contrast, are read strictly.) "
@@ -163,6 +163,10 @@ class AsyncApiDocumentTest {
         }
         else if (type == LocalDateTime.class) {
             schema.put("type", "string").put("description", "local date-time of the conference's zone");
+        }
+        else if (type instanceof Class<?> constants && constants.isEnum()) {
+            ArrayNode names = schema.put("type", "string").putArray("enum");
+            Arrays.stream(constants.getEnumConstants()).forEach(constant -> names.add(((Enum<?>) constant).name()));
         }
         else if (type instanceof Class<?> record && record.isRecord()) {
             addSchema(record, schemas);

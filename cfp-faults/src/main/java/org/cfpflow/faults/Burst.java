@@ -92,7 +92,7 @@ final class Burst {
                     speakers.add(Map.of("name", "Speaker " + k + " " + run, "email", email));
                 }
             }
-            JsonHttp.Response response = submission.send("POST", "/api/proposals", Map.of(
+            JsonHttp.Response response = submission.send("POST", "/api/conferences/" + FaultSuite.CONFERENCE + "/proposals", Map.of(
                     "title", "Fault " + run + " #" + i, "abstract", "What breaks, and how it heals.",
                     "description", "Proposal " + i + " of a fault-suite burst.", "track", track,
                     "durationMinutes", durations.get(i % durations.size()), "speakers", speakers));

@@ -41,6 +41,8 @@ public final class FaultSuite {
     static final Duration RECOVERY_LIMIT = Duration.ofSeconds(60);
     private static final Duration WAIT_LIMIT = Duration.ofMinutes(4);
     private static final String TRACK = "kernel";
+    static final String CONFERENCE = "faults";
+    private static final String TIMETABLE = "/api/conferences/" + CONFERENCE + "/timetable";
     private static final List<Integer> DURATIONS = List.of(5, 10, 15, 20);
 
     /**
@@ -237,7 +239,7 @@ public final class FaultSuite {
             }
             pause(Duration.ofMillis(250));
         }
-        Verdict verdict = Verdict.of(burst, organizer, reviewer, schedule.get("/api/timetable").json(),
+        Verdict verdict = Verdict.of(burst, organizer, reviewer, schedule.get(TIMETABLE).json(),
                 MailboxFile.read(system.mailbox()), scenario.allowedDuplicates());
         List<String> problems = new ArrayList<>(context.problems);
         if (recovery < 0) {
@@ -268,7 +270,7 @@ public final class FaultSuite {
 
     /** Every e-mail the acknowledged facts call for is at the SMTP server. */
     private static boolean everyMailSent(LocalSystem system, Burst burst, JsonHttp schedule) throws IOException {
-        JsonHttp.Response timetable = schedule.get("/api/timetable");
+        JsonHttp.Response timetable = schedule.get(TIMETABLE);
         if (timetable.status() != 200) {
             return false;
         }
@@ -281,13 +283,16 @@ public final class FaultSuite {
 
     private static void defineConference(LocalSystem system, KafkaFaults kafka) throws Exception {
         JsonHttp organizer = system.organizer("submission");
-        JsonHttp.Response defined = organizer.send("PUT", "/api/conference", Map.of(
-                "title", "Fault Suite Conference", "acronym", "faults", "timezone", "Europe/Berlin",
+        JsonHttp.Response defined = organizer.send("PUT", "/api/conferences/" + CONFERENCE, Map.of(
+                "title", "Fault Suite Conference", "timezone", "Europe/Berlin",
                 "callOpens", Instant.now().minus(Duration.ofDays(1)).toString(),
                 "callCloses", Instant.now().plus(Duration.ofDays(30)).toString(),
                 "tracks", List.of(Map.of("slug", TRACK, "name", "Kernel", "durations", DURATIONS,
-                        "leads", List.of(Map.of("name", "Lead", "email", "lead@example.org"))))));
-        if (defined.status() != 200) {
+                        "leads", List.of(Map.of("name", "Lead", "email", "lead@example.org")))),
+                "team", List.of(Map.of("email", "organizer@example.org", "roles", List.of("ORGANIZER")),
+                        Map.of("email", "alice@example.org", "roles", List.of("REVIEWER")),
+                        Map.of("email", "bob@example.org", "roles", List.of("REVIEWER", "DECIDER")))));
+        if (defined.status() != 200 && defined.status() != 201) {
             throw new IllegalStateException("could not define the conference: " + defined);
         }
         LocalDate day = LocalDate.now().plusMonths(6);
@@ -302,7 +307,7 @@ public final class FaultSuite {
         JsonHttp schedule = system.organizer("schedule");
         Instant deadline = Instant.now().plus(WAIT_LIMIT);
         JsonHttp.Response placed;
-        while ((placed = schedule.send("PUT", "/api/timetable/blocks", Map.of("blocks", blocks))).status() != 200) {
+        while ((placed = schedule.send("PUT", TIMETABLE + "/blocks", Map.of("blocks", blocks))).status() != 200) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("could not set the timetable blocks: " + placed);
             }

@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Loads the LPC 2017 containers micro-conference through the public HTTP APIs only, the way its organizers,
  * speakers and reviewers would: the conference, its timetable block, ten proposals, two reviewers' scores, then
- * the acceptances one by one, with a pause, so that someone watching /schedule sees the timetable fill in.
+ * the acceptances one by one, with a pause, so that someone watching /{c}/schedule sees the timetable fill in.
  */
 public final class Demo {
 
@@ -63,17 +63,23 @@ public final class Demo {
         conference.put("callCloses", Instant.now().plus(Duration.ofDays(30)).toString());
         conference.remove("start");
         conference.remove("end");
-        expect(send("PUT", submission + "/api/conference", conference, organizer), 200, "define the conference");
+        String conferenceId = conference.remove("acronym").asString();
+        conference.set("team", JSON.valueToTree(List.of(
+                Map.of("email", "organizer@example.org", "roles", List.of("ORGANIZER")),
+                Map.of("email", "alice@example.org", "roles", List.of("REVIEWER")),
+                Map.of("email", "bob@example.org", "roles", List.of("REVIEWER", "DECIDER")))));
+        expect(send("PUT", submission + "/api/conferences/" + conferenceId, conference, organizer), 200, 201,
+                "define the conference");
         System.out.println("Conference defined: " + conference.path("title").asString());
 
         JsonNode blocks = JSON.createObjectNode().set("blocks", dataset.path("timetable"));
         retry("place the timetable block (waiting for the schedule-service to hear of the conference)",
-                () -> send("PUT", schedule + "/api/timetable/blocks", blocks, organizer));
+                () -> send("PUT", schedule + "/api/conferences/" + conferenceId + "/timetable/blocks", blocks, organizer));
         System.out.println("Timetable block set: " + dataset.path("timetable").get(0).path("room").asString());
 
         List<String> ids = new ArrayList<>();
         for (JsonNode proposal : dataset.path("proposals")) {
-            JsonNode created = expect(send("POST", submission + "/api/proposals", proposal, null), 201,
+            JsonNode created = expect(send("POST", submission + "/api/conferences/" + conferenceId + "/proposals", proposal, null), 201,
                     "submit " + proposal.path("title").asString());
             ids.add(created.path("id").asString());
             System.out.println("Submitted: " + proposal.path("title").asString());
@@ -89,7 +95,7 @@ public final class Demo {
         }
         System.out.println("Reviewed by alice@example.org and bob@example.org");
 
-        System.out.println("Accepting, one by one: watch " + schedule + "/schedule");
+        System.out.println("Accepting, one by one: watch " + schedule + "/" + conferenceId + "/schedule");
         for (String id : ids) {
             JsonNode decided = expect(send("POST", review + "/api/reviews/proposals/" + id + "/decision",
                     Map.of("decision", "ACCEPT", "note", "Welcome to the containers micro-conference!"), bob), 200,
@@ -97,8 +103,9 @@ public final class Demo {
             System.out.println("Accepted: " + decided.path("title").asString());
             Thread.sleep(pause.toMillis());
         }
-        System.out.println("Done. Timetable: " + schedule + "/schedule   Exports: " + schedule + "/schedule.xml, "
-                + schedule + "/schedule.json, " + schedule + "/schedule.ics");
+        String published = schedule + "/" + conferenceId + "/schedule";
+        System.out.println("Done. Timetable: " + published + "   Exports: " + published + ".xml, " + published
+                + ".json, " + published + ".ics");
     }
 
     private interface Call {
@@ -116,7 +123,12 @@ public final class Demo {
     }
 
     private static JsonNode expect(HttpResponse<String> response, int status, String what) {
-        if (response.statusCode() != status) {
+        return expect(response, status, status, what);
+    }
+
+    /** Either status will do: e.g. 201 for a conference made, 200 for one changed. */
+    private static JsonNode expect(HttpResponse<String> response, int status, int orStatus, String what) {
+        if (response.statusCode() != status && response.statusCode() != orStatus) {
             throw new IllegalStateException("Could not " + what + ": " + response.statusCode() + " " + response.body());
         }
         return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());

@@ -58,13 +58,11 @@ public final class LocalSystem implements AutoCloseable {
                     users:
                       - username: organizer@example.org
                         password: "{noop}%s"
-                        roles: [ORGANIZER]
+                        roles: [ADMIN]
                       - username: alice@example.org
                         password: "{noop}%s"
-                        roles: [REVIEWER]
                       - username: bob@example.org
                         password: "{noop}%s"
-                        roles: [REVIEWER, DECIDER]
                 """.formatted(organizerPassword, reviewerPassword, reviewerPassword));
         // derived from the ports above, not inherited: ./cfp bench and ./cfp faults run inside a ./cfp that set them
         environment.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + ports.get("KAFKA"));
@@ -86,7 +84,7 @@ public final class LocalSystem implements AutoCloseable {
         return this;
     }
 
-    /** The organizer of this run (a fresh password each run). */
+    /** The organizer of this run (a fresh password each run), who administers it too: creates its conferences. */
     public JsonHttp organizer(String service) {
         return new JsonHttp(url(service), "organizer@example.org", organizerPassword);
     }

@@ -1,46 +1,47 @@
 package org.cfpflow.messaging;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.cfpflow.events.ConferenceDefined;
 import org.springframework.data.repository.CrudRepository;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+
 /**
- * Keeps a service's {@link ConferenceCopy} from {@code cfp.conference} and answers what it holds, read at most once
- * a second: nearly every request and every e-mail asks, and the conference almost never changes. A change made here
- * is seen at once, one made by another replica within the second.
+ * Keeps a service's {@link ConferenceCopy}s from {@code cfp.conference}, one per conference, and answers what they
+ * hold, each read at most once a second: nearly every request and every e-mail asks, and a conference almost never
+ * changes. A change made here is seen at once, one made by another replica within the second.
  */
 public class ConferenceCopies<C extends ConferenceCopy> implements CfpEventHandler {
 
     private final CrudRepository<C, String> repository;
-    private final Supplier<C> undefined;
-    private final ShortLived<C> cached;
+    private final Supplier<C> newCopy;
+    private final LoadingCache<String, Optional<C>> cached;
 
-    /** {@code undefined}: the copy before any conference was defined (its defaults). */
-    protected ConferenceCopies(CrudRepository<C, String> repository, Supplier<C> undefined) {
+    /** {@code newCopy}: a copy of a conference not defined yet (its defaults). */
+    protected ConferenceCopies(CrudRepository<C, String> repository, Supplier<C> newCopy) {
         this.repository = repository;
-        this.undefined = undefined;
-        this.cached = new ShortLived<>(Duration.ofSeconds(1), this::read);
+        this.newCopy = newCopy;
+        this.cached = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(1)).maximumSize(10_000)
+                .build(repository::findById);
     }
 
-    /** The copy as read at most a second ago: to read, not to change. */
-    public C current() {
-        return cached.get();
-    }
-
-    private C read() {
-        return repository.findById(ConferenceCopy.ID).orElseGet(undefined);
+    /** The conference's copy as read at most a second ago, if it was defined: to read, not to change. */
+    public Optional<C> find(String conferenceId) {
+        return conferenceId == null ? Optional.empty() : cached.get(conferenceId);
     }
 
     @Override
     public void handle(ReceivedEvent event) {
         if (event.payload() instanceof ConferenceDefined defined) {
-            C current = read();
+            C current = repository.findById(defined.conferenceId()).orElseGet(newCopy);
             if (current.markHandled(event.id())) {
                 current.apply(defined);
                 repository.save(current);
-                cached.forget();
+                cached.invalidate(defined.conferenceId());
             }
         }
     }

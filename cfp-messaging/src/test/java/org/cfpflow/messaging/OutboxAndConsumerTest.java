@@ -150,7 +150,7 @@ class OutboxAndConsumerTest {
         kafka.send(Topics.PROPOSALS, unknownType, "{}".getBytes(StandardCharsets.UTF_8),
                 headers(unknownType, "ProposalTeleported"));
         String invalid = UUID.randomUUID().toString();
-        kafka.send(Topics.PROPOSALS, invalid, ("{\"proposalId\": \"" + invalid + "\", \"talk\": {\"title\": \" \", \"track\": \"containers\", "
+        kafka.send(Topics.PROPOSALS, invalid, ("{\"conferenceId\": \"lpc2017\", \"proposalId\": \"" + invalid + "\", \"talk\": {\"title\": \" \", \"track\": \"containers\", "
                 + "\"durationMinutes\": 15, \"speakers\": [{\"name\": \"A\", \"email\": \"a@example.org\"}]}, "
                 + "\"submittedAt\": \"2017-09-13T14:00:00Z\"}").getBytes(StandardCharsets.UTF_8),
                 headers(invalid, "ProposalSubmitted"));
@@ -203,7 +203,7 @@ class OutboxAndConsumerTest {
     }
 
     static byte[] submitted(String id) {
-        return ("{\"proposalId\": \"" + id + "\", \"talk\": {\"title\": \"Good\", \"track\": \"containers\", "
+        return ("{\"conferenceId\": \"lpc2017\", \"proposalId\": \"" + id + "\", \"talk\": {\"title\": \"Good\", \"track\": \"containers\", "
                 + "\"durationMinutes\": 15, \"speakers\": [{\"name\": \"A\", \"email\": \"a@example.org\"}]}, "
                 + "\"submittedAt\": \"2017-09-13T14:00:00Z\"}").getBytes(StandardCharsets.UTF_8);
     }

@@ -24,7 +24,7 @@ class Sample extends Aggregate {
     }
 
     void submit(String title) {
-        raise(new ProposalSubmitted(id, new Talk(title, "An abstract", "A description", "containers", 15,
+        raise(new ProposalSubmitted("lpc2017", id, new Talk(title, "An abstract", "A description", "containers", 15,
                 List.of(new Speaker("Stéphane Graber", "stephane@example.org", null))), null, null, null, Instant.now()));
     }
 }

@@ -59,7 +59,7 @@ class CfpHttpSecurity {
 
     /**
      * Everything but the API: a login form for the HTML pages, and HTTP Basic (or a bearer JWT) for the actuator;
-     * CSRF protection for the forms; health public, the other actuator endpoints for organizers. An anonymous
+     * CSRF protection for the forms; health public, the other actuator endpoints for administrators. An anonymous
      * visitor gets no HTTP session: the CSRF token is kept in an HttpOnly, SameSite=Strict cookie (the forms carry
      * it in a hidden field), and the page asked for before signing in in a cookie too; signing in makes the session.
      */
@@ -74,7 +74,7 @@ class CfpHttpSecurity {
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/cfp/**", "/login", "/error",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Roles.ORGANIZER));
+                        .requestMatchers("/actuator/**").hasRole(Roles.ADMIN));
         return common(http);
     }
 

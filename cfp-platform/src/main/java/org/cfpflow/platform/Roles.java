@@ -1,12 +1,13 @@
 package org.cfpflow.platform;
 
-/** The roles of CfP Flow. Speakers have none: their proposal's edit token is their key. */
+/**
+ * The one role of CfP Flow outside a conference. Everything else a user may do, a conference's team grants
+ * ({@link TeamAccess}); speakers have no accounts: their proposal's edit token is their key.
+ */
 public final class Roles {
 
-    public static final String ORGANIZER = "ORGANIZER";
-    public static final String REVIEWER = "REVIEWER";
-    /** A reviewer who may also accept and reject. */
-    public static final String DECIDER = "DECIDER";
+    /** From configuration (or the token's roles claim): creates conferences, may do everything in each. */
+    public static final String ADMIN = "ADMIN";
 
     private Roles() {
     }

@@ -36,13 +36,13 @@ public record UsersProperties(List<User> users, Admin admin) {
     }
 
     /**
-     * The administrator: every role a user can have. Both or neither of the two are set; the hash is a BCrypt hash
+     * The administrator: the ADMIN role. Both or neither of the two are set; the hash is a BCrypt hash
      * (what {@code htpasswd -nbBC 10 "" password} prints after the colon), never a password.
      */
     public record Admin(String email, String passwordHash) {
 
         private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}");
-        static final List<String> ROLES = List.of("ORGANIZER", "REVIEWER", "DECIDER");
+        static final List<String> ROLES = List.of(Roles.ADMIN);
 
         public Admin {
             email = blankToNull(email);

@@ -41,7 +41,7 @@ class FirstAdministratorTest {
                 .loadUserByUsername("chair@lpc.example");
         assertThat(admin.getPassword()).isEqualTo("{bcrypt}" + HASH);
         assertThat(admin.getAuthorities()).extracting(GrantedAuthority::getAuthority)
-                .containsExactlyInAnyOrder("ROLE_ORGANIZER", "ROLE_REVIEWER", "ROLE_DECIDER");
+                .containsExactly("ROLE_ADMIN");
     }
 
     @Test

@@ -16,16 +16,20 @@ class AuthorizationMatrixTest extends NotificationServiceTest {
                 .caller("speaker of another proposal", anonymous.withHeader("X-Edit-Token", "a-token"))
                 .caller("reviewer", anonymous.as("reviewer@example.org", "reviewer-secret"))
                 .caller("reviewer with decision rights", anonymous.as("decider@example.org", "decider-secret"))
+                .caller("organizer of another conference", anonymous.as("other-organizer@example.org", "other-secret"))
                 .caller("organizer", organizer)
-                .row("GET /api/notifications", c -> c.get("/api/notifications"), 401, 401, 403, 403, 200)
-                .row("HEAD /api/notifications", c -> c.send("HEAD", "/api/notifications", null, null),
-                        401, 401, 403, 403, 200)
-                .row("OPTIONS /api/notifications", c -> c.send("OPTIONS", "/api/notifications", null, null),
-                        401, 401, 403, 403, 200)
-                .row("GET /actuator/info", c -> c.get("/actuator/info"), 401, 401, 403, 403, 200)
-                .row("GET /actuator/prometheus", c -> c.get("/actuator/prometheus"), 401, 401, 403, 403, 200)
-                .row("GET /v3/api-docs", c -> c.get("/v3/api-docs"), 200, 200, 200, 200, 200)
-                .row("GET /actuator/health", c -> c.get("/actuator/health"), 200, 200, 200, 200, 200)
+                .caller("admin", anonymous.as("admin@example.org", "admin-secret"))
+                .row("GET /api/notifications?conference=lpc2017", c -> c.get("/api/notifications?conference=lpc2017"),
+                        401, 401, 403, 403, 403, 200, 200)
+                .row("HEAD /api/notifications?conference=lpc2017",
+                        c -> c.send("HEAD", "/api/notifications?conference=lpc2017", null, null),
+                        401, 401, 403, 403, 403, 200, 200)
+                .row("GET /api/notifications (every conference's)", c -> c.get("/api/notifications"),
+                        401, 401, 400, 400, 400, 400, 200)
+                .row("GET /actuator/info", c -> c.get("/actuator/info"), 401, 401, 403, 403, 403, 403, 200)
+                .row("GET /actuator/prometheus", c -> c.get("/actuator/prometheus"), 401, 401, 403, 403, 403, 403, 200)
+                .row("GET /v3/api-docs", c -> c.get("/v3/api-docs"), 200, 200, 200, 200, 200, 200, 200)
+                .row("GET /actuator/health", c -> c.get("/actuator/health"), 200, 200, 200, 200, 200, 200, 200)
                 .verify();
     }
 

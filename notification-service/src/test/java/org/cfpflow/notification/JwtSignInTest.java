@@ -43,13 +43,16 @@ class JwtSignInTest extends NotificationServiceTest {
     }
 
     @Test
-    void rolesComeFromTheTokensClaim() {
+    void theAdminRoleComesFromTheTokensClaimAndATeamRoleFromItsEmail() {
         TestHttp anonymous = TestHttp.localhost(port);
-        assertThat(anonymous.get("/api/notifications", "Authorization", bearer(TRUSTED, List.of("ORGANIZER")))
+        assertThat(anonymous.get("/api/notifications", "Authorization", bearer(TRUSTED, List.of("ADMIN")))
                 .status()).isEqualTo(200);
-        assertThat(anonymous.get("/api/notifications", "Authorization", bearer(TRUSTED, List.of("REVIEWER")))
-                .status()).isEqualTo(403);
-        assertThat(anonymous.get("/api/notifications", "Authorization", bearer(UNTRUSTED, List.of("ORGANIZER")))
+        assertThat(anonymous.get("/api/notifications?conference=lpc2017", "Authorization",
+                bearer(TRUSTED, List.of(), "cfp-flow", "organizer@example.org")).status()).isEqualTo(200);
+        assertThat(anonymous.get("/api/notifications?conference=lpc2017", "Authorization",
+                bearer(TRUSTED, List.of("ORGANIZER"), "cfp-flow", "someone.else@example.org")).status())
+                .as("a role in the token is not a place in the conference's team").isEqualTo(403);
+        assertThat(anonymous.get("/api/notifications", "Authorization", bearer(UNTRUSTED, List.of("ADMIN")))
                 .status()).isEqualTo(401);
     }
 

@@ -17,6 +17,8 @@ import org.cfpflow.events.Person;
 import org.cfpflow.events.Slot;
 import org.cfpflow.events.Speaker;
 import org.cfpflow.events.Talk;
+import org.cfpflow.events.TeamMember;
+import org.cfpflow.events.TeamRole;
 import org.cfpflow.events.Track;
 import org.cfpflow.messaging.CloudEventRecords;
 import org.cfpflow.testsupport.CfpInfrastructure;
@@ -47,6 +49,7 @@ public abstract class NotificationServiceTest {
     protected TestInfrastructure infrastructure;
     /** Speakers' addresses unique to the test, so that its mail is told apart. */
     protected String run;
+    private static boolean organizerKnown;
 
     @BeforeEach
     void clients(TestInfrastructure infrastructure) {
@@ -55,10 +58,16 @@ public abstract class NotificationServiceTest {
         kafka = infrastructure.kafka();
         mailbox = infrastructure.mailbox();
         run = UUID.randomUUID().toString().substring(0, 8);
-        publish(new ConferenceDefined("lpc", "Linux Plumbers Conference 2017", "lpc2017", LOS_ANGELES.getId(),
+        publish(new ConferenceDefined("lpc2017", "Linux Plumbers Conference 2017", LOS_ANGELES.getId(),
                 Instant.parse("2017-06-01T00:00:00Z"), Instant.parse("2017-08-01T00:00:00Z"),
                 List.of(new Track("containers", "Containers", List.of(5, 15, 20), List.<Person>of())), true, null,
-                null, Instant.now()));
+                null, List.of(new TeamMember("organizer@example.org", List.of(TeamRole.ORGANIZER), List.of())),
+                Instant.now()));
+        if (!organizerKnown) {
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    organizer.get("/api/notifications?conference=lpc2017&size=1").status() == 200);
+            organizerKnown = true;
+        }
     }
 
     protected String email(String who) {

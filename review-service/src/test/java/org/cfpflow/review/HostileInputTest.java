@@ -24,7 +24,7 @@ class HostileInputTest extends ReviewServiceTest {
                     "application/json", hostile.body(Map.of("decision", "ACCEPT", "note", "n")));
             HostileInputs.assertHandledCleanly("POST decision #" + i, decision);
             String junk = hostile.pathSegment();
-            HostileInputs.assertHandledCleanly("GET queue", alice.get("/api/reviews/queue?track=" + junk + "&page=" + junk));
+            HostileInputs.assertHandledCleanly("GET queue", alice.get("/api/conferences/lpc2017/reviews/queue?track=" + junk + "&page=" + junk));
             HostileInputs.assertHandledCleanly("GET proposal", alice.get("/api/reviews/proposals/" + junk));
             HostileInputs.assertHandledCleanly("GET board", alice.get("/board/proposals/" + junk));
         }

@@ -12,9 +12,14 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.cfpflow.events.CfpEvent;
+import org.cfpflow.events.ConferenceDefined;
+import org.cfpflow.events.Person;
 import org.cfpflow.events.ProposalSubmitted;
 import org.cfpflow.events.Speaker;
 import org.cfpflow.events.Talk;
+import org.cfpflow.events.TeamMember;
+import org.cfpflow.events.TeamRole;
+import org.cfpflow.events.Track;
 import org.cfpflow.messaging.CloudEventRecords;
 import org.cfpflow.testsupport.CfpInfrastructure;
 import org.cfpflow.testsupport.KafkaProbe;
@@ -30,6 +35,19 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @CfpInfrastructure
 public abstract class ReviewServiceTest {
+
+    protected static final String CONFERENCE = "lpc2017";
+    /**
+     * The team of {@link #CONFERENCE}: alice reviews; bob and serge review and decide; lead does both for the kernel
+     * track only; organizer organizes.
+     */
+    protected static final List<TeamMember> TEAM = List.of(
+            new TeamMember("organizer@example.org", List.of(TeamRole.ORGANIZER), List.of()),
+            new TeamMember("alice@example.org", List.of(TeamRole.REVIEWER), List.of()),
+            new TeamMember("bob@example.org", List.of(TeamRole.REVIEWER, TeamRole.DECIDER), List.of()),
+            new TeamMember("serge.hallyn@example.org", List.of(TeamRole.REVIEWER, TeamRole.DECIDER), List.of()),
+            new TeamMember("lead@example.org", List.of(TeamRole.REVIEWER, TeamRole.DECIDER), List.of("kernel")));
+    private static boolean conferenceDefined;
 
     @LocalServerPort
     protected int port;
@@ -49,6 +67,21 @@ public abstract class ReviewServiceTest {
         serge = anonymous.as("serge.hallyn@example.org", "serge-secret");
         organizer = anonymous.as("organizer@example.org", "organizer-secret");
         kafka = infrastructure.kafka();
+        if (!conferenceDefined) {
+            publish(conference(CONFERENCE, true, TEAM));
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    organizer.get("/api/conferences/" + CONFERENCE + "/reviews/queue").status() == 200);
+            conferenceDefined = true;
+        }
+    }
+
+    /** A conference with the containers and kernel tracks, defined now. */
+    protected static ConferenceDefined conference(String conferenceId, boolean blindReview, List<TeamMember> team) {
+        List<Track> tracks = List.of(
+                new Track("containers", "Containers", List.of(5, 15, 20), List.of(new Person("L", "l@example.org"))),
+                new Track("kernel", "Kernel", List.of(15, 30), List.of()));
+        return new ConferenceDefined(conferenceId, "LPC " + conferenceId, "UTC", Instant.now(), Instant.now(), tracks,
+                blindReview, null, null, team, Instant.now());
     }
 
     protected static Talk talk(String title, String... speakerNameEmailPairs) {
@@ -68,7 +101,7 @@ public abstract class ReviewServiceTest {
     /** Publishes a ProposalSubmitted and waits until the service knows the proposal. */
     protected String submitted(Talk talk) {
         String id = UUID.randomUUID().toString();
-        publish(new ProposalSubmitted(id, talk, null, "http://cfp.test/proposals/" + id, null, Instant.now()));
+        publish(new ProposalSubmitted("lpc2017", id, talk, null, "http://cfp.test/proposals/" + id, null, Instant.now()));
         awaitKnown(id);
         return id;
     }

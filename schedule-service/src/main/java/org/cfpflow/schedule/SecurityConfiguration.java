@@ -1,7 +1,6 @@
 package org.cfpflow.schedule;
 
 import org.cfpflow.platform.AccessRules;
-import org.cfpflow.platform.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -9,7 +8,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-/** The published timetable, its stream, page and exports are public; changing it is for organizers. */
+/**
+ * A conference's published timetable, its stream, page and exports are public; changing it is for the conference's
+ * organizers.
+ */
 @Configuration
 class SecurityConfiguration {
 
@@ -19,13 +21,14 @@ class SecurityConfiguration {
 
             @Override
             public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
-                requests.requestMatchers(HttpMethod.OPTIONS, "/api/timetable/blocks", "/api/timetable/talks/**")
-                        .hasRole(Roles.ORGANIZER)
+                requests.requestMatchers(HttpMethod.OPTIONS, "/api/conferences/*/timetable/blocks",
+                                "/api/conferences/*/timetable/talks/**").authenticated()
                         // reading is public, whatever the method a client reads with
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                        .anyRequest().hasRole(Roles.ORGANIZER);
+                        // changing a timetable: its conference's organizers, checked by the service
+                        .anyRequest().authenticated();
             }
 
             /** Reading the timetable, its stream, page and exports: the same for everyone (not the actuator). */

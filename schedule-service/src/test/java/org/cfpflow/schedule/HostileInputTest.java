@@ -24,25 +24,25 @@ class HostileInputTest extends ScheduleServiceTest {
                 "end", "2017-09-22T10:00");
         for (int i = 0; i < 40; i++) {
             String junk = hostile.pathSegment();
-            for (String path : List.of("/api/timetable?" + junk + "=" + junk, "/schedule.xml?x=" + junk,
-                    "/schedule.json/" + junk, "/schedule/" + junk, "/api/timetable/talks/" + junk)) {
+            for (String path : List.of("/api/conferences/" + conferenceId + "/timetable?" + junk + "=" + junk, "/" + conferenceId + "/schedule.xml?x=" + junk,
+                    "/" + conferenceId + "/schedule.json/" + junk, "/" + conferenceId + "/schedule/" + junk, "/api/conferences/" + conferenceId + "/timetable/talks/" + junk)) {
                 HostileInputs.assertHandledCleanly("GET " + path, anonymous.get(path));
             }
             String lastEventId = hostile.string().replaceAll("[^\\x21-\\x7e]", "");
             if (!lastEventId.matches("\\d{1,18}")) {
                 HostileInputs.assertHandledCleanly("GET stream, Last-Event-ID " + lastEventId,
-                        anonymous.get("/api/timetable/stream", "Last-Event-ID", lastEventId.isEmpty() ? "x" : lastEventId));
+                        anonymous.get("/api/conferences/" + conferenceId + "/timetable/stream", "Last-Event-ID", lastEventId.isEmpty() ? "x" : lastEventId));
             }
-            String before = anonymous.get("/api/timetable").body();
-            TestHttp.Response blocks = organizer.send("PUT", "/api/timetable/blocks", "application/json",
+            String before = anonymous.get("/api/conferences/" + conferenceId + "/timetable").body();
+            TestHttp.Response blocks = organizer.send("PUT", "/api/conferences/" + conferenceId + "/timetable/blocks", "application/json",
                     hostile.body(Map.of("blocks", List.of(hostile.mutate(block)))));
             HostileInputs.assertHandledCleanly("PUT /api/timetable/blocks #" + i, blocks);
             if (blocks.status() != 200) {
-                assertThat(anonymous.get("/api/timetable").body()).as("refused, so unchanged; seed " + hostile.seed())
+                assertThat(anonymous.get("/api/conferences/" + conferenceId + "/timetable").body()).as("refused, so unchanged; seed " + hostile.seed())
                         .isEqualTo(before);
             }
             HostileInputs.assertHandledCleanly("PUT /api/timetable/talks", organizer.send("PUT",
-                    "/api/timetable/talks/" + junk, "application/json",
+                    "/api/conferences/" + conferenceId + "/timetable/talks/" + junk, "application/json",
                     hostile.body(Map.of("start", "2017-09-22T09:00", "room", "r"))));
         }
     }
@@ -51,20 +51,20 @@ class HostileInputTest extends ScheduleServiceTest {
     void bodiesThatMeanMoreThanOneThingAreRefusedNamingTheField() {
         conference("UTC");
         assertStatus(blocks(List.of(block(track + "-room", "2017-09-22T09:00", "2017-09-22T10:00"))), 200);
-        String before = anonymous.get("/api/timetable").body();
+        String before = anonymous.get("/api/conferences/" + conferenceId + "/timetable").body();
         Map<String, Object> blocks = Map.of("blocks", List.of(block("Room A", "2017-09-22T09:00", "2017-09-22T12:00")));
         List<StrictBodies.Refusal> refusals = new ArrayList<>(StrictBodies.from(blocks, "blocks[0].room", null));
         refusals.add(new StrictBodies.Refusal("a number for a local date-time",
                 "{\"blocks\": [{\"start\": 1506070800}]}".getBytes(StandardCharsets.UTF_8), "blocks[0].start"));
         for (StrictBodies.Refusal refusal : refusals) {
-            StrictBodies.assertRefused(refusal, organizer.send("PUT", "/api/timetable/blocks", "application/json",
+            StrictBodies.assertRefused(refusal, organizer.send("PUT", "/api/conferences/" + conferenceId + "/timetable/blocks", "application/json",
                     refusal.body()));
         }
         for (StrictBodies.Refusal refusal : StrictBodies.from(Map.of("start", "2017-09-22T09:00", "room", "Room A"),
                 "room", null)) {
-            StrictBodies.assertRefused(refusal, organizer.send("PUT", "/api/timetable/talks/p-1", "application/json",
+            StrictBodies.assertRefused(refusal, organizer.send("PUT", "/api/conferences/" + conferenceId + "/timetable/talks/p-1", "application/json",
                     refusal.body()));
         }
-        assertThat(anonymous.get("/api/timetable").body()).as("nothing changed").isEqualTo(before);
+        assertThat(anonymous.get("/api/conferences/" + conferenceId + "/timetable").body()).as("nothing changed").isEqualTo(before);
     }
 }

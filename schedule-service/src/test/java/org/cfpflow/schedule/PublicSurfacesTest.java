@@ -26,24 +26,24 @@ class PublicSurfacesTest extends ScheduleServiceTest {
         String token = "token-" + UUID.randomUUID();
         String id = UUID.randomUUID().toString();
         Talk talk = talk("Public talk " + unique, 30, email);
-        long before = anonymous.get("/api/timetable").json().path("version").asLong();
-        publish(new ProposalSubmitted(id, talk, null, "http://cfp.test/proposals/" + id, token, Instant.now()));
-        publish(new ProposalAccepted(id, talk, null, Instant.now()));
+        long before = anonymous.get("/api/conferences/" + conferenceId + "/timetable").json().path("version").asLong();
+        publish(new ProposalSubmitted(conferenceId, id, talk, null, "http://cfp.test/proposals/" + id, token, Instant.now()));
+        publish(new ProposalAccepted(conferenceId, id, talk, null, Instant.now()));
         schedule(id, 1);
 
-        try (EventStream resumed = EventStream.open(url("/api/timetable/stream"), Long.toString(before));
-             EventStream fromZero = EventStream.open(url("/api/timetable/stream"), "0")) {
+        try (EventStream resumed = EventStream.open(url("/api/conferences/" + conferenceId + "/timetable/stream"), Long.toString(before));
+             EventStream fromZero = EventStream.open(url("/api/conferences/" + conferenceId + "/timetable/stream"), "0")) {
             await().atMost(Duration.ofSeconds(10)).until(() -> String.join("\n", resumed.lines()).contains(id));
             await().atMost(Duration.ofSeconds(10)).until(() -> fromZero.lines().stream().anyMatch(l -> l.startsWith("data:")));
             assertThat(String.join("\n", resumed.lines())).contains("Public talk " + unique, "speaker-" + unique)
                     .doesNotContain(email, "private.example.org", token);
             assertThat(String.join("\n", fromZero.lines())).doesNotContain(email, "private.example.org", token);
         }
-        for (String path : List.of("/api/timetable", "/schedule.xml", "/schedule.json", "/schedule.ics")) {
+        for (String path : List.of("/api/conferences/" + conferenceId + "/timetable", "/" + conferenceId + "/schedule.xml", "/" + conferenceId + "/schedule.json", "/" + conferenceId + "/schedule.ics")) {
             String body = anonymous.get(path).body();
             assertThat(body).as(path).contains("Public talk " + unique).doesNotContain(email, "private.example.org", token);
         }
-        for (String path : List.of("/schedule", "/v3/api-docs", "/api/timetable/talks/" + id)) {
+        for (String path : List.of("/" + conferenceId + "/schedule", "/v3/api-docs", "/api/conferences/" + conferenceId + "/timetable/talks/" + id)) {
             assertThat(anonymous.get(path).body()).as(path).doesNotContain(email, "private.example.org", token);
         }
     }

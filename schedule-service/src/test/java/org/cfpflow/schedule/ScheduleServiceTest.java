@@ -17,6 +17,8 @@ import org.cfpflow.events.ConferenceDefined;
 import org.cfpflow.events.Person;
 import org.cfpflow.events.Speaker;
 import org.cfpflow.events.Talk;
+import org.cfpflow.events.TeamMember;
+import org.cfpflow.events.TeamRole;
 import org.cfpflow.events.Track;
 import org.cfpflow.messaging.CloudEventRecords;
 import org.cfpflow.testsupport.CfpInfrastructure;
@@ -29,8 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The schedule-service on real Kafka and MongoDB. The timetable is one per service, so each test works in a track
- * and rooms of its own.
+ * The schedule-service on real Kafka and MongoDB. Each test works in a conference of its own (organized by
+ * organizer@example.org), with a track and rooms of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -44,6 +46,7 @@ public abstract class ScheduleServiceTest {
     protected TestHttp organizer;
     protected KafkaProbe kafka;
     protected String track;
+    protected String conferenceId;
 
     @BeforeEach
     void clients(TestInfrastructure infrastructure) {
@@ -51,19 +54,21 @@ public abstract class ScheduleServiceTest {
         organizer = anonymous.as("organizer@example.org", "organizer-secret");
         kafka = infrastructure.kafka();
         track = "t" + UUID.randomUUID().toString().substring(0, 8);
+        conferenceId = "c" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Defines the conference with this test's track and waits until the service knows it. */
     protected void conference(String timezone) {
-        publish(new ConferenceDefined("lpc", "Linux Plumbers Conference 2017", "lpc2017", timezone,
+        publish(new ConferenceDefined(conferenceId, "Linux Plumbers Conference 2017", timezone,
                 Instant.parse("2017-06-01T00:00:00Z"), Instant.parse("2017-08-01T00:00:00Z"),
                 List.of(new Track(track, "Track " + track, List.of(5, 15, 20, 30), List.<Person>of())), true, null,
-                null, Instant.now()));
+                null, List.of(new TeamMember("organizer@example.org", List.of(TeamRole.ORGANIZER), List.of())),
+                Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> blocks(List.of()).status() == 200);
     }
 
     protected TestHttp.Response blocks(List<Map<String, Object>> blocks) {
-        return organizer.putJson("/api/timetable/blocks", Map.of("blocks", blocks));
+        return organizer.putJson("/api/conferences/" + conferenceId + "/timetable/blocks", Map.of("blocks", blocks));
     }
 
     protected Map<String, Object> block(String room, String start, String end, Map<String, Object>... breaks) {

@@ -1,7 +1,6 @@
 package org.cfpflow.submission;
 
 import org.cfpflow.platform.AccessRules;
-import org.cfpflow.platform.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -12,8 +11,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The call, the form and submitting are public; a proposal is reached with its edit token (checked by
- * {@code Proposals}) or as organizer; defining the conference and listing proposals are for organizers.
+ * The calls, the forms and submitting are public; a proposal is reached with its edit token (checked by
+ * {@code Proposals}) or as an organizer of its conference; defining a conference and listing its proposals are for
+ * its organizers (creating one for an admin), which the service checks against the conference's team.
  */
 @Configuration
 class SecurityConfiguration {
@@ -24,10 +24,12 @@ class SecurityConfiguration {
 
             @Override
             public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
-                requests.requestMatchers(HttpMethod.PUT, "/api/conference").hasRole(Roles.ORGANIZER)
-                        .requestMatchers(HttpMethod.POST, "/api/proposals").permitAll()
-                        // listing, whatever the method (GET, HEAD, OPTIONS): organizers only
-                        .requestMatchers("/api/proposals").hasRole(Roles.ORGANIZER)
+                // who may define a conference or list its proposals is the conference's team: checked by the
+                // service, after signing in
+                requests.requestMatchers(HttpMethod.PUT, "/api/conferences/*").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/conferences/*/proposals").permitAll()
+                        // listing, whatever the method (GET, HEAD, OPTIONS)
+                        .requestMatchers("/api/conferences/*/proposals").authenticated()
                         .anyRequest().permitAll();
             }
 
@@ -35,9 +37,11 @@ class SecurityConfiguration {
             @Override
             public RequestMatcher identityFree() {
                 PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
-                return new OrRequestMatcher(path.matcher(HttpMethod.POST, "/api/proposals"),
-                        path.matcher(HttpMethod.GET, "/api/conference"), path.matcher(HttpMethod.HEAD, "/api/conference"),
-                        path.matcher(HttpMethod.GET, "/"), path.matcher(HttpMethod.POST, "/"));
+                return new OrRequestMatcher(path.matcher(HttpMethod.POST, "/api/conferences/*/proposals"),
+                        path.matcher(HttpMethod.GET, "/api/conferences"), path.matcher(HttpMethod.HEAD, "/api/conferences"),
+                        path.matcher(HttpMethod.GET, "/api/conferences/*"), path.matcher(HttpMethod.HEAD, "/api/conferences/*"),
+                        path.matcher(HttpMethod.GET, "/"), path.matcher(HttpMethod.GET, "/*/"),
+                        path.matcher(HttpMethod.POST, "/*/"));
             }
         };
     }

@@ -17,8 +17,9 @@ class HealthTest extends SubmissionServiceTest {
 
     @Test
     void theOpenApiDocumentCoversEveryEndpoint() {
-        ApiDocs.assertDocuments(anonymous, "GET /api/conference", "PUT /api/conference", "POST /api/proposals",
-                "GET /api/proposals", "GET /api/proposals/{id}", "PUT /api/proposals/{id}",
+        ApiDocs.assertDocuments(anonymous, "GET /api/conferences", "GET /api/conferences/{c}",
+                "PUT /api/conferences/{c}", "POST /api/conferences/{c}/proposals", "GET /api/conferences/{c}/proposals",
+                "GET /api/proposals/{id}", "PUT /api/proposals/{id}",
                 "POST /api/proposals/{id}/withdraw", "GET /api/proposals/{id}/timeline");
     }
 }

@@ -22,13 +22,13 @@ class HostileInputTest extends SubmissionServiceTest {
         openCall();
         HostileInputs hostile = HostileInputs.seeded();
         Map<String, Object> template = proposal("Valid title", "Valid Speaker", "valid@example.org");
-        String conference = anonymous.get("/api/conference").body();
+        String conference = anonymous.get("/api/conferences/lpc2017").body();
         for (int i = 0; i < ROUNDS; i++) {
             long before = proposalCount();
             String contentType = i % 10 == 0 ? hostile.string() : "application/json";
             TestHttp.Response response;
             try {
-                response = anonymous.send("POST", "/api/proposals", contentType.isBlank() ? "application/json"
+                response = anonymous.send("POST", "/api/conferences/lpc2017/proposals", contentType.isBlank() ? "application/json"
                         : contentType.replaceAll("[\\r\\n\\u0000]", ""), hostile.body(template));
             }
             catch (IllegalArgumentException clientRefusedHeader) {
@@ -42,18 +42,18 @@ class HostileInputTest extends SubmissionServiceTest {
                 assertThat(response.json().path("status").asString()).isEqualTo("SUBMITTED");
             }
         }
-        assertThat(anonymous.get("/api/conference").body()).isEqualTo(conference);
+        assertThat(anonymous.get("/api/conferences/lpc2017").body()).isEqualTo(conference);
     }
 
     @Test
     void bodiesThatMeanMoreThanOneThingAreRefusedNamingTheField() {
         openCall();
         String id = submit(proposal("Target", "T", "t@example.org")).json().path("id").asString();
-        String conference = anonymous.get("/api/conference").body();
+        String conference = anonymous.get("/api/conferences/lpc2017").body();
         for (StrictBodies.Refusal refusal : StrictBodies.from(proposal("Strict", "S", "s@example.org"), "title",
                 "durationMinutes")) {
             long before = proposalCount();
-            StrictBodies.assertRefused(refusal, anonymous.send("POST", "/api/proposals", "application/json", refusal.body()));
+            StrictBodies.assertRefused(refusal, anonymous.send("POST", "/api/conferences/lpc2017/proposals", "application/json", refusal.body()));
             StrictBodies.assertRefused(refusal, organizer.send("PUT", "/api/proposals/" + id, "application/json",
                     refusal.body()));
             assertThat(proposalCount()).as(refusal.toString()).isEqualTo(before);
@@ -61,16 +61,16 @@ class HostileInputTest extends SubmissionServiceTest {
         Instant now = Instant.now();
         for (StrictBodies.Refusal refusal : StrictBodies.from(conference(now.minus(1, ChronoUnit.DAYS),
                 now.plus(30, ChronoUnit.DAYS)), "title", "tracks[0].durations[0]")) {
-            StrictBodies.assertRefused(refusal, organizer.send("PUT", "/api/conference", "application/json", refusal.body()));
+            StrictBodies.assertRefused(refusal, organizer.send("PUT", "/api/conferences/lpc2017", "application/json", refusal.body()));
         }
         StrictBodies.assertRefused(new StrictBodies.Refusal("a number for a boolean",
                 "{\"blindReview\": 1}".getBytes(StandardCharsets.UTF_8), "blindReview"),
-                organizer.send("PUT", "/api/conference", "application/json", "{\"blindReview\": 1}".getBytes(StandardCharsets.UTF_8)));
+                organizer.send("PUT", "/api/conferences/lpc2017", "application/json", "{\"blindReview\": 1}".getBytes(StandardCharsets.UTF_8)));
         StrictBodies.assertRefused(new StrictBodies.Refusal("a number for an instant",
                 "{\"callOpens\": 1500000000}".getBytes(StandardCharsets.UTF_8), "callOpens"),
-                organizer.send("PUT", "/api/conference", "application/json",
+                organizer.send("PUT", "/api/conferences/lpc2017", "application/json",
                         "{\"callOpens\": 1500000000}".getBytes(StandardCharsets.UTF_8)));
-        assertThat(anonymous.get("/api/conference").body()).isEqualTo(conference);
+        assertThat(anonymous.get("/api/conferences/lpc2017").body()).isEqualTo(conference);
         assertThat(organizer.get("/api/proposals/" + id).json().path("title").asString()).isEqualTo("Target");
     }
 
@@ -87,9 +87,9 @@ class HostileInputTest extends SubmissionServiceTest {
             check("GET /proposals/…?token=", anonymous.get("/proposals/" + segment + "?token=" + hostile.pathSegment()));
             check("POST /api/proposals/…/withdraw", safely(() -> anonymous.postJson("/api/proposals/" + segment
                     + "/withdraw", "", "X-Edit-Token", ascii(token))));
-            check("POST / (form)", anonymous.postForm("/", "title", hostile.string(), "speakers[0].name",
+            check("POST / (form)", anonymous.postForm("/lpc2017/", "title", hostile.string(), "speakers[0].name",
                     hostile.string(), "durationMinutes", hostile.string()));
-            check("GET /api/conference", anonymous.get("/api/conference?" + hostile.pathSegment() + "=1"));
+            check("GET /api/conferences/{c}", anonymous.get("/api/conferences/lpc2017?" + hostile.pathSegment() + "=1"));
         }
         assertThat(organizer.get("/api/proposals/" + id).json().path("status").asString()).isEqualTo("SUBMITTED");
     }

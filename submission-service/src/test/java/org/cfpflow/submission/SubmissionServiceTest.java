@@ -26,26 +26,32 @@ import org.springframework.test.context.ActiveProfiles;
 public abstract class SubmissionServiceTest {
 
     protected static final String ORGANIZER = "organizer@example.org";
+    protected static final String CONFERENCE = "lpc2017";
 
     @LocalServerPort
     protected int port;
 
     protected TestHttp anonymous;
     protected TestHttp organizer;
+    /** The deployment's administrator: creates conferences. */
+    protected TestHttp admin;
     protected KafkaProbe kafka;
 
     @BeforeEach
     void clients(TestInfrastructure infrastructure) {
         anonymous = TestHttp.localhost(port);
         organizer = TestHttp.localhost(port).as(ORGANIZER, "organizer-secret");
+        admin = TestHttp.localhost(port).as("admin@example.org", "admin-secret");
         kafka = infrastructure.kafka();
     }
 
-    /** A conference whose call is open now, with the LPC containers track and a second one. */
+    /**
+     * A conference whose call is open now, with the LPC containers track and a second one; {@link #ORGANIZER}
+     * organizes it.
+     */
     protected Map<String, Object> conference(Instant opens, Instant closes) {
         Map<String, Object> conference = new LinkedHashMap<>();
         conference.put("title", "Linux Plumbers Conference 2017");
-        conference.put("acronym", "lpc2017");
         conference.put("timezone", "America/Los_Angeles");
         conference.put("callOpens", opens.toString());
         conference.put("callCloses", closes.toString());
@@ -54,14 +60,15 @@ public abstract class SubmissionServiceTest {
                         "leads", List.of(Map.of("name", "Stéphane Graber", "email", "stephane.graber@example.org"))),
                 Map.of("slug", "kernel", "name", "Kernel summit track", "durations", List.of(20, 30),
                         "leads", List.of())));
+        conference.put("team", List.of(Map.of("email", ORGANIZER, "roles", List.of("ORGANIZER"))));
         return conference;
     }
 
     protected void openCall() {
         Instant now = Instant.now();
-        TestHttp.Response response = organizer.putJson("/api/conference",
+        TestHttp.Response response = admin.putJson("/api/conferences/lpc2017",
                 conference(now.minus(1, ChronoUnit.DAYS), now.plus(30, ChronoUnit.DAYS)));
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.status()).as(response.body()).isIn(200, 201);
     }
 
     protected static Map<String, Object> proposal(String title, String... speakerNameEmailPairs) {
@@ -81,7 +88,7 @@ public abstract class SubmissionServiceTest {
     }
 
     protected TestHttp.Response submit(Map<String, Object> proposal) {
-        return anonymous.postJson("/api/proposals", proposal);
+        return anonymous.postJson("/api/conferences/lpc2017/proposals", proposal);
     }
 
     protected List<ConsumerRecord<String, byte[]>> events(String topic, String key) {
@@ -93,6 +100,6 @@ public abstract class SubmissionServiceTest {
     }
 
     protected long proposalCount() {
-        return organizer.get("/api/proposals?size=1").json().path("page").path("totalElements").asLong();
+        return organizer.get("/api/conferences/lpc2017/proposals?size=1").json().path("page").path("totalElements").asLong();
     }
 }

@@ -7,8 +7,8 @@ import org.cfpflow.events.ConferenceDefined;
 import org.cfpflow.messaging.ConferenceCopy;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** The conference as this service needs it: its name and time zone, for the e-mails. */
-@Document("conference")
+/** A conference as this service needs it: its name and time zone for the e-mails, its team for the e-mail log. */
+@Document("conferences")
 public class Conference extends ConferenceCopy {
 
     private String title;

@@ -18,6 +18,7 @@ import org.cfpflow.notification.mail.ComposedMail;
 import org.cfpflow.notification.mail.MailContents;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -25,10 +26,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * from (event, kind, recipient), so a redelivered event finds it taken.
  */
 @Document("notifications")
+// the e-mail log of a conference; what is due (and leased) to send; a proposal's waiting reschedule; redeliveries
+@CompoundIndex(name = "conference_created", def = "{'conferenceId': 1, 'createdAt': 1, '_id': 1}")
+@CompoundIndex(name = "status_due", def = "{'status': 1, 'nextAttemptAt': 1}")
+@CompoundIndex(name = "proposal_recipient", def = "{'proposalId': 1, 'recipient': 1}")
+@CompoundIndex(name = "handled_recipient", def = "{'handledEventIds': 1, 'recipient': 1}")
 public class Notification extends Aggregate {
 
     @Id
     private String id;
+    private String conferenceId;
     private String proposalId;
     private String recipient;
     private NotificationKind kind;
@@ -51,10 +58,11 @@ public class Notification extends Aggregate {
     /** For a reschedule e-mail that later moves fold into: the first move, whose previous slot the speaker knows. */
     private String firstMove;
 
-    public static Notification create(String id, String proposalId, String recipient, NotificationKind kind, ComposedMail mail,
+    public static Notification create(String id, String conferenceId, String proposalId, String recipient, NotificationKind kind, ComposedMail mail,
                                Instant now, Instant sendAfter) {
         Notification notification = new Notification();
         notification.id = id;
+        notification.conferenceId = conferenceId;
         notification.proposalId = proposalId;
         notification.recipient = recipient;
         notification.kind = kind;
@@ -92,7 +100,7 @@ public class Notification extends Aggregate {
         status = DeliveryStatus.SENT;
         sentAt = now;
         lastError = null;
-        raise(new NotificationSent(id, proposalId, recipient, kind.name(), attempts, now));
+        raise(new NotificationSent(conferenceId, id, proposalId, recipient, kind.name(), attempts, now));
     }
 
     /** A failed attempt: try again after the back-off, or give up once {@code giveUpAfter} has passed. */
@@ -103,7 +111,7 @@ public class Notification extends Aggregate {
         if (!now.isBefore(createdAt.plus(policy.giveUpAfter()))) {
             status = DeliveryStatus.FAILED;
             failedAt = now;
-            raise(new NotificationFailed(id, proposalId, recipient, kind.name(), attempts,
+            raise(new NotificationFailed(conferenceId, id, proposalId, recipient, kind.name(), attempts,
                     Text.clipped(error, NotificationFailed.ERROR_LENGTH), now));
         }
         else {
@@ -119,6 +127,10 @@ public class Notification extends Aggregate {
 
     public String id() {
         return id;
+    }
+
+    public String conferenceId() {
+        return conferenceId;
     }
 
     public String proposalId() {

@@ -84,10 +84,11 @@ class Notifications implements CfpEventHandler {
      */
     @Override
     public void handleAll(List<ReceivedEvent> events) {
-        Conference conference = conferences.current();
         Instant now = clock.instant();
         List<Notification> claims = new ArrayList<>();
         for (ReceivedEvent event : events) {
+            // a conference not heard of yet is named "the conference", in UTC
+            Conference conference = conferences.find(event.payload().conferenceId()).orElseGet(Conference::new);
             if (event.payload() instanceof TalkRescheduled move) {
                 claim(claims, now);
                 claims.clear();
@@ -143,7 +144,7 @@ class Notifications implements CfpEventHandler {
     private Notification notification(ReceivedEvent event, NotificationKind kind, Speaker speaker,
                                       MailComposer.Letter letter, Instant now, Instant sendAfter) {
         Notification notification = Notification.create(event.id() + "/" + kind + "/" + speaker.email(),
-                event.payload().subject(), speaker.email(), kind, composer.compose(letter), now, sendAfter);
+                event.payload().conferenceId(), event.payload().subject(), speaker.email(), kind, composer.compose(letter), now, sendAfter);
         notification.markHandled(event.id());
         return notification;
     }

@@ -52,7 +52,7 @@ class EmailsTest extends NotificationServiceTest {
     void aSubmissionSendsEachSpeakerOneReceiptWithTheEditLink() {
         String id = UUID.randomUUID().toString();
         Talk talk = talk("Exposing resource limits with LXCFS", "Stéphane Graber", "Serge Hallyn");
-        publish(new ProposalSubmitted(id, talk, null, "http://localhost:8081/proposals/" + id,
+        publish(new ProposalSubmitted("lpc2017", id, talk, null, "http://localhost:8081/proposals/" + id,
                 sealedTokens.seal("secret", id), Instant.now()));
 
         for (String who : List.of("stéphane.graber", "serge.hallyn")) {
@@ -66,7 +66,7 @@ class EmailsTest extends NotificationServiceTest {
         }
         assertThat(awaitMail(email("stéphane.graber"), 1).get(0).text()).contains("Dear Stéphane Graber");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode list = organizer.get("/api/notifications?proposalId=" + id).json();
+            JsonNode list = organizer.get("/api/notifications?conference=lpc2017&proposalId=" + id).json();
             assertThat(list.path("content")).hasSize(2);
             assertThat(list.path("content").findValuesAsString("status")).containsOnly("SENT");
             assertThat(list.path("content").findValuesAsString("kind")).containsOnly("SUBMITTED");
@@ -81,15 +81,15 @@ class EmailsTest extends NotificationServiceTest {
         String id = UUID.randomUUID().toString();
         Talk talk = talk("AppSwitch", "Dinesh");
         String to = email("dinesh");
-        publish(new ProposalUpdated(id, talk, null, Instant.now()));
+        publish(new ProposalUpdated("lpc2017", id, talk, null, Instant.now()));
         assertThat(awaitMail(to, 1).get(0).subject()).contains("was updated");
-        publish(new ProposalAccepted(id, talk, "Great topic", Instant.now()));
+        publish(new ProposalAccepted("lpc2017", id, talk, "Great topic", Instant.now()));
         ReceivedMail accepted = awaitMail(to, 2).get(1);
         assertThat(accepted.subject()).contains("Accepted: “AppSwitch”");
         assertThat(accepted.text()).contains("Great topic");
-        publish(new TalkWaitlisted(id, talk, "No free slot of 15 minutes"));
+        publish(new TalkWaitlisted("lpc2017", id, talk, "No free slot of 15 minutes"));
         assertThat(awaitMail(to, 3).get(2).text()).contains("waitlist", "in the order they were accepted");
-        publish(new TalkScheduled(id, talk, slot("Containers MC room", "2017-09-13T14:20", 15)));
+        publish(new TalkScheduled("lpc2017", id, talk, slot("Containers MC room", "2017-09-13T14:20", 15)));
         ReceivedMail scheduled = awaitMail(to, 4).get(3);
         assertThat(scheduled.subject()).contains("is scheduled");
         assertThat(scheduled.text()).contains("Wednesday 13 September 2017", "14:20-14:35", "America/Los_Angeles",
@@ -102,11 +102,11 @@ class EmailsTest extends NotificationServiceTest {
             assertThat(event.getSummary().getValue()).isEqualTo("AppSwitch");
             assertThat(calendar.getComponents("VTIMEZONE")).hasSize(1);
         });
-        publish(new TalkUnscheduled(id, talk, slot("Containers MC room", "2017-09-13T14:20", 15), "The proposal was withdrawn"));
+        publish(new TalkUnscheduled("lpc2017", id, talk, slot("Containers MC room", "2017-09-13T14:20", 15), "The proposal was withdrawn"));
         assertThat(awaitMail(to, 5).get(4).text()).contains("no longer has a place", "The proposal was withdrawn");
-        publish(new ProposalWithdrawn(id, talk, Instant.now()));
+        publish(new ProposalWithdrawn("lpc2017", id, talk, Instant.now()));
         assertThat(awaitMail(to, 6).get(5).subject()).contains("was withdrawn");
-        publish(new ProposalRejected(id, talk, "Too many container talks", Instant.now()));
+        publish(new ProposalRejected("lpc2017", id, talk, "Too many container talks", Instant.now()));
         ReceivedMail rejected = awaitMail(to, 7).get(6);
         assertThat(rejected.text()).contains("we are sorry", "Too many container talks");
     }
@@ -115,15 +115,15 @@ class EmailsTest extends NotificationServiceTest {
     void aRedeliveredEventSendsNothing() {
         String id = UUID.randomUUID().toString();
         Talk talk = talk("Redelivered", "Tycho");
-        ProducerRecord<String, byte[]> accepted = publish(new ProposalAccepted(id, talk, null, Instant.now()));
+        ProducerRecord<String, byte[]> accepted = publish(new ProposalAccepted("lpc2017", id, talk, null, Instant.now()));
         awaitMail(email("tycho"), 1);
         kafka.send(accepted);
         kafka.send(accepted);
         // a later event for the same speaker proves the copies were consumed
-        publish(new ProposalUpdated(id, talk, null, Instant.now()));
+        publish(new ProposalUpdated("lpc2017", id, talk, null, Instant.now()));
         List<ReceivedMail> mails = awaitMail(email("tycho"), 2);
         assertThat(mails).extracting(ReceivedMail::subject).filteredOn(s -> s.contains("Accepted")).hasSize(1);
-        assertThat(organizer.get("/api/notifications?proposalId=" + id).json().path("content")).hasSize(2);
+        assertThat(organizer.get("/api/notifications?conference=lpc2017&proposalId=" + id).json().path("content")).hasSize(2);
     }
 
     @Test
@@ -134,7 +134,7 @@ class EmailsTest extends NotificationServiceTest {
         bindings.changeState("cfpEvents-in-0", BindingsLifecycleController.State.PAUSED);
         try {
             for (int i = 0; i < speakers.size(); i++) {
-                kafka.send(publish(new ProposalSubmitted(ids.get(i), talk("Polled with others", speakers.get(i)),
+                kafka.send(publish(new ProposalSubmitted("lpc2017", ids.get(i), talk("Polled with others", speakers.get(i)),
                         null, null, null, Instant.now())));
             }
         }
@@ -145,7 +145,7 @@ class EmailsTest extends NotificationServiceTest {
         speakers.forEach(speaker -> awaitMail(email(speaker), 1));
         // a later event of the last proposal, after its copy on the same partition, proves the copies were consumed
         String last = speakers.get(speakers.size() - 1);
-        publish(new ProposalUpdated(ids.get(ids.size() - 1), talk("Polled with others", last), null, Instant.now()));
+        publish(new ProposalUpdated("lpc2017", ids.get(ids.size() - 1), talk("Polled with others", last), null, Instant.now()));
         awaitMail(email(last), 2);
         speakers.forEach(speaker -> assertThat(mailbox.to(email(speaker)))
                 .filteredOn(mail -> mail.subject().contains("We received")).hasSize(1));
@@ -159,7 +159,7 @@ class EmailsTest extends NotificationServiceTest {
         bindings.changeState("cfpEvents-in-0", BindingsLifecycleController.State.PAUSED);
         try {
             for (String speaker : speakers) {
-                kafka.send(publish(new ProposalSubmitted(UUID.randomUUID().toString(), talk("One of many", speaker),
+                kafka.send(publish(new ProposalSubmitted("lpc2017", UUID.randomUUID().toString(), talk("One of many", speaker),
                         null, null, null, Instant.now())));
             }
         }
@@ -173,16 +173,16 @@ class EmailsTest extends NotificationServiceTest {
     void movesWithinTheWindowMakeOneEmailWithTheFinalSlot() {
         String id = UUID.randomUUID().toString();
         Talk talk = talk("Moved about", "Christian");
-        publish(new TalkRescheduled(id, talk, slot("Room A", "2017-09-13T15:00", 15), slot("Room A", "2017-09-13T14:00", 15)));
-        publish(new TalkRescheduled(id, talk, slot("Room B", "2017-09-13T16:00", 15), slot("Room A", "2017-09-13T15:00", 15)));
-        publish(new TalkRescheduled(id, talk, slot("Room C", "2017-09-13T17:00", 15), slot("Room B", "2017-09-13T16:00", 15)));
+        publish(new TalkRescheduled("lpc2017", id, talk, slot("Room A", "2017-09-13T15:00", 15), slot("Room A", "2017-09-13T14:00", 15)));
+        publish(new TalkRescheduled("lpc2017", id, talk, slot("Room B", "2017-09-13T16:00", 15), slot("Room A", "2017-09-13T15:00", 15)));
+        publish(new TalkRescheduled("lpc2017", id, talk, slot("Room C", "2017-09-13T17:00", 15), slot("Room B", "2017-09-13T16:00", 15)));
 
         ReceivedMail mail = awaitMail(email("christian"), 1).get(0);
         assertThat(mail.text()).contains("Room C", "17:00-17:15", "It was on Wednesday 13 September 2017 at 14:00 in Room A")
                 .doesNotContain("Room B");
         // the window has closed and the one e-mail went: nothing else is waiting
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                organizer.get("/api/notifications?proposalId=" + id + "&status=PENDING").json().path("content")).isEmpty());
+                organizer.get("/api/notifications?conference=lpc2017&proposalId=" + id + "&status=PENDING").json().path("content")).isEmpty());
         assertThat(mailbox.to(email("christian"))).hasSize(1);
     }
 
@@ -191,7 +191,7 @@ class EmailsTest extends NotificationServiceTest {
         String id = UUID.randomUUID().toString();
         Talk talk = new Talk("<script>alert(1)</script> Bcc: victim@example.org", "<img src=x onerror=alert(2)>",
                 "d", "containers", 15, List.of(new org.cfpflow.events.Speaker("Mallory <b>M</b>", email("mallory"), null)));
-        publish(new ProposalSubmitted(id, talk, null, null, null, Instant.now()));
+        publish(new ProposalSubmitted("lpc2017", id, talk, null, null, null, Instant.now()));
 
         ReceivedMail mail = awaitMail(email("mallory"), 1).get(0);
         assertThat(mail.subject()).contains("<script>alert(1)</script> Bcc: victim@example.org");
@@ -206,7 +206,7 @@ class EmailsTest extends NotificationServiceTest {
     @Test
     void aForgedTitleWithALineBreakIsDeadLetteredNotMailed() {
         String id = UUID.randomUUID().toString();
-        ProducerRecord<String, byte[]> record = CloudEventRecords.of(new ProposalSubmitted(id, talk("Forged",
+        ProducerRecord<String, byte[]> record = CloudEventRecords.of(new ProposalSubmitted("lpc2017", id, talk("Forged",
                 "Forged Speaker"), null, null, null, Instant.now()), "/test");
         String forged = new String(record.value(), StandardCharsets.UTF_8)
                 .replace("\"title\":\"Forged\"", "\"title\":\"Forged\\r\\nBcc: victim@example.org\"");

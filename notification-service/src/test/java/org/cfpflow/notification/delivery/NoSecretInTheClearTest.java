@@ -41,14 +41,14 @@ class NoSecretInTheClearTest extends NotificationServiceTest {
         String older = UUID.randomUUID().toString();
         String currentToken = "current-" + UUID.randomUUID();
         String olderToken = "older-" + UUID.randomUUID();
-        publish(new ProposalSubmitted(current, talk("Sealed now", "Current Speaker"), null,
+        publish(new ProposalSubmitted("lpc2017", current, talk("Sealed now", "Current Speaker"), null,
                 "http://cfp.test/proposals/" + current, sealedTokens.seal(currentToken, current), Instant.now()));
-        publish(new ProposalSubmitted(older, talk("Sealed before the rotation", "Older Speaker"), null,
+        publish(new ProposalSubmitted("lpc2017", older, talk("Sealed before the rotation", "Older Speaker"), null,
                 "http://cfp.test/proposals/" + older, BEFORE_THE_ROTATION.seal(olderToken, older), Instant.now()));
         // and one whose record is poison, so that a dead-letter topic holds a copy of a sealed token too
-        kafka.send(CloudEventRecords.of(new ProposalSubmitted(UUID.randomUUID().toString(), talk("x", "Poison"), null,
+        kafka.send(CloudEventRecords.of(new ProposalSubmitted("lpc2017", UUID.randomUUID().toString(), talk("x", "Poison"), null,
                 null, sealedTokens.seal("poison-token", "p"), Instant.now()), "/test").topic(), "poison",
-                "{\"proposalId\": ".getBytes(StandardCharsets.UTF_8), Map.of("ce_id", UUID.randomUUID().toString(),
+                "{\"conferenceId\": \"lpc2017\", \"proposalId\": ".getBytes(StandardCharsets.UTF_8), Map.of("ce_id", UUID.randomUUID().toString(),
                 "ce_type", "ProposalSubmitted", "ce_source", "/test", "ce_specversion", "1.0"));
 
         ReceivedMail now = awaitMail(email("current.speaker"), 1).get(0);

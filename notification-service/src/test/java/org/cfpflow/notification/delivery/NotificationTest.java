@@ -40,7 +40,7 @@ class NotificationTest {
     @Test
     void failuresAreRetriedForSixHoursThenMarkedFailedWithAnEvent() {
         Instant created = Instant.parse("2026-11-23T08:00:00Z");
-        Notification notification = Notification.create("e/ACCEPTED/a@example.org", "p", "a@example.org",
+        Notification notification = Notification.create("e/ACCEPTED/a@example.org", "lpc2017", "p", "a@example.org",
                 NotificationKind.ACCEPTED, new ComposedMail("s", "t", "h", List.of(), null), created, created);
         Instant now = created;
         while (notification.status() == DeliveryStatus.PENDING) {
@@ -57,7 +57,7 @@ class NotificationTest {
     @Test
     void aSuccessAfterAFailureIsSentWithItsAttemptsAndNoErrorLeft() {
         Instant created = Instant.parse("2026-11-23T08:00:00Z");
-        Notification notification = Notification.create("e/SUBMITTED/a@example.org", "p", "a@example.org",
+        Notification notification = Notification.create("e/SUBMITTED/a@example.org", "lpc2017", "p", "a@example.org",
                 NotificationKind.SUBMITTED, new ComposedMail("s", "t", "h", List.of(), null), created, created);
         notification.failed("421 try later", created, policy);
         notification.sent(created.plusSeconds(31));
@@ -71,10 +71,10 @@ class NotificationTest {
     @Test
     void aLaterMoveReplacesTheEmailWaitingAndTheFirstMoveIsKept() {
         Instant created = Instant.parse("2026-11-23T08:00:00Z");
-        Notification notification = Notification.create("m1/RESCHEDULED/a@example.org", "p", "a@example.org",
+        Notification notification = Notification.create("m1/RESCHEDULED/a@example.org", "lpc2017", "p", "a@example.org",
                 NotificationKind.RESCHEDULED, new ComposedMail("Moved to 10:00", "t", "h", List.of(), null), created,
                 created.plusSeconds(120));
-        TalkRescheduled first = new TalkRescheduled("p", new Talk("T", "a", null, "t", 20,
+        TalkRescheduled first = new TalkRescheduled("lpc2017", "p", new Talk("T", "a", null, "t", 20,
                 List.of(new Speaker("A", "a@example.org", null))), slot(10), slot(9));
         notification.firstMove(first);
         notification.replaceMail("m1/RESCHEDULED/a@example.org/m2", new ComposedMail("Moved to 11:00", "t", "h",

@@ -68,7 +68,7 @@ class RestartTest extends NotificationServiceTest {
     void aClaimLeftByACrashedSenderGoesOutWhenItsLeaseRunsOut() {
         String recipient = email("left.behind");
         Instant now = Instant.now();
-        Notification claimed = Notification.create(UUID.randomUUID() + "/ACCEPTED/" + recipient,
+        Notification claimed = Notification.create(UUID.randomUUID() + "/ACCEPTED/" + recipient, "lpc2017",
                 UUID.randomUUID().toString(), recipient, NotificationKind.ACCEPTED,
                 new ComposedMail("Claimed, then the sender died", "text", "<p>html</p>", List.of(), null), now, now);
         contents.store(Notification.composedMails(List.of(claimed)));
@@ -93,7 +93,7 @@ class RestartTest extends NotificationServiceTest {
         worker.stop();
         worker.start();
         String id = UUID.randomUUID().toString();
-        publish(new ProposalSubmitted(id, talk("Sent after a restart", "After Restart"), null, null, null,
+        publish(new ProposalSubmitted("lpc2017", id, talk("Sent after a restart", "After Restart"), null, null, null,
                 Instant.now()));
         assertThat(awaitMail(email("after.restart"), 1)).hasSize(1);
     }
@@ -110,7 +110,7 @@ class RestartTest extends NotificationServiceTest {
         try {
             String recipient = email("store.away");
             Instant now = Instant.now();
-            Notification due = Notification.create(UUID.randomUUID() + "/ACCEPTED/" + recipient,
+            Notification due = Notification.create(UUID.randomUUID() + "/ACCEPTED/" + recipient, "lpc2017",
                     UUID.randomUUID().toString(), recipient, NotificationKind.ACCEPTED,
                     new ComposedMail("Sent while the store went away", "text", "<p>html</p>", List.of(), null), now, now);
             contents.store(Notification.composedMails(List.of(due)));

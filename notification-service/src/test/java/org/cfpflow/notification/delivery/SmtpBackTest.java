@@ -27,9 +27,9 @@ class SmtpBackTest extends NotificationServiceTest {
         String id = UUID.randomUUID().toString();
         infrastructure.stopSmtp();
         try {
-            publish(new ProposalAccepted(id, talk("Waiting out the outage", "Ruth"), null, Instant.now()));
+            publish(new ProposalAccepted("lpc2017", id, talk("Waiting out the outage", "Ruth"), null, Instant.now()));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                JsonNode notification = organizer.get("/api/notifications?proposalId=" + id).json().path("content")
+                JsonNode notification = organizer.get("/api/notifications?conference=lpc2017&proposalId=" + id).json().path("content")
                         .path(0);
                 assertThat(notification.path("status").asString()).isEqualTo("PENDING");
                 assertThat(notification.path("attempts").asInt()).isEqualTo(1);
@@ -43,7 +43,7 @@ class SmtpBackTest extends NotificationServiceTest {
         awaitMail(email("ruth"), 1);
         // the server's 250 comes before the notification records it: the record follows within moments
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode notification = organizer.get("/api/notifications?proposalId=" + id).json().path("content")
+            JsonNode notification = organizer.get("/api/notifications?conference=lpc2017&proposalId=" + id).json().path("content")
                     .path(0);
             assertThat(notification.path("status").asString()).isEqualTo("SENT");
             assertThat(notification.path("attempts").asInt()).isEqualTo(2);

@@ -22,9 +22,9 @@ class SmtpOutageTest extends NotificationServiceTest {
         Talk talk = talk("Delivered late", "Aleksa");
         infrastructure.stopSmtp();
         try {
-            publish(new ProposalAccepted(id, talk, null, Instant.now()));
+            publish(new ProposalAccepted("lpc2017", id, talk, null, Instant.now()));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                JsonNode notifications = organizer.get("/api/notifications?proposalId=" + id).json().path("content");
+                JsonNode notifications = organizer.get("/api/notifications?conference=lpc2017&proposalId=" + id).json().path("content");
                 assertThat(notifications).hasSize(1);
                 JsonNode notification = notifications.get(0);
                 assertThat(notification.path("status").asString()).isEqualTo("PENDING");
@@ -37,7 +37,7 @@ class SmtpOutageTest extends NotificationServiceTest {
         }
         awaitMail(email("aleksa"), 1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode notification = organizer.get("/api/notifications?proposalId=" + id).json().path("content").get(0);
+            JsonNode notification = organizer.get("/api/notifications?conference=lpc2017&proposalId=" + id).json().path("content").get(0);
             assertThat(notification.path("status").asString()).isEqualTo("SENT");
             assertThat(notification.path("attempts").asInt()).isGreaterThan(2);
         });
@@ -46,8 +46,8 @@ class SmtpOutageTest extends NotificationServiceTest {
 
     @Test
     void theListIsForOrganizersAndFilters() {
-        assertThat(organizer.get("/api/notifications?status=SENT").status()).isEqualTo(200);
-        assertThat(organizer.get("/api/notifications?status=LOST").status()).isEqualTo(400);
+        assertThat(organizer.get("/api/notifications?conference=lpc2017&status=SENT").status()).isEqualTo(200);
+        assertThat(organizer.get("/api/notifications?conference=lpc2017&status=LOST").status()).isEqualTo(400);
         assertThat(org.cfpflow.testsupport.TestHttp.localhost(port).get("/api/notifications").status()).isEqualTo(401);
         assertThat(org.cfpflow.testsupport.TestHttp.localhost(port).get("/actuator/health").json().path("status")
                 .asString()).isEqualTo("UP");

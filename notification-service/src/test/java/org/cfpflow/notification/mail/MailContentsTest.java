@@ -33,7 +33,7 @@ class MailContentsTest extends NotificationServiceTest {
     @Test
     void theEmailIsStoredApartFromTheNotificationThatSendsIt() {
         String id = UUID.randomUUID().toString();
-        publish(new ProposalSubmitted(id, talk("Stored apart", "Aleksa Sarai"), null,
+        publish(new ProposalSubmitted("lpc2017", id, talk("Stored apart", "Aleksa Sarai"), null,
                 "http://localhost:8081/proposals/" + id, sealedTokens.seal("kept", id), Instant.now()));
         ReceivedMail sent = awaitMail(email("aleksa.sarai"), 1).get(0);
         assertThat(sent.text()).contains("http://localhost:8081/proposals/" + id + "?token=kept");

@@ -2,11 +2,11 @@ package org.cfpflow.review.board;
 
 import java.util.List;
 
-import org.cfpflow.platform.CfpSecurity;
 import org.cfpflow.platform.FieldViolation;
 import org.cfpflow.platform.InvalidRequestException;
 import org.cfpflow.platform.Paging;
-import org.cfpflow.platform.Roles;
+import org.cfpflow.platform.Problems;
+import org.cfpflow.review.conference.Conferences;
 import org.cfpflow.review.proposal.ReviewForms;
 import org.cfpflow.review.proposal.Reviews;
 import org.springframework.security.core.Authentication;
@@ -26,10 +26,12 @@ class ReviewBoardController {
 
     private final Reviews reviews;
     private final ReviewForms forms;
+    private final Conferences conferences;
 
-    ReviewBoardController(Reviews reviews, ReviewForms forms) {
+    ReviewBoardController(Reviews reviews, ReviewForms forms, Conferences conferences) {
         this.reviews = reviews;
         this.forms = forms;
+        this.conferences = conferences;
     }
 
     @GetMapping("/")
@@ -37,13 +39,26 @@ class ReviewBoardController {
         return "redirect:/board";
     }
 
+    /** The boards of the conferences the caller is in the team of. */
     @GetMapping("/board")
-    String board(Authentication caller, @RequestParam(required = false) String track, Model model) {
+    String boards(Authentication caller, Model model) {
         model.addAttribute("me", caller.getName());
-        model.addAttribute("queue", reviews.queue(caller, track, Paging.of(0, Paging.MAX_SIZE, Reviews.OLDEST_FIRST))
-                .getContent());
-        model.addAttribute("ranking", reviews.ranking(caller, track, Paging.of(0, Paging.MAX_SIZE, Reviews.BEST_FIRST))
-                .getContent());
+        model.addAttribute("conferences", conferences.of(caller));
+        return "boards";
+    }
+
+    /** A conference's board: what to review and the ranking, of one track or of every track the caller has. */
+    @GetMapping("/{conferenceId}/board")
+    String board(@PathVariable String conferenceId, Authentication caller,
+                 @RequestParam(required = false) String track, Model model) {
+        model.addAttribute("me", caller.getName());
+        model.addAttribute("conference", conferences.find(conferenceId)
+                .orElseThrow(() -> Problems.notFound("No conference " + conferenceId)));
+        model.addAttribute("track", track);
+        model.addAttribute("queue", reviews.queue(conferenceId, caller, track,
+                Paging.of(0, Paging.MAX_SIZE, Reviews.OLDEST_FIRST)).getContent());
+        model.addAttribute("ranking", reviews.ranking(conferenceId, caller, track,
+                Paging.of(0, Paging.MAX_SIZE, Reviews.BEST_FIRST)).getContent());
         return "board";
     }
 
@@ -82,8 +97,7 @@ class ReviewBoardController {
 
     private String proposalPage(String id, Authentication caller, Model model) {
         model.addAttribute("proposal", reviews.proposal(id, caller));
-        model.addAttribute("mayDecide", CfpSecurity.hasRole(caller, Roles.DECIDER)
-                || CfpSecurity.hasRole(caller, Roles.ORGANIZER));
+        model.addAttribute("mayDecide", reviews.mayDecide(id, caller));
         return "proposal";
     }
 }

@@ -19,6 +19,7 @@ import org.cfpflow.events.TalkUnscheduled;
 import org.cfpflow.events.TalkWaitlisted;
 import org.cfpflow.messaging.Aggregate;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -26,10 +27,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * whether the schedule has placed it. Withdrawal is final whatever arrives after it; newer content wins over older.
  */
 @Document("proposals")
+// a conference's queue and ranking, all tracks or one
+@CompoundIndex(name = "conference_submitted", def = "{'conferenceId': 1, 'submittedAt': 1, '_id': 1}")
+@CompoundIndex(name = "conference_track_submitted", def = "{'conferenceId': 1, 'track': 1, 'submittedAt': 1, '_id': 1}")
 public class ProposalUnderReview extends Aggregate {
 
     @Id
     private String id;
+    private String conferenceId;
     private Talk talk;
     private String track;
     private List<String> speakerEmails = new ArrayList<>();
@@ -52,6 +57,7 @@ public class ProposalUnderReview extends Aggregate {
 
     /** Takes in a proposal or schedule event; returns false for events that say nothing here. */
     boolean apply(CfpEvent event) {
+        conferenceId = event.conferenceId();
         if (event instanceof ProposalSubmitted submitted) {
             submittedAt = submitted.submittedAt();
             content(submitted.talk(), submitted.submittedAt());
@@ -106,8 +112,8 @@ public class ProposalUnderReview extends Aggregate {
         decisionNote = note;
         decidedBy = by;
         decidedAt = now;
-        raise(outcome == Outcome.ACCEPTED ? new ProposalAccepted(id, talk, note, now)
-                : new ProposalRejected(id, talk, note, now));
+        raise(outcome == Outcome.ACCEPTED ? new ProposalAccepted(conferenceId, id, talk, note, now)
+                : new ProposalRejected(conferenceId, id, talk, note, now));
         return true;
     }
 
@@ -131,6 +137,14 @@ public class ProposalUnderReview extends Aggregate {
 
     public String id() {
         return id;
+    }
+
+    public String conferenceId() {
+        return conferenceId;
+    }
+
+    public String track() {
+        return track;
     }
 
     public Talk talk() {

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/reviews")
+@RequestMapping("/api")
 class ReviewController {
 
     private final Reviews reviews;
@@ -24,15 +24,17 @@ class ReviewController {
         this.reviews = reviews;
     }
 
-    @GetMapping("/queue")
-    PagedModel<ReviewedProposalView> queue(Authentication caller, @RequestParam(required = false) String track,
+    @GetMapping("/conferences/{c}/reviews/queue")
+    PagedModel<ReviewedProposalView> queue(@PathVariable("c") String conferenceId, Authentication caller,
+                                           @RequestParam(required = false) String track,
                                            @RequestParam(defaultValue = "0") int page,
                                            @RequestParam(defaultValue = "20") int size) {
-        return new PagedModel<>(reviews.queue(caller, track, Paging.of(page, size, Reviews.OLDEST_FIRST)));
+        return new PagedModel<>(reviews.queue(conferenceId, caller, track, Paging.of(page, size, Reviews.OLDEST_FIRST)));
     }
 
-    @GetMapping("/proposals")
-    PagedModel<ReviewedProposalView> ranking(Authentication caller, @RequestParam(required = false) String track,
+    @GetMapping("/conferences/{c}/reviews/proposals")
+    PagedModel<ReviewedProposalView> ranking(@PathVariable("c") String conferenceId, Authentication caller,
+                                             @RequestParam(required = false) String track,
                                              @RequestParam(defaultValue = "score") String sort,
                                              @RequestParam(defaultValue = "0") int page,
                                              @RequestParam(defaultValue = "20") int size) {
@@ -40,20 +42,20 @@ class ReviewController {
         violations.check("score".equals(sort) || "submitted".equals(sort), "sort", "must be score or submitted");
         violations.throwIfAny();
         Sort order = "score".equals(sort) ? Reviews.BEST_FIRST : Reviews.OLDEST_FIRST;
-        return new PagedModel<>(reviews.ranking(caller, track, Paging.of(page, size, order)));
+        return new PagedModel<>(reviews.ranking(conferenceId, caller, track, Paging.of(page, size, order)));
     }
 
-    @GetMapping("/proposals/{id}")
+    @GetMapping("/reviews/proposals/{id}")
     ReviewedProposalView proposal(@PathVariable String id, Authentication caller) {
         return reviews.proposal(id, caller);
     }
 
-    @PostMapping(path = "/proposals/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/reviews/proposals/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ReviewedProposalView review(@PathVariable String id, Authentication caller, @RequestBody ReviewRequest request) {
         return reviews.review(id, caller, request);
     }
 
-    @PostMapping(path = "/proposals/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/reviews/proposals/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
     ReviewedProposalView decide(@PathVariable String id, Authentication caller, @RequestBody DecisionRequest request) {
         return reviews.decide(id, caller, request);
     }

@@ -1,15 +1,18 @@
 package org.cfpflow.review.proposal;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
+import org.cfpflow.events.TeamRole;
 import org.cfpflow.messaging.OptimisticRetry;
-import org.cfpflow.platform.CfpSecurity;
 import org.cfpflow.platform.Problems;
-import org.cfpflow.platform.Roles;
+import org.cfpflow.platform.TeamAccess;
+import org.cfpflow.review.conference.Conference;
 import org.cfpflow.review.conference.Conferences;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -47,49 +50,54 @@ public class Reviews {
         this.reviewsGiven = Counter.builder("cfp.reviews").description("Reviews given or replaced").register(meters);
     }
 
-    /** What the caller has not reviewed yet, oldest first; never their own proposals. */
-    public Page<ReviewedProposalView> queue(Authentication caller, String track, Pageable pageable) {
+    /**
+     * What the caller has not reviewed yet of a conference, oldest first: of the tracks they review (all, for an
+     * organizer or a reviewer of every track); never their own proposals.
+     */
+    public Page<ReviewedProposalView> queue(String conferenceId, Authentication caller, String track,
+                                            Pageable pageable) {
+        Conference conference = conference(conferenceId);
         String me = caller.getName().toLowerCase(Locale.ROOT);
-        Query query = new Query(Criteria.where("submittedAt").ne(null).and("withdrawn").is(false)
-                .and("reviewers").ne(me).and("speakerEmails").ne(me));
-        if (track != null && !track.isBlank()) {
-            query.addCriteria(Criteria.where("track").is(track));
-        }
-        return page(query, pageable, isBlindFor(caller), false);
+        Query query = new Query(inTracks(conference, caller, track, TeamRole.REVIEWER).and("submittedAt").ne(null)
+                .and("withdrawn").is(false).and("reviewers").ne(me).and("speakerEmails").ne(me));
+        return page(query, pageable, isBlindFor(caller, conference), false);
     }
 
     /**
      * The ranking organizers decide from: the proposals still in the running, best mean score first; as everywhere,
      * none the caller speaks on (a conflict of interest).
      */
-    public Page<ReviewedProposalView> ranking(Authentication caller, String track, Pageable pageable) {
+    public Page<ReviewedProposalView> ranking(String conferenceId, Authentication caller, String track,
+                                              Pageable pageable) {
+        Conference conference = conference(conferenceId);
         String me = caller.getName().toLowerCase(Locale.ROOT);
-        Query query = new Query(Criteria.where("submittedAt").ne(null).and("withdrawn").is(false)
-                .and("speakerEmails").ne(me));
-        if (track != null && !track.isBlank()) {
-            query.addCriteria(Criteria.where("track").is(track));
-        }
-        return page(query, pageable, isBlindFor(caller), false);
+        TeamRole role = TeamAccess.mayInSomeTrack(caller, conference.team(), TeamRole.REVIEWER) ? TeamRole.REVIEWER
+                : TeamRole.DECIDER;
+        Query query = new Query(inTracks(conference, caller, track, role).and("submittedAt").ne(null)
+                .and("withdrawn").is(false).and("speakerEmails").ne(me));
+        return page(query, pageable, isBlindFor(caller, conference), false);
     }
 
+    /** A proposal with its reviews, for the reviewers and deciders of its track and the organizers. */
     public ReviewedProposalView proposal(String id, Authentication caller) {
         ProposalUnderReview proposal = known(id);
+        Conference conference = permitted(proposal, caller, TeamRole.REVIEWER, TeamRole.DECIDER);
         refuseSpeaker(proposal, caller, "see the reviews of");
-        return ReviewedProposalView.of(proposal, isBlindFor(caller), true);
+        return ReviewedProposalView.of(proposal, isBlindFor(caller, conference), true);
     }
 
     public ReviewedProposalView review(String id, Authentication caller, ReviewRequest request) {
         request.validate();
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
-        ReviewedProposalView reviewed = change(id, caller, "review", proposal ->
-                proposal.review(caller.getName(), request.score(), comment, clock.instant()));
+        ReviewedProposalView reviewed = change(id, caller, "review", List.of(TeamRole.REVIEWER, TeamRole.DECIDER),
+                proposal -> proposal.review(caller.getName(), request.score(), comment, clock.instant()));
         reviewsGiven.increment();
         return reviewed;
     }
 
     public ReviewedProposalView decide(String id, Authentication caller, DecisionRequest request) {
         Outcome outcome = request.outcome();
-        return change(id, caller, "decide on", proposal -> {
+        return change(id, caller, "decide on", List.of(TeamRole.DECIDER), proposal -> {
             if (proposal.scheduled() && proposal.decision() != outcome) {
                 throw Problems.conflict("The talk is scheduled already; its decision can no longer change",
                         Map.of("decision", String.valueOf(proposal.decision())));
@@ -98,21 +106,67 @@ public class Reviews {
         });
     }
 
-    public boolean isBlindFor(Authentication caller) {
-        return conferences.current().blindReview() && !CfpSecurity.hasRole(caller, Roles.ORGANIZER);
+    /** Whether the caller may decide on the proposal: a decider of its track, or an organizer. */
+    public boolean mayDecide(String id, Authentication caller) {
+        ProposalUnderReview proposal = known(id);
+        return conferences.find(proposal.conferenceId())
+                .filter(c -> TeamAccess.may(caller, c.team(), TeamRole.DECIDER, proposal.track())).isPresent();
     }
 
-    private ReviewedProposalView change(String id, Authentication caller, String action,
+    /** Speakers stay hidden from everyone but the conference's organizers while its review is blind. */
+    private static boolean isBlindFor(Authentication caller, Conference conference) {
+        return conference.blindReview() && !TeamAccess.may(caller, conference.team(), TeamRole.ORGANIZER, null);
+    }
+
+    private ReviewedProposalView change(String id, Authentication caller, String action, List<TeamRole> roles,
                                         Consumer<ProposalUnderReview> change) {
         return OptimisticRetry.retry(() -> {
             ProposalUnderReview proposal = known(id);
+            Conference conference = permitted(proposal, caller, roles.toArray(TeamRole[]::new));
             if (proposal.withdrawn()) {
                 throw Problems.conflict("Proposal " + id + " was withdrawn by its speakers");
             }
             refuseSpeaker(proposal, caller, action);
             change.accept(proposal);
-            return ReviewedProposalView.of(proposals.save(proposal), isBlindFor(caller), true);
+            return ReviewedProposalView.of(proposals.save(proposal), isBlindFor(caller, conference), true);
         });
+    }
+
+    private Conference conference(String conferenceId) {
+        return conferences.find(conferenceId).orElseThrow(() -> Problems.notFound("No conference " + conferenceId));
+    }
+
+    /**
+     * The proposals of the conference in the tracks the caller has {@code role} for, or in {@code track} if they
+     * have it there; a {@code 403} otherwise.
+     */
+    private static Criteria inTracks(Conference conference, Authentication caller, String track, TeamRole role) {
+        Criteria criteria = Criteria.where("conferenceId").is(conference.conferenceId());
+        boolean asked = track != null && !track.isBlank();
+        if (asked ? !TeamAccess.may(caller, conference.team(), role, track)
+                : !TeamAccess.mayInSomeTrack(caller, conference.team(), role)) {
+            throw TeamAccess.forbidden(role, conference.conferenceId(), asked ? track : null);
+        }
+        Set<String> limited = TeamAccess.limitedTo(caller, conference.team(), role);
+        return asked ? criteria.and("track").is(track) : limited.isEmpty() ? criteria : criteria.and("track").in(limited);
+    }
+
+    /**
+     * The proposal's conference if the caller has one of {@code roles} for its track (an organizer has every one);
+     * a {@code 403} for another member of its team, and the same {@code 404} as for an unknown id for anyone else.
+     */
+    private Conference permitted(ProposalUnderReview proposal, Authentication caller, TeamRole... roles) {
+        Conference conference = conferences.find(proposal.conferenceId())
+                .orElseThrow(() -> Problems.notFound("No proposal " + proposal.id()));
+        for (TeamRole role : roles) {
+            if (TeamAccess.may(caller, conference.team(), role, proposal.track())) {
+                return conference;
+            }
+        }
+        if (Arrays.stream(TeamRole.values()).anyMatch(r -> TeamAccess.mayInSomeTrack(caller, conference.team(), r))) {
+            throw TeamAccess.forbidden(roles[roles.length - 1], conference.conferenceId(), proposal.track());
+        }
+        throw Problems.notFound("No proposal " + proposal.id());
     }
 
     private ProposalUnderReview known(String id) {

@@ -12,7 +12,7 @@ class ReviewBoardTest extends ReviewServiceTest {
     void aReviewerScoresFromTheBoardAndADeciderAcceptsThere() {
         String id = submitted(talk("<script>alert('x')</script> on the board", "Board Speaker", "board@example.org"));
 
-        TestHttp.Response board = alice.get("/board");
+        TestHttp.Response board = alice.get("/lpc2017/board");
         assertThat(board.status()).isEqualTo(200);
         assertThat(board.body()).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; on the board")
                 .doesNotContain("<script>alert");

@@ -64,7 +64,7 @@ class DecidingTest extends ReviewServiceTest {
         String id = submitted(talk);
         assertStatus(bob.postJson("/api/reviews/proposals/" + id + "/decision", Map.of("decision", "ACCEPT")), 200);
         LocalDateTime start = LocalDateTime.of(2017, 9, 13, 14, 0);
-        publish(new TalkScheduled(id, talk, new Slot("Room", start.toLocalDate(), start.atOffset(ZoneOffset.UTC),
+        publish(new TalkScheduled("lpc2017", id, talk, new Slot("Room", start.toLocalDate(), start.atOffset(ZoneOffset.UTC),
                 start.plusMinutes(15).atOffset(ZoneOffset.UTC), start, start.plusMinutes(15))));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 organizer.get("/api/reviews/proposals/" + id).json().path("scheduled").asBoolean());
@@ -89,11 +89,11 @@ class DecidingTest extends ReviewServiceTest {
     void aWithdrawnProposalLeavesTheQueueAndCanNoLongerBeDecidedOrReviewed() {
         Talk talk = talk("Withdrawn", "W", "w@example.org");
         String id = submitted(talk);
-        publish(new ProposalWithdrawn(id, talk, Instant.now()));
+        publish(new ProposalWithdrawn("lpc2017", id, talk, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 organizer.get("/api/reviews/proposals/" + id).json().path("withdrawn").asBoolean());
 
-        assertThat(alice.get("/api/reviews/queue?size=200").json().path("content").findValuesAsString("id"))
+        assertThat(alice.get("/api/conferences/lpc2017/reviews/queue?size=200").json().path("content").findValuesAsString("id"))
                 .doesNotContain(id);
         assertStatus(bob.postJson("/api/reviews/proposals/" + id + "/decision", Map.of("decision", "ACCEPT")), 409);
         assertStatus(alice.postJson("/api/reviews/proposals/" + id, Map.of("score", 3)), 409);
@@ -103,7 +103,7 @@ class DecidingTest extends ReviewServiceTest {
     void aRedeliveredSubmissionIsOneProposalAndItsDecisionIsAnnouncedOnce() {
         Talk talk = talk("Redelivered", "R", "r@example.org");
         String id = UUID.randomUUID().toString();
-        ProducerRecord<String, byte[]> submission = publish(new ProposalSubmitted(id, talk, null, null, null, Instant.now()));
+        ProducerRecord<String, byte[]> submission = publish(new ProposalSubmitted("lpc2017", id, talk, null, null, null, Instant.now()));
         awaitKnown(id);
         assertStatus(bob.postJson("/api/reviews/proposals/" + id + "/decision", Map.of("decision", "ACCEPT")), 200);
         kafka.send(submission);
@@ -119,8 +119,8 @@ class DecidingTest extends ReviewServiceTest {
     void aSubmissionArrivingAfterItsWithdrawalDoesNotBringItBack() {
         Talk talk = talk("Late submission", "L", "l@example.org");
         String id = UUID.randomUUID().toString();
-        publish(new ProposalWithdrawn(id, talk, Instant.now()));
-        publish(new ProposalSubmitted(id, talk, null, null, null, Instant.now().minusSeconds(60)));
+        publish(new ProposalWithdrawn("lpc2017", id, talk, Instant.now()));
+        publish(new ProposalSubmitted("lpc2017", id, talk, null, null, null, Instant.now().minusSeconds(60)));
         awaitKnown(id);
 
         assertThat(organizer.get("/api/reviews/proposals/" + id).json().path("withdrawn").asBoolean()).isTrue();

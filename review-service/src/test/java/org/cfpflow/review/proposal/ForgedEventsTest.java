@@ -46,7 +46,7 @@ class ForgedEventsTest extends ReviewServiceTest {
                 });
         List<String> ids = forgeries.entrySet().stream().map(forgery -> {
             String id = UUID.randomUUID().toString();
-            ProducerRecord<String, byte[]> record = CloudEventRecords.of(new ProposalSubmitted(id,
+            ProducerRecord<String, byte[]> record = CloudEventRecords.of(new ProposalSubmitted("lpc2017", id,
                     talk("Forged: " + forgery.getKey(), "F", "f@example.org"), null, null, null, Instant.now()), "/test");
             ObjectNode payload = (ObjectNode) JSON.readTree(record.value());
             forgery.getValue().accept(payload);

@@ -24,8 +24,8 @@ class ProposalUnderReviewTest {
 
     @Test
     void newerContentWinsOverOlderWhateverTheOrderOfArrival() {
-        proposal.apply(new ProposalUpdated("p1", talk("Second title"), null, T0.plusSeconds(60)));
-        proposal.apply(new ProposalSubmitted("p1", talk("First title"), null, null, null, T0));
+        proposal.apply(new ProposalUpdated("lpc2017", "p1", talk("Second title"), null, T0.plusSeconds(60)));
+        proposal.apply(new ProposalSubmitted("lpc2017", "p1", talk("First title"), null, null, null, T0));
         assertThat(proposal.talk().title()).isEqualTo("Second title");
         assertThat(proposal.submittedAt()).isEqualTo(T0);
         assertThat(proposal.isKnown()).isTrue();
@@ -33,11 +33,11 @@ class ProposalUnderReviewTest {
 
     @Test
     void aWithdrawalAloneKeepsTheContentButIsNotAKnownProposalAndStaysWithdrawn() {
-        proposal.apply(new ProposalWithdrawn("p1", talk("Gone"), T0));
+        proposal.apply(new ProposalWithdrawn("lpc2017", "p1", talk("Gone"), T0));
         assertThat(proposal.withdrawn()).isTrue();
         assertThat(proposal.isKnown()).isFalse();
         assertThat(proposal.talk().title()).isEqualTo("Gone");
-        proposal.apply(new ProposalSubmitted("p1", talk("Gone"), null, null, null, T0.minusSeconds(5)));
+        proposal.apply(new ProposalSubmitted("lpc2017", "p1", talk("Gone"), null, null, null, T0.minusSeconds(5)));
         assertThat(proposal.withdrawn()).isTrue();
     }
 
@@ -60,7 +60,7 @@ class ProposalUnderReviewTest {
 
     @Test
     void theSameDecisionTwiceRaisesOneEventAndAChangeOfMindAnother() {
-        proposal.apply(new ProposalSubmitted("p1", talk("Decided"), null, null, null, T0));
+        proposal.apply(new ProposalSubmitted("lpc2017", "p1", talk("Decided"), null, null, null, T0));
         assertThat(proposal.decide(Outcome.ACCEPTED, "welcome", "lead@example.org", T0)).isTrue();
         assertThat(proposal.decide(Outcome.ACCEPTED, "again", "lead@example.org", T0)).isFalse();
         assertThat(proposal.decisionNote()).isEqualTo("welcome");
@@ -71,10 +71,10 @@ class ProposalUnderReviewTest {
 
     @Test
     void speakersAreKnownByAddressWhateverTheCaseAndTheScheduleIsFollowed() {
-        proposal.apply(new ProposalSubmitted("p1", talk("Mine"), null, null, null, T0));
+        proposal.apply(new ProposalSubmitted("lpc2017", "p1", talk("Mine"), null, null, null, T0));
         assertThat(proposal.isSpeaker("STEPHANE@example.org")).isTrue();
         assertThat(proposal.isSpeaker("lead@example.org")).isFalse();
-        assertThat(proposal.apply(new TalkWaitlisted("p1", proposal.talk(), "full"))).isTrue();
+        assertThat(proposal.apply(new TalkWaitlisted("lpc2017", "p1", proposal.talk(), "full"))).isTrue();
         assertThat(proposal.scheduled()).isFalse();
     }
 

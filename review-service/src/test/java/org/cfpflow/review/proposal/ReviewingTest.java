@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 class ReviewingTest extends ReviewServiceTest {
 
     private static List<String> queueIds(TestHttp reviewer) {
-        return reviewer.get("/api/reviews/queue?size=200").json().path("content").findValuesAsString("id");
+        return reviewer.get("/api/conferences/lpc2017/reviews/queue?size=200").json().path("content").findValuesAsString("id");
     }
 
     @Test
@@ -29,7 +29,7 @@ class ReviewingTest extends ReviewServiceTest {
                 "stephane.graber@example.org"));
         String second = submitted(talk("LXCFS", "Serge Hallyn", "serge.hallyn@example.org"));
 
-        JsonNode queue = alice.get("/api/reviews/queue?size=200").json();
+        JsonNode queue = alice.get("/api/conferences/lpc2017/reviews/queue?size=200").json();
         List<String> ids = queue.path("content").findValuesAsString("id");
         assertThat(ids).containsSubsequence(first, second);
         assertThat(queue.path("content").findValues("speakers")).isEmpty();
@@ -91,7 +91,7 @@ class ReviewingTest extends ReviewServiceTest {
         assertThat(wrongType.json().path("errors").findValuesAsString("field")).containsExactly("score");
         assertStatus(alice.postJson("/api/reviews/proposals/" + id, "{\"score\": "), 400);
         assertStatus(alice.postJson("/api/reviews/proposals/no-such-proposal", Map.of("score", 3)), 404);
-        assertStatus(alice.get("/api/reviews/proposals?sort=random"), 400);
+        assertStatus(alice.get("/api/conferences/lpc2017/reviews/proposals?sort=random"), 400);
         assertThat(organizer.get("/api/reviews/proposals/" + id).json().path("reviewCount").asInt()).isZero();
     }
 
@@ -103,7 +103,7 @@ class ReviewingTest extends ReviewServiceTest {
         alice.postJson("/api/reviews/proposals/" + strong, Map.of("score", 5));
         bob.postJson("/api/reviews/proposals/" + strong, Map.of("score", 5));
 
-        List<String> ranking = organizer.get("/api/reviews/proposals?sort=score&size=200").json().path("content")
+        List<String> ranking = organizer.get("/api/conferences/lpc2017/reviews/proposals?sort=score&size=200").json().path("content")
                 .findValuesAsString("id");
         assertThat(ranking.indexOf(strong)).isLessThan(ranking.indexOf(weak));
         assertThat(ranking.get(0)).isEqualTo(strong);
@@ -112,9 +112,7 @@ class ReviewingTest extends ReviewServiceTest {
     @Test
     void reviewIsOpenWhenTheConferenceTurnsBlindReviewOff() {
         String id = submitted(talk("Open review", "Christian Brauner", "christian@example.org"));
-        Track track = new Track("containers", "Containers", List.of(5, 15, 20), List.of(new Person("L", "l@example.org")));
-        publish(new ConferenceDefined("c1", "LPC", "lpc2017", "UTC", Instant.now(), Instant.now(), List.of(track),
-                false, null, null, Instant.now()));
+        publish(conference(CONFERENCE, false, TEAM));
         try {
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     alice.get("/api/reviews/proposals/" + id).json().has("speakers"));
@@ -122,8 +120,7 @@ class ReviewingTest extends ReviewServiceTest {
                     .asString()).isEqualTo("Christian Brauner");
         }
         finally {
-            publish(new ConferenceDefined("c1", "LPC", "lpc2017", "UTC", Instant.now(), Instant.now(),
-                    List.of(track), true, null, null, Instant.now()));
+            publish(conference(CONFERENCE, true, TEAM));
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     !alice.get("/api/reviews/proposals/" + id).json().has("speakers"));
         }

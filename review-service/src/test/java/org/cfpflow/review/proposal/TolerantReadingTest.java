@@ -27,7 +27,7 @@ class TolerantReadingTest extends ReviewServiceTest {
     @Test
     void anEventWithPropertiesThisServiceDoesNotKnowIsApplied() {
         String id = UUID.randomUUID().toString();
-        ProducerRecord<String, byte[]> record = CloudEventRecords.of(new ProposalSubmitted(id,
+        ProducerRecord<String, byte[]> record = CloudEventRecords.of(new ProposalSubmitted("lpc2017", id,
                 talk("From a newer producer", "N", "n@example.org"), null, "http://cfp.test/proposals/" + id, null, Instant.now()), "/test");
         ObjectNode payload = (ObjectNode) JSON.readTree(record.value());
         payload.put("addedByANewerVersion", "anything");

@@ -1,13 +1,15 @@
 package org.cfpflow.schedule.export;
 
+import org.cfpflow.platform.Problems;
 import org.cfpflow.schedule.timetable.Timetables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The published schedule in the formats conference apps load. */
+/** A conference's published schedule in the formats conference apps load. */
 @RestController
 class ExportController {
 
@@ -21,22 +23,23 @@ class ExportController {
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
-    @GetMapping("/schedule.json")
-    ResponseEntity<String> json() {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ScheduleJson.write(published()));
+    @GetMapping("/{c}/schedule.json")
+    ResponseEntity<String> json(@PathVariable("c") String conferenceId) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ScheduleJson.write(published(conferenceId)));
     }
 
-    @GetMapping("/schedule.xml")
-    ResponseEntity<String> xml() {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(ScheduleXml.write(published()));
+    @GetMapping("/{c}/schedule.xml")
+    ResponseEntity<String> xml(@PathVariable("c") String conferenceId) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(ScheduleXml.write(published(conferenceId)));
     }
 
-    @GetMapping("/schedule.ics")
-    ResponseEntity<String> ics() {
-        return ResponseEntity.ok().contentType(CALENDAR).body(ScheduleIcs.write(published()));
+    @GetMapping("/{c}/schedule.ics")
+    ResponseEntity<String> ics(@PathVariable("c") String conferenceId) {
+        return ResponseEntity.ok().contentType(CALENDAR).body(ScheduleIcs.write(published(conferenceId)));
     }
 
-    private PublishedSchedule published() {
-        return PublishedSchedule.of(timetables.current(), publicUrl);
+    private PublishedSchedule published(String conferenceId) {
+        return PublishedSchedule.of(timetables.ofKnownConference(conferenceId)
+                .orElseThrow(() -> Problems.notFound("No conference " + conferenceId)), publicUrl);
     }
 }

@@ -80,7 +80,7 @@ record PublishedSchedule(String version, String title, String acronym, ZoneId zo
         List<String> rooms = days.stream().flatMap(d -> d.rooms().keySet().stream()).distinct().sorted().toList();
         return new PublishedSchedule(Long.toString(timetable.lastChangeId()),
                 conference == null ? "Conference" : conference.title(),
-                conference == null ? "conference" : conference.acronym(), zone, start, end,
+                conference == null ? "conference" : conference.conferenceId(), zone, start, end,
                 conference == null ? List.of() : conference.tracks(), rooms, days, baseUrl);
     }
 }

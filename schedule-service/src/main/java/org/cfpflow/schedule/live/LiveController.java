@@ -1,13 +1,19 @@
 package org.cfpflow.schedule.live;
 
+import java.nio.charset.StandardCharsets;
+
 import org.cfpflow.platform.ClientAddress;
+import org.cfpflow.platform.Problems;
 import org.cfpflow.platform.Violations;
+import org.cfpflow.schedule.timetable.Timetables;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.util.UriUtils;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,15 +22,18 @@ class LiveController {
 
     private final LiveTimetable live;
     private final ClientAddress clientAddress;
+    private final Timetables timetables;
 
-    LiveController(LiveTimetable live, ClientAddress clientAddress) {
+    LiveController(LiveTimetable live, ClientAddress clientAddress, Timetables timetables) {
         this.live = live;
         this.clientAddress = clientAddress;
+        this.timetables = timetables;
     }
 
-    @GetMapping(path = "/api/timetable/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @GetMapping(path = "/api/conferences/{c}/timetable/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
-    SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+    SseEmitter stream(@PathVariable("c") String conferenceId,
+                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                       HttpServletRequest request) {
         Long resumeAfter = null;
         if (lastEventId != null && !lastEventId.isBlank()) {
@@ -33,12 +42,18 @@ class LiveController {
             violations.throwIfAny();
             resumeAfter = Long.parseLong(lastEventId.strip());
         }
-        return live.subscribe(clientAddress.of(request), resumeAfter);
+        return live.subscribe(conferenceId, clientAddress.of(request), resumeAfter);
     }
 
-    /** The page organizers keep open. */
-    @GetMapping("/schedule")
-    String page() {
+    /** The conference's timetable as a page that follows every change: the one organizers keep open. */
+    @GetMapping("/{c}/schedule")
+    String page(@PathVariable("c") String conferenceId) {
+        timetables.ofKnownConference(conferenceId).orElseThrow(() -> Problems.notFound("No conference " + conferenceId));
         return "forward:/live/index.html";
+    }
+
+    @GetMapping("/{c}/schedule/live")
+    String livePage(@PathVariable("c") String conferenceId) {
+        return "redirect:/" + UriUtils.encodePathSegment(conferenceId, StandardCharsets.UTF_8) + "/schedule";
     }
 }

@@ -40,7 +40,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The open Server-Sent Events streams. Each message carries the change's number as its id, so that a client
+ * The open Server-Sent Events streams, each of one conference's timetable. Each message carries the change's number as its id, so that a client
  * that reconnects with {@code Last-Event-ID} gets what it missed from the timetable's change log, then the rest live;
  * where the log no longer reaches back that far it gets {@code ready} again, and reloads the timetable.
  * <p>
@@ -82,8 +82,11 @@ class LiveTimetable implements SmartLifecycle, DisposableBean {
         heartbeat.scheduleAtFixedRate(this::keepAlive, 15, 15, TimeUnit.SECONDS);
     }
 
-    SseEmitter subscribe(String client, Long lastEventId) {
-        Subscriber subscriber = admit(client);
+    /** A stream of the conference's changes; a {@code 404} for a conference not known here. */
+    SseEmitter subscribe(String conferenceId, String client, Long lastEventId) {
+        Timetable timetable = timetables.ofKnownConference(conferenceId)
+                .orElseThrow(() -> Problems.notFound("No conference " + conferenceId));
+        Subscriber subscriber = admit(conferenceId, client);
         SseEmitter emitter = subscriber.emitter;
         emitter.onCompletion(() -> remove(subscriber));
         // at its timeout the stream ends as any other (not with a 503): the EventSource comes back by its last id
@@ -92,7 +95,6 @@ class LiveTimetable implements SmartLifecycle, DisposableBean {
             emitter.complete();
         });
         emitter.onError(e -> remove(subscriber));
-        var timetable = timetables.current();
         if (lastEventId == null || !timetable.canResumeAfter(lastEventId)) {
             // a new client, or one whose gap the log no longer covers (or an id of another timetable): a snapshot
             subscriber.ready(timetable.lastChangeId());
@@ -105,7 +107,7 @@ class LiveTimetable implements SmartLifecycle, DisposableBean {
         return emitter;
     }
 
-    private synchronized Subscriber admit(String client) {
+    private synchronized Subscriber admit(String conferenceId, String client) {
         if (subscribers.size() >= limits.maxTotal()) {
             throw refusal(HttpStatus.SERVICE_UNAVAILABLE, "The live timetable has as many readers as it serves; try again soon");
         }
@@ -115,7 +117,7 @@ class LiveTimetable implements SmartLifecycle, DisposableBean {
                     + " live timetable streams open already");
         }
         mine.incrementAndGet();
-        Subscriber subscriber = new Subscriber(client, new SseEmitter(limits.timeout().toMillis()));
+        Subscriber subscriber = new Subscriber(conferenceId, client, new SseEmitter(limits.timeout().toMillis()));
         subscribers.add(subscriber);
         return subscriber;
     }
@@ -135,12 +137,17 @@ class LiveTimetable implements SmartLifecycle, DisposableBean {
         return refusal;
     }
 
-    /** Queues the changes for every stream; writes nothing itself, so the consumer calling it never waits. */
+    /**
+     * Queues the changes for every stream of their conference; writes nothing itself, so the consumer calling it
+     * never waits.
+     */
     @EventListener
     void on(TimetableChanged changed) {
         changed.eventIds().forEach(id -> raisedHere.put(id, Boolean.TRUE));
         for (Subscriber subscriber : subscribers) {
-            subscriber.offer(changed.changes());
+            if (subscriber.conferenceId.equals(changed.conferenceId())) {
+                subscriber.offer(changed.changes());
+            }
         }
     }
 
@@ -150,16 +157,17 @@ class LiveTimetable implements SmartLifecycle, DisposableBean {
     }
 
     /**
-     * Another replica changed the timetable: each stream gets, from the stored timetable, the changes it has not
-     * had (or {@code ready} again, where the log no longer reaches back to its last one). One read for all streams,
-     * none while nobody listens.
+     * Another replica changed the conference's timetable: each of its streams gets, from the stored timetable, the
+     * changes it has not had (or {@code ready} again, where the log no longer reaches back to its last one). One read
+     * for all its streams, none while nobody listens.
      */
-    void catchUp() {
-        if (subscribers.isEmpty()) {
+    void catchUp(String conferenceId) {
+        List<Subscriber> listening = subscribers.stream().filter(s -> s.conferenceId.equals(conferenceId)).toList();
+        if (listening.isEmpty()) {
             return;
         }
-        Timetable timetable = timetables.current();
-        for (Subscriber subscriber : subscribers) {
+        Timetable timetable = timetables.current(conferenceId);
+        for (Subscriber subscriber : listening) {
             subscriber.catchUp(timetable);
         }
     }
@@ -209,6 +217,7 @@ class LiveTimetable implements SmartLifecycle, DisposableBean {
     /** One stream; never sends a change twice or out of order, whether it came from the log or live. */
     private final class Subscriber {
 
+        private final String conferenceId;
         private final String client;
         private final SseEmitter emitter;
         private final Queue<SseEmitter.SseEventBuilder> queue = new ConcurrentLinkedQueue<>();
@@ -218,7 +227,8 @@ class LiveTimetable implements SmartLifecycle, DisposableBean {
         /** The last change queued; only {@link #offer} and {@link #ready} (synchronized) touch it. */
         private long lastQueued = -1;
 
-        Subscriber(String client, SseEmitter emitter) {
+        Subscriber(String conferenceId, String client, SseEmitter emitter) {
+            this.conferenceId = conferenceId;
             this.client = client;
             this.emitter = emitter;
         }

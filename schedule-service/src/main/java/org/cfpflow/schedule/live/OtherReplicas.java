@@ -3,8 +3,10 @@ package org.cfpflow.schedule.live;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,6 +29,10 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * What the other replicas of the schedule-service changed, so that a stream on any replica carries every change:
  * each replica reads {@code cfp.schedule} on its own (every partition, from the end, in no consumer group) and,
@@ -38,6 +44,7 @@ class OtherReplicas implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OtherReplicas.class);
     static final Duration PARTITIONS_CHECKED_EVERY = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final LiveTimetable live;
     private final Map<String, Object> config;
@@ -76,9 +83,7 @@ class OtherReplicas implements SmartLifecycle {
                     continue;
                 }
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofSeconds(1));
-                if (fromAnotherReplica(records)) {
-                    live.catchUp();
-                }
+                conferencesChangedElsewhere(records).forEach(live::catchUp);
             }
         }
         catch (WakeupException | InterruptException | InterruptedException e) {
@@ -112,14 +117,27 @@ class OtherReplicas implements SmartLifecycle {
         }
     }
 
-    private boolean fromAnotherReplica(ConsumerRecords<byte[], byte[]> records) {
+    /** The conferences whose timetables the records of another replica changed. */
+    private Set<String> conferencesChangedElsewhere(ConsumerRecords<byte[], byte[]> records) {
+        Set<String> conferences = new LinkedHashSet<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             Header id = record.headers().lastHeader(CloudEventHeaders.ID);
             if (id == null || !live.raisedHere(new String(id.value(), StandardCharsets.UTF_8))) {
-                return true;
+                conferenceOf(record).ifPresent(conferences::add);
             }
         }
-        return false;
+        return conferences;
+    }
+
+    /** The {@code conferenceId} of the record's payload; none for a record that is not an event. */
+    private static Optional<String> conferenceOf(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            JsonNode conferenceId = JSON.readTree(record.value()).path("conferenceId");
+            return conferenceId.isString() ? Optional.of(conferenceId.asString()) : Optional.empty();
+        }
+        catch (JacksonException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

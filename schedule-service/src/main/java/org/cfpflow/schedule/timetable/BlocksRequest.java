@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.cfpflow.events.Track;
 import org.cfpflow.platform.Violations;
 
-/** {@code PUT /api/timetable/blocks}: times are local date-times of the conference's zone. */
+/** {@code PUT /api/conferences/{c}/timetable/blocks}: times are local date-times of the conference's zone. */
 record BlocksRequest(List<BlockRequest> blocks) {
 
     record BlockRequest(String track, String room, LocalDateTime start, LocalDateTime end, List<BreakRequest> breaks) {

@@ -5,14 +5,22 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.cfpflow.events.ConferenceDefined;
+import org.cfpflow.events.TeamMember;
 import org.cfpflow.events.Track;
 
-/** The conference as this service needs it: its zone for times, names and tracks for the exports. */
-public record Conference(String conferenceId, String title, String acronym, String timezone, List<Track> tracks,
-                             LocalDate start, LocalDate end, Instant definedAt) {
+/**
+ * A conference as this service needs it: its zone for times, names and tracks for the exports, its team for who may
+ * change its timetable.
+ */
+public record Conference(String conferenceId, String title, String timezone, List<Track> tracks,
+                         LocalDate start, LocalDate end, List<TeamMember> team, Instant definedAt) {
 
     static Conference of(ConferenceDefined defined) {
-        return new Conference(defined.conferenceId(), defined.title(), defined.acronym(), defined.timezone(),
-                defined.tracks(), defined.start(), defined.end(), defined.definedAt());
+        return new Conference(defined.conferenceId(), defined.title(), defined.timezone(),
+                defined.tracks(), defined.start(), defined.end(), defined.team(), defined.definedAt());
+    }
+
+    public List<TeamMember> team() {
+        return team == null ? List.of() : team;
     }
 }

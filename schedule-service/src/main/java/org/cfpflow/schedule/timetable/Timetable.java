@@ -26,13 +26,12 @@ import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 
 /**
- * The whole timetable in one document, so that placing a talk, the events it causes and the change log the live
+ * A conference's whole timetable in one document (its id is the conference's), so that placing a talk, the events it causes and the change log the live
  * page resumes from are one write. A conference of a few thousand talks fits easily.
  */
 @org.springframework.data.mongodb.core.mapping.Document("timetable")
 public class Timetable extends Aggregate {
 
-    static final String ID = "timetable";
     /**
      * Changes kept for clients that reconnect: an EventSource is back within seconds, and each change carries its
      * talk's public view, so a longer log only makes every write of this document heavier. Older gaps get a snapshot.
@@ -45,7 +44,7 @@ public class Timetable extends Aggregate {
     static final int HANDLED_KEPT = 1_000;
 
     @Id
-    private String id = ID;
+    private String id;
     private Conference conference;
     private List<Block> blocks = new ArrayList<>();
     private List<Entry> entries = new ArrayList<>();
@@ -66,6 +65,17 @@ public class Timetable extends Aggregate {
     private List<Entry> entriesAppended = new ArrayList<>();
     @Transient
     private List<Change> changesAppended = new ArrayList<>();
+
+    /** The empty timetable of a conference: no blocks, no talks; the conference itself may not be known yet. */
+    static Timetable of(String conferenceId) {
+        Timetable timetable = new Timetable();
+        timetable.id = conferenceId;
+        return timetable;
+    }
+
+    public String conferenceId() {
+        return id;
+    }
 
     /** Returns whether the timetable changed (an older definition than the one known changes nothing). */
     boolean define(ConferenceDefined defined) {
@@ -101,10 +111,10 @@ public class Timetable extends Aggregate {
         Optional<Placement> slot = planner().earliest(added);
         if (slot.isPresent()) {
             added.place(slot.get());
-            emit(new TalkScheduled(added.proposalId(), added.talk(), slot(slot.get())));
+            emit(new TalkScheduled(id, added.proposalId(), added.talk(), slot(slot.get())));
         }
         else {
-            emit(new TalkWaitlisted(added.proposalId(), added.talk(), blocks.isEmpty()
+            emit(new TalkWaitlisted(id, added.proposalId(), added.talk(), blocks.isEmpty()
                     ? "The timetable has no blocks yet" : "No free slot of " + added.talk().durationMinutes()
                     + " minutes in track " + added.talk().track()));
         }
@@ -167,7 +177,7 @@ public class Timetable extends Aggregate {
         entries.remove(entry);
         entriesChanged = true;
         if (entry.isScheduled()) {
-            emit(new TalkUnscheduled(entry.proposalId(), entry.talk(), slot(entry.placement()), reason));
+            emit(new TalkUnscheduled(id, entry.proposalId(), entry.talk(), slot(entry.placement()), reason));
             placeWaitlisted();
         }
     }
@@ -182,8 +192,8 @@ public class Timetable extends Aggregate {
             if (!planner.fitsBlocks(entry)) {
                 Slot previous = slot(entry.placement());
                 entry.place(null);
-                emit(new TalkUnscheduled(entry.proposalId(), entry.talk(), previous, "The timetable blocks changed"));
-                emit(new TalkWaitlisted(entry.proposalId(), entry.talk(), "Its slot is no longer in the timetable"));
+                emit(new TalkUnscheduled(id, entry.proposalId(), entry.talk(), previous, "The timetable blocks changed"));
+                emit(new TalkWaitlisted(id, entry.proposalId(), entry.talk(), "Its slot is no longer in the timetable"));
             }
         }
         placeWaitlisted();
@@ -200,10 +210,10 @@ public class Timetable extends Aggregate {
         entry.place(wanted);
         entriesChanged = true;
         if (previous == null) {
-            emit(new TalkScheduled(entry.proposalId(), entry.talk(), slot(wanted)));
+            emit(new TalkScheduled(id, entry.proposalId(), entry.talk(), slot(wanted)));
         }
         else if (!previous.equals(wanted)) {
-            emit(new TalkRescheduled(entry.proposalId(), entry.talk(), slot(wanted), slot(previous)));
+            emit(new TalkRescheduled(id, entry.proposalId(), entry.talk(), slot(wanted), slot(previous)));
             placeWaitlisted();
         }
         return List.of();
@@ -218,7 +228,7 @@ public class Timetable extends Aggregate {
                 entry.place(slot);
                 entriesChanged = true;
                 planner.occupy(entry);
-                emit(new TalkScheduled(entry.proposalId(), entry.talk(), slot(slot)));
+                emit(new TalkScheduled(id, entry.proposalId(), entry.talk(), slot(slot)));
             });
         }
     }

@@ -1,6 +1,8 @@
 package org.cfpflow.schedule.timetable;
 
+import org.cfpflow.platform.Problems;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -9,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/timetable")
+@RequestMapping("/api/conferences/{c}/timetable")
 class TimetableController {
 
     private final Timetables timetables;
@@ -18,18 +20,22 @@ class TimetableController {
         this.timetables = timetables;
     }
 
+    /** Public: the conference's timetable as it is now. */
     @GetMapping
-    TimetableView timetable() {
-        return TimetableView.of(timetables.current());
+    TimetableView timetable(@PathVariable("c") String conferenceId) {
+        return TimetableView.of(timetables.ofKnownConference(conferenceId)
+                .orElseThrow(() -> Problems.notFound("No conference " + conferenceId)));
     }
 
     @PutMapping(path = "/blocks", consumes = MediaType.APPLICATION_JSON_VALUE)
-    TimetableView blocks(@RequestBody BlocksRequest request) {
-        return timetables.replaceBlocks(request);
+    TimetableView blocks(@PathVariable("c") String conferenceId, @RequestBody BlocksRequest request,
+                         Authentication caller) {
+        return timetables.replaceBlocks(conferenceId, request, caller);
     }
 
     @PutMapping(path = "/talks/{proposalId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    TimetableView move(@PathVariable String proposalId, @RequestBody MoveRequest request) {
-        return timetables.move(proposalId, request);
+    TimetableView move(@PathVariable("c") String conferenceId, @PathVariable String proposalId,
+                       @RequestBody MoveRequest request, Authentication caller) {
+        return timetables.move(conferenceId, proposalId, request, caller);
     }
 }

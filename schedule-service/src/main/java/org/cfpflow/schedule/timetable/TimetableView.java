@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import org.cfpflow.events.Slot;
 import org.cfpflow.events.Speaker;
 
-/** {@code GET /api/timetable}: days, their rooms and slots, and the waitlist in acceptance order. */
+/** {@code GET /api/conferences/{c}/timetable}: days, their rooms and slots, and the waitlist in acceptance order. */
 public record TimetableView(String conference, String timezone, long version, List<Day> days, List<Waiting> waitlist,
                             int scheduled) {
 

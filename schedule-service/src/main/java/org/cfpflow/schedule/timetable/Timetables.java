@@ -1,29 +1,38 @@
 package org.cfpflow.schedule.timetable;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.cfpflow.events.AboutTalk;
 import org.cfpflow.events.ConferenceDefined;
 import org.cfpflow.events.ProposalAccepted;
 import org.cfpflow.events.ProposalRejected;
 import org.cfpflow.events.ProposalWithdrawn;
+import org.cfpflow.events.TeamRole;
 import org.cfpflow.messaging.Aggregates;
 import org.cfpflow.messaging.CfpEventHandler;
 import org.cfpflow.messaging.OptimisticRetry;
 import org.cfpflow.messaging.PendingEvent;
 import org.cfpflow.messaging.ReceivedEvent;
 import org.cfpflow.platform.Problems;
+import org.cfpflow.platform.TeamAccess;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
 import com.mongodb.client.model.Filters;
 
-/** Every change of the timetable: from events and from organizers; each is one write, then the live update. */
+/**
+ * Every change of the conferences' timetables: from events and from organizers; each is one write of one
+ * conference's timetable, then the live update.
+ */
 @Service
 public class Timetables implements CfpEventHandler {
 
@@ -33,10 +42,17 @@ public class Timetables implements CfpEventHandler {
     private final ApplicationEventPublisher publisher;
     private final Decisions decisions;
     /**
-     * The timetable as {@link #handleAll} last wrote it; only that method (synchronized) uses it. Its next write
-     * fails if another came in between (its revision is then not the stored one), and is retried on a fresh read.
+     * The timetables as {@link #handleAll} last wrote them, of the conferences most recently changed; only that
+     * method (synchronized) uses them. A next write fails if another came in between (its revision is then not the
+     * stored one), and is retried on a fresh read.
      */
-    private Timetable lastWritten;
+    private final Map<String, Timetable> lastWritten = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Timetable> eldest) {
+            return size() > LAST_WRITTEN_KEPT;
+        }
+    };
+    private static final int LAST_WRITTEN_KEPT = 8;
 
     Timetables(TimetableRepository timetables, MongoTemplate mongo, Aggregates aggregates,
                ApplicationEventPublisher publisher, Decisions decisions) {
@@ -47,8 +63,14 @@ public class Timetables implements CfpEventHandler {
         this.publisher = publisher;
     }
 
-    public Timetable current() {
-        return timetables.findById(Timetable.ID).orElseGet(Timetable::new);
+    /** The conference's timetable as stored: empty while nothing was placed in it yet. */
+    public Timetable current(String conferenceId) {
+        return timetables.findById(conferenceId).orElseGet(() -> Timetable.of(conferenceId));
+    }
+
+    /** The conference's timetable, if this service has heard of the conference. */
+    public Optional<Timetable> ofKnownConference(String conferenceId) {
+        return timetables.findById(conferenceId).filter(timetable -> timetable.conference() != null);
     }
 
     @Override
@@ -57,36 +79,39 @@ public class Timetables implements CfpEventHandler {
     }
 
     /**
-     * The events of one poll, applied to one read of the timetable and saved in one write. The read is skipped
+     * The events of one poll, by conference: each conference's applied to one read of its timetable and saved in one
+     * write. The read is skipped
      * while the timetable this method last wrote is still the stored one: it is half a megabyte with a thousand talks.
      * The proposals' {@link Decision}s are written first; an event that changes nothing in the timetable (a
      * withdrawal of a proposal never accepted, a stale acceptance) costs it no write and is not remembered in it.
      */
     @Override
     public synchronized void handleAll(List<ReceivedEvent> events) {
-        List<ReceivedEvent> relevant = events.stream().filter(Timetables::concernsTheTimetable).toList();
-        if (relevant.isEmpty()) {
-            return;
-        }
-        if (relevant.size() == 1 && alreadyHandled(relevant.get(0).id())) {
+        Map<String, List<ReceivedEvent>> byConference = events.stream().filter(Timetables::concernsTheTimetable)
+                .collect(Collectors.groupingBy(e -> e.payload().conferenceId(), LinkedHashMap::new, Collectors.toList()));
+        byConference.forEach(this::handleAll);
+    }
+
+    private void handleAll(String conferenceId, List<ReceivedEvent> relevant) {
+        if (relevant.size() == 1 && alreadyHandled(conferenceId, relevant.get(0).id())) {
             // a redelivery, answered by the store without reading the whole timetable into this service
             return;
         }
         Map<String, Decision> known = decisions.record(relevant.stream().map(ReceivedEvent::payload).toList());
-        Timetable timetable = lastWritten != null ? lastWritten : current();
         // changed from here on: kept for the next poll only once saved
-        lastWritten = null;
+        Timetable last = lastWritten.remove(conferenceId);
+        Timetable timetable = last != null ? last : current(conferenceId);
         List<ReceivedEvent> fresh = relevant.stream().filter(e -> !timetable.hasHandled(e.id())).toList();
         if (fresh.stream().noneMatch(e -> timetable.wouldChange(e.payload(), e.payload() instanceof AboutTalk about
                 ? known.get(about.proposalId()) : null))) {
-            lastWritten = timetable;
+            lastWritten.put(conferenceId, timetable);
             return;
         }
-        lastWritten = save(timetable, t -> fresh.forEach(e -> e.runInItsTrace(() -> {
+        lastWritten.put(conferenceId, save(timetable, t -> fresh.forEach(e -> e.runInItsTrace(() -> {
             if (apply(e.payload(), t, known)) {
                 t.markHandled(e.id());
             }
-        })));
+        }))));
     }
 
     private static boolean concernsTheTimetable(ReceivedEvent event) {
@@ -109,23 +134,27 @@ public class Timetables implements CfpEventHandler {
         return payload instanceof ProposalWithdrawn withdrawn && timetable.withdraw(withdrawn);
     }
 
-    private boolean alreadyHandled(String eventId) {
-        return mongo.exists(new Query(Criteria.where("_id").is(Timetable.ID).and("handledEventIds").is(eventId)),
+    private boolean alreadyHandled(String conferenceId, String eventId) {
+        return mongo.exists(new Query(Criteria.where("_id").is(conferenceId).and("handledEventIds").is(eventId)),
                 Timetable.class);
     }
 
-    TimetableView replaceBlocks(BlocksRequest request) {
-        return TimetableView.of(retrying(timetable -> {
-            if (timetable.conference() == null) {
-                throw Problems.conflict("The conference is not known here yet: define it first");
-            }
+    /** An organizer of the conference replaces its blocks. */
+    TimetableView replaceBlocks(String conferenceId, BlocksRequest request, Authentication caller) {
+        Conference conference = organizedBy(conferenceId, caller);
+        request.toBlocks(conference.tracks());
+        return TimetableView.of(retrying(conferenceId, timetable -> {
+            organizedBy(timetable, caller);
             timetable.replaceBlocks(request.toBlocks(timetable.conference().tracks()));
         }));
     }
 
-    TimetableView move(String proposalId, MoveRequest request) {
+    /** An organizer of the conference moves one of its talks. */
+    TimetableView move(String conferenceId, String proposalId, MoveRequest request, Authentication caller) {
+        organizedBy(conferenceId, caller);
         request.validate();
-        return TimetableView.of(retrying(timetable -> {
+        return TimetableView.of(retrying(conferenceId, timetable -> {
+            organizedBy(timetable, caller);
             Entry entry = timetable.entry(proposalId)
                     .orElseThrow(() -> Problems.notFound("No accepted talk " + proposalId + " in the timetable"));
             Placement wanted = new Placement(request.room(), request.start(),
@@ -137,8 +166,21 @@ public class Timetables implements CfpEventHandler {
         }));
     }
 
-    private Timetable retrying(Consumer<Timetable> change) {
-        return OptimisticRetry.retry(() -> save(current(), change));
+    private Timetable retrying(String conferenceId, Consumer<Timetable> change) {
+        return OptimisticRetry.retry(() -> save(current(conferenceId), change));
+    }
+
+    /** The conference, if the caller organizes it: a {@code 404} while unknown here, a {@code 403} for others. */
+    private Conference organizedBy(String conferenceId, Authentication caller) {
+        return organizedBy(ofKnownConference(conferenceId)
+                .orElseThrow(() -> Problems.notFound("No conference " + conferenceId + " (or not known here yet)")),
+                caller);
+    }
+
+    private static Conference organizedBy(Timetable timetable, Authentication caller) {
+        Conference conference = timetable.conference();
+        TeamAccess.require(caller, conference.team(), TeamRole.ORGANIZER, null, conference.conferenceId());
+        return conference;
     }
 
     /**
@@ -164,7 +206,7 @@ public class Timetables implements CfpEventHandler {
         timetable.changesWritten();
         List<Change> changes = timetable.changesAfter(before);
         if (!changes.isEmpty()) {
-            publisher.publishEvent(new TimetableChanged(changes, raised));
+            publisher.publishEvent(new TimetableChanged(timetable.conferenceId(), changes, raised));
         }
         return timetable;
     }

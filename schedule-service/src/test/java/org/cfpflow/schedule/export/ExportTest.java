@@ -50,10 +50,10 @@ class ExportTest extends ScheduleServiceTest {
                 Map.of("start", "2017-09-13T15:35", "end", "2017-09-13T15:50")))), 200);
         hostileId = UUID.randomUUID().toString();
         plainId = UUID.randomUUID().toString();
-        publish(new ProposalAccepted(hostileId, new Talk(HOSTILE, "Abstract with\r\nBEGIN:VEVENT; a, b", HOSTILE,
+        publish(new ProposalAccepted(conferenceId, hostileId, new Talk(HOSTILE, "Abstract with\r\nBEGIN:VEVENT; a, b", HOSTILE,
                 track, 15, List.of(new Speaker("Stéphane <b>Graber</b>", "stephane.graber@example.org", null))),
                 null, Instant.now()));
-        publish(new ProposalAccepted(plainId, talk("LXCFS", 20, "serge@example.org"), null, Instant.now()));
+        publish(new ProposalAccepted(conferenceId, plainId, talk("LXCFS", 20, "serge@example.org"), null, Instant.now()));
         schedule(plainId, 1);
     }
 
@@ -61,7 +61,7 @@ class ExportTest extends ScheduleServiceTest {
     void scheduleXmlValidatesAgainstTheC3vocXsdAndEscapesText() throws Exception {
         Path xsd = SharedFiles.find("specs/schedule.xml.xsd").orElse(null);
         Assumptions.assumeTrue(xsd != null, "shared/specs/schedule.xml.xsd is not beside this checkout: not validated");
-        TestHttp.Response xml = anonymous.get("/schedule.xml");
+        TestHttp.Response xml = anonymous.get("/" + conferenceId + "/schedule.xml");
         assertThat(xml.status()).isEqualTo(200);
         assertThat(xml.contentType()).startsWith("application/xml");
 
@@ -78,14 +78,14 @@ class ExportTest extends ScheduleServiceTest {
     void scheduleJsonValidatesAgainstTheC3vocJsonSchema() throws Exception {
         Path schemaFile = SharedFiles.find("specs/schedule.schema.json").orElse(null);
         Assumptions.assumeTrue(schemaFile != null, "shared/specs/schedule.schema.json is not beside this checkout: not validated");
-        TestHttp.Response json = anonymous.get("/schedule.json");
+        TestHttp.Response json = anonymous.get("/" + conferenceId + "/schedule.json");
         assertThat(json.status()).isEqualTo(200);
 
         List<Error> errors = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_6)
                 .getSchema(Files.readString(schemaFile)).validate(json.body(), InputFormat.JSON);
 
         assertThat(errors).isEmpty();
-        assertThat(json.json().path("schedule").path("conference").path("acronym").asString()).isEqualTo("lpc2017");
+        assertThat(json.json().path("schedule").path("conference").path("acronym").asString()).isEqualTo(conferenceId);
         assertThat(json.body()).contains(StableIds.talk(plainId).toString())
                 .as("a person's guid is not a hash of their e-mail address, which anyone could confirm a guess against")
                 .contains(StableIds.person("serge").toString())
@@ -98,7 +98,7 @@ class ExportTest extends ScheduleServiceTest {
 
     @Test
     void scheduleIcsParsesBackWithItsTimeZoneAndStableUids() throws Exception {
-        TestHttp.Response ics = anonymous.get("/schedule.ics");
+        TestHttp.Response ics = anonymous.get("/" + conferenceId + "/schedule.ics");
         assertThat(ics.status()).isEqualTo(200);
         assertThat(ics.contentType()).startsWith("text/calendar");
 
@@ -114,9 +114,9 @@ class ExportTest extends ScheduleServiceTest {
         assertThat(ics.body().lines().filter("BEGIN:VEVENT"::equals).count()).isEqualTo(events.size());
 
         // a reschedule keeps the UID
-        assertStatus(organizer.putJson("/api/timetable/talks/" + plainId, Map.of("start", "2017-09-13T16:00",
+        assertStatus(organizer.putJson("/api/conferences/" + conferenceId + "/timetable/talks/" + plainId, Map.of("start", "2017-09-13T16:00",
                 "room", "Containers MC room")), 200);
-        await().atMost(Duration.ofSeconds(5)).until(() -> anonymous.get("/schedule.ics").body()
+        await().atMost(Duration.ofSeconds(5)).until(() -> anonymous.get("/" + conferenceId + "/schedule.ics").body()
                 .contains(StableIds.talk(plainId) + "@cfp-flow"));
     }
 }

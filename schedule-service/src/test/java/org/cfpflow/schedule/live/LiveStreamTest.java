@@ -22,6 +22,7 @@ class LiveStreamTest extends ScheduleServiceTest {
 
     @Test
     void openStreamsEndWhenTheServiceStopsSoThatItsShutdownNeedNotWaitForThem() throws Exception {
+        conference("UTC");
         List<String> live = listen(null);
         await().atMost(Duration.ofSeconds(10)).until(() -> live.contains("event:ready"));
         try {
@@ -35,7 +36,7 @@ class LiveStreamTest extends ScheduleServiceTest {
 
     /** Reads an SSE stream line by line in the background, like a browser's EventSource. */
     private List<String> listen(String lastEventId) {
-        EventStream stream = EventStream.open("http://127.0.0.1:" + port + "/api/timetable/stream", lastEventId);
+        EventStream stream = EventStream.open("http://127.0.0.1:" + port + "/api/conferences/" + conferenceId + "/timetable/stream", lastEventId);
         assertThat(stream.status()).isEqualTo(200);
         assertThat(stream.contentType()).startsWith("text/event-stream");
         return stream.lines();
@@ -50,7 +51,7 @@ class LiveStreamTest extends ScheduleServiceTest {
         String readyId = live.stream().filter(l -> l.startsWith("id:")).findFirst().orElseThrow().substring(3);
 
         String first = UUID.randomUUID().toString();
-        publish(new ProposalAccepted(first, talk("Streamed <b>live</b>", 30, "s@example.org"), null, Instant.now()));
+        publish(new ProposalAccepted(conferenceId, first, talk("Streamed <b>live</b>", 30, "s@example.org"), null, Instant.now()));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> live.stream().anyMatch(l -> l.contains(first)));
         int event = live.indexOf("event:TalkScheduled");
@@ -59,7 +60,7 @@ class LiveStreamTest extends ScheduleServiceTest {
         assertThat(Long.parseLong(firstChangeId)).isGreaterThan(Long.parseLong(readyId));
 
         String second = UUID.randomUUID().toString();
-        publish(new ProposalAccepted(second, talk("Missed while away", 30, "m@example.org"), null, Instant.now()));
+        publish(new ProposalAccepted(conferenceId, second, talk("Missed while away", 30, "m@example.org"), null, Instant.now()));
         schedule(second, 1);
         List<String> resumed = listen(firstChangeId);
         await().atMost(Duration.ofSeconds(10)).until(() -> resumed.stream().anyMatch(l -> l.contains(second)));
@@ -69,12 +70,13 @@ class LiveStreamTest extends ScheduleServiceTest {
         List<String> unknown = listen("999999999");
         await().atMost(Duration.ofSeconds(10)).until(() -> unknown.contains("event:ready"));
 
-        assertStatus(anonymous.get("/api/timetable/stream", "Last-Event-ID", "yesterday"), 400);
+        assertStatus(anonymous.get("/api/conferences/" + conferenceId + "/timetable/stream", "Last-Event-ID", "yesterday"), 400);
     }
 
     @Test
     void theLivePageIsServedAndDrawsWithoutInnerHtml() {
-        TestHttp.Response page = anonymous.get("/schedule");
+        conference("UTC");
+        TestHttp.Response page = anonymous.get("/" + conferenceId + "/schedule");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("/live/schedule.js", "id=\"waitlist\"", "id=\"scheduled\"");
         TestHttp.Response script = anonymous.get("/live/schedule.js");

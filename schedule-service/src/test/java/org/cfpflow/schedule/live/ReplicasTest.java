@@ -33,8 +33,8 @@ class ReplicasTest extends ScheduleServiceTest {
         assertStatus(blocks(List.of(block(track + "-a", "2017-09-21T09:00", "2017-09-21T17:00"))), 200);
 
         try (ConfigurableApplicationContext second = secondReplica(infrastructure);
-             EventStream onFirst = EventStream.open("http://127.0.0.1:" + port + "/api/timetable/stream", null);
-             EventStream onSecond = EventStream.open("http://127.0.0.1:" + port(second) + "/api/timetable/stream",
+             EventStream onFirst = EventStream.open("http://127.0.0.1:" + port + "/api/conferences/" + conferenceId + "/timetable/stream", null);
+             EventStream onSecond = EventStream.open("http://127.0.0.1:" + port(second) + "/api/conferences/" + conferenceId + "/timetable/stream",
                      null)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> onFirst.lines().contains("event:ready")
                     && onSecond.lines().contains("event:ready"));
@@ -44,7 +44,7 @@ class ReplicasTest extends ScheduleServiceTest {
             for (int i = 0; i < 5; i++) {
                 String id = UUID.randomUUID().toString();
                 accepted.add(id);
-                publish(new ProposalAccepted(id, talk("Replicated " + i, 30, "r" + i + "@example.org"), null,
+                publish(new ProposalAccepted(conferenceId, id, talk("Replicated " + i, 30, "r" + i + "@example.org"), null,
                         Instant.now()));
             }
             for (EventStream stream : List.of(onFirst, onSecond)) {
@@ -54,9 +54,9 @@ class ReplicasTest extends ScheduleServiceTest {
 
             // moves through either replica's API reach the other's readers
             TestHttp secondOrganizer = TestHttp.localhost(port(second)).as("organizer@example.org", "organizer-secret");
-            assertStatus(secondOrganizer.putJson("/api/timetable/talks/" + accepted.get(0),
+            assertStatus(secondOrganizer.putJson("/api/conferences/" + conferenceId + "/timetable/talks/" + accepted.get(0),
                     Map.of("start", "2017-09-21T15:00", "room", track + "-a")), 200);
-            assertStatus(organizer.putJson("/api/timetable/talks/" + accepted.get(1),
+            assertStatus(organizer.putJson("/api/conferences/" + conferenceId + "/timetable/talks/" + accepted.get(1),
                     Map.of("start", "2017-09-21T16:00", "room", track + "-a")), 200);
             for (EventStream stream : List.of(onFirst, onSecond)) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> count(stream, "event:TalkRescheduled") == 2);

@@ -66,6 +66,7 @@ class StreamLimitsTest extends ScheduleServiceTest {
 
     @Test
     void streamsAreCappedPerAddressAndInTotal() {
+        conference("UTC");
         for (int i = 0; i < 3; i++) {
             assertThat(open("203.0.113.1").status()).isEqualTo(200);
         }
@@ -90,7 +91,7 @@ class StreamLimitsTest extends ScheduleServiceTest {
         for (int i = 0; i < 10; i++) {
             speakers.add(new Speaker("Speaker " + i + " " + "x".repeat(180), "s" + i + "@example.org", null));
         }
-        publish(new ProposalAccepted(id, new Talk("A talk with a long title " + "y".repeat(150), "a", "d", track, 30,
+        publish(new ProposalAccepted(conferenceId, id, new Talk("A talk with a long title " + "y".repeat(150), "a", "d", track, 30,
                 speakers), null, Instant.now()));
         schedule(id, 1);
 
@@ -99,7 +100,7 @@ class StreamLimitsTest extends ScheduleServiceTest {
             stuck.setReceiveBufferSize(1024);
             stuck.connect(new InetSocketAddress("127.0.0.1", port));
             OutputStream out = stuck.getOutputStream();
-            out.write(("GET /api/timetable/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
+            out.write(("GET /api/conferences/" + conferenceId + "/timetable/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
                     + "X-Forwarded-For: 203.0.113.11\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             await().atMost(Duration.ofSeconds(10)).until(() -> live.subscriberCount() == 2);
@@ -107,7 +108,7 @@ class StreamLimitsTest extends ScheduleServiceTest {
 
             int moves = 60;
             for (int i = 0; i < moves; i++) {
-                assertStatus(organizer.putJson("/api/timetable/talks/" + id, Map.of("room", "Room A",
+                assertStatus(organizer.putJson("/api/conferences/" + conferenceId + "/timetable/talks/" + id, Map.of("room", "Room A",
                         "start", i % 2 == 0 ? "2017-09-22T10:00" : "2017-09-22T11:00")), 200);
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> reader.lines().stream()
@@ -119,7 +120,7 @@ class StreamLimitsTest extends ScheduleServiceTest {
     }
 
     private EventStream open(String address) {
-        EventStream stream = EventStream.open("http://127.0.0.1:" + port + "/api/timetable/stream", null,
+        EventStream stream = EventStream.open("http://127.0.0.1:" + port + "/api/conferences/" + conferenceId + "/timetable/stream", null,
                 "X-Forwarded-For", address);
         streams.add(stream);
         return stream;

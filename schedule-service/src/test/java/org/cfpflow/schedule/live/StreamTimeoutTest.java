@@ -16,7 +16,8 @@ class StreamTimeoutTest extends ScheduleServiceTest {
 
     @Test
     void aStreamEndsAfterItsTimeoutAndTheClientResumesFromItsLastId() {
-        String url = "http://127.0.0.1:" + port + "/api/timetable/stream";
+        conference("UTC");
+        String url = "http://127.0.0.1:" + port + "/api/conferences/" + conferenceId + "/timetable/stream";
         try (EventStream first = EventStream.open(url, null)) {
             await().atMost(Duration.ofSeconds(10)).until(first::ended);
             assertThat(first.lines()).contains("event:ready", "retry:1000");

@@ -38,8 +38,8 @@ class BoundedTimetableTest extends ScheduleServiceTest {
             String id = UUID.randomUUID().toString();
             ids.add(id);
             Talk talk = talk("Submitted and withdrawn " + i, 15, "cycle" + i + "@example.org");
-            cycles.add(CloudEventRecords.of(new ProposalSubmitted(id, talk, null, null, null, Instant.now()), "/test"));
-            cycles.add(CloudEventRecords.of(new ProposalWithdrawn(id, talk, Instant.now()), "/test"));
+            cycles.add(CloudEventRecords.of(new ProposalSubmitted(conferenceId, id, talk, null, null, null, Instant.now()), "/test"));
+            cycles.add(CloudEventRecords.of(new ProposalWithdrawn(conferenceId, id, talk, Instant.now()), "/test"));
         }
         kafka.sendAll(cycles);
         await().atMost(Duration.ofMinutes(2)).until(() -> mongo.getCollection("decisions")
@@ -48,16 +48,16 @@ class BoundedTimetableTest extends ScheduleServiceTest {
         assertThat(timetableBytes() - before).as("bytes the timetable grew by").isBetween(-1024L, 1024L);
         // and the withdrawals are known where it matters: an acceptance arriving after one is refused
         String late = ids.get(0);
-        publish(new ProposalAccepted(late, talk("Accepted too late", 15, "late@example.org"), null, Instant.now()));
+        publish(new ProposalAccepted(conferenceId, late, talk("Accepted too late", 15, "late@example.org"), null, Instant.now()));
         String control = UUID.randomUUID().toString();
-        publish(new ProposalAccepted(control, talk("Accepted in time", 15, "control@example.org"), null, Instant.now()));
+        publish(new ProposalAccepted(conferenceId, control, talk("Accepted in time", 15, "control@example.org"), null, Instant.now()));
         schedule(control, 1);
-        assertThat(anonymous.get("/api/timetable").body()).contains(control).doesNotContain(late);
+        assertThat(anonymous.get("/api/conferences/" + conferenceId + "/timetable").body()).contains(control).doesNotContain(late);
     }
 
     private long timetableBytes() {
         RawBsonDocument timetable = mongo.getCollection("timetable").withDocumentClass(RawBsonDocument.class)
-                .find(new Document("_id", Timetable.ID)).first();
+                .find(new Document("_id", conferenceId)).first();
         return timetable == null ? 0 : timetable.getByteBuffer().remaining();
     }
 }

@@ -35,10 +35,10 @@ class PlacementTest {
     private Instant acceptedAt = Instant.parse("2017-08-01T00:00:00Z");
 
     private Timetable timetable(List<String> tracks, List<Block> blocks) {
-        Timetable timetable = new Timetable();
-        timetable.define(new ConferenceDefined("c", "LPC", "lpc2017", "America/Los_Angeles", Instant.EPOCH,
+        Timetable timetable = Timetable.of("lpc2017");
+        timetable.define(new ConferenceDefined("lpc2017", "LPC", "America/Los_Angeles", Instant.EPOCH,
                 Instant.EPOCH, tracks.stream().map(t -> new Track(t, t, List.of(5, 10, 15, 20, 30, 40),
-                        List.<Person>of())).toList(), true, null, null, Instant.now()));
+                        List.<Person>of())).toList(), true, null, null, List.of(), Instant.now()));
         timetable.replaceBlocks(blocks);
         return timetable;
     }
@@ -53,7 +53,7 @@ class PlacementTest {
 
     private void accept(Timetable timetable, String id, Talk talk) {
         acceptedAt = acceptedAt.plusSeconds(60);
-        timetable.accept(new ProposalAccepted(id, talk, null, acceptedAt), null);
+        timetable.accept(new ProposalAccepted("lpc2017", id, talk, null, acceptedAt), null);
     }
 
     private static Placement placement(Timetable timetable, String id) {
@@ -142,7 +142,7 @@ class PlacementTest {
         assertThat(timetable.entry("long").orElseThrow().isScheduled()).isFalse();
         assertThat(types(timetable)).endsWith("TalkWaitlisted");
 
-        timetable.withdraw(new ProposalWithdrawn("b", talk("B", "t", 20, "b@example.org"), Instant.now()));
+        timetable.withdraw(new ProposalWithdrawn("lpc2017", "b", talk("B", "t", 20, "b@example.org"), Instant.now()));
 
         assertThat(placement(timetable, "long").start()).isEqualTo(DAY.withHour(9).plusMinutes(20));
         assertThat(types(timetable)).endsWith("TalkUnscheduled", "TalkScheduled");
@@ -198,9 +198,9 @@ class PlacementTest {
                 List.of())));
         Talk talk = talk("A", "t", 20, "a@example.org");
         Instant accepted = Instant.parse("2017-08-01T10:00:00Z");
-        assertThat(timetable.withdraw(new ProposalWithdrawn("a", talk, accepted.minusSeconds(60))))
+        assertThat(timetable.withdraw(new ProposalWithdrawn("lpc2017", "a", talk, accepted.minusSeconds(60))))
                 .as("a proposal never accepted: nothing to change").isFalse();
-        assertThat(timetable.accept(new ProposalAccepted("a", talk, null, accepted),
+        assertThat(timetable.accept(new ProposalAccepted("lpc2017", "a", talk, null, accepted),
                 new Decision("a", Decision.Outcome.ACCEPTED, accepted, accepted.minusSeconds(60)))).isFalse();
         assertThat(timetable.entry("a")).isEmpty();
         assertThat(timetable.pendingEvents()).isEmpty();
@@ -213,12 +213,12 @@ class PlacementTest {
         Talk talk = talk("A", "t", 20, "a@example.org");
         Instant accepted = Instant.parse("2017-08-01T10:00:00Z");
         Decision rejectedLater = new Decision("a", Decision.Outcome.REJECTED, accepted.plusSeconds(60), null);
-        assertThat(timetable.accept(new ProposalAccepted("a", talk, null, accepted), rejectedLater)).isFalse();
+        assertThat(timetable.accept(new ProposalAccepted("lpc2017", "a", talk, null, accepted), rejectedLater)).isFalse();
         assertThat(timetable.entry("a")).isEmpty();
         Decision acceptedAgain = new Decision("a", Decision.Outcome.ACCEPTED, accepted.plusSeconds(120), null);
-        assertThat(timetable.accept(new ProposalAccepted("a", talk, null, accepted.plusSeconds(120)), acceptedAgain))
+        assertThat(timetable.accept(new ProposalAccepted("lpc2017", "a", talk, null, accepted.plusSeconds(120)), acceptedAgain))
                 .isTrue();
-        assertThat(timetable.reject(new ProposalRejected("a", talk, null, accepted.plusSeconds(60)), acceptedAgain))
+        assertThat(timetable.reject(new ProposalRejected("lpc2017", "a", talk, null, accepted.plusSeconds(60)), acceptedAgain))
                 .as("a rejection older than the acceptance").isFalse();
         assertThat(timetable.entry("a")).isPresent();
     }
@@ -239,7 +239,7 @@ class PlacementTest {
         assertThat(timetable.changesAfter(last - Timetable.RECENT_CHANGES)).hasSize(Timetable.RECENT_CHANGES);
         assertThat(timetable.canResumeAfter(last - Timetable.RECENT_CHANGES - 1)).as("one change is gone").isFalse();
         assertThat(timetable.canResumeAfter(last + 1)).as("an id from another timetable").isFalse();
-        assertThat(new Timetable().canResumeAfter(0)).isTrue();
+        assertThat(Timetable.of("lpc2017").canResumeAfter(0)).isTrue();
     }
 
     @Test

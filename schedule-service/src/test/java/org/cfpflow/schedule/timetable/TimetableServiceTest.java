@@ -38,7 +38,7 @@ class TimetableServiceTest extends ScheduleServiceTest {
     MongoTemplate mongo;
 
     private JsonNode slotOf(String proposalId) {
-        for (JsonNode day : anonymous.get("/api/timetable").json().path("days")) {
+        for (JsonNode day : anonymous.get("/api/conferences/" + conferenceId + "/timetable").json().path("days")) {
             for (JsonNode room : day.path("rooms")) {
                 for (JsonNode slot : room.path("slots")) {
                     if (slot.path("proposalId").asString().equals(proposalId)) {
@@ -58,7 +58,7 @@ class TimetableServiceTest extends ScheduleServiceTest {
         String id = UUID.randomUUID().toString();
         Talk talk = talk("Welcome", 5, "stephane.graber@example.org");
 
-        ProducerRecord<String, byte[]> accepted = publish(new ProposalAccepted(id, talk, null, Instant.now()));
+        ProducerRecord<String, byte[]> accepted = publish(new ProposalAccepted(conferenceId, id, talk, null, Instant.now()));
         kafka.send(accepted);
 
         ConsumerRecord<String, byte[]> scheduled = schedule(id, 1).get(0);
@@ -73,7 +73,7 @@ class TimetableServiceTest extends ScheduleServiceTest {
 
         // a later event proves the redelivered decision was consumed: still one TalkScheduled
         String marker = UUID.randomUUID().toString();
-        publish(new ProposalAccepted(marker, talk("Marker", 5, "m@example.org"), null, Instant.now()));
+        publish(new ProposalAccepted(conferenceId, marker, talk("Marker", 5, "m@example.org"), null, Instant.now()));
         schedule(marker, 1);
         assertThat(types(schedule(id, 1))).containsExactly("TalkScheduled");
     }
@@ -85,20 +85,20 @@ class TimetableServiceTest extends ScheduleServiceTest {
         Talk first = talk("First", 20, "first@example.org");
         Talk waiting = talk("Waiting", 30, "waiting@example.org");
         String early = UUID.randomUUID().toString();
-        publish(new ProposalWithdrawn(early, talk("Gone", 20, "gone@example.org"), Instant.now()));
+        publish(new ProposalWithdrawn(conferenceId, early, talk("Gone", 20, "gone@example.org"), Instant.now()));
         // the two topics are consumed independently: the acceptance must come after the withdrawal was applied
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(early, org.bson.Document.class,
                 "decisions") != null);
-        publish(new ProposalAccepted(early, talk("Gone", 20, "gone@example.org"), null, Instant.now()));
+        publish(new ProposalAccepted(conferenceId, early, talk("Gone", 20, "gone@example.org"), null, Instant.now()));
         String firstId = UUID.randomUUID().toString();
         String waitingId = UUID.randomUUID().toString();
-        publish(new ProposalAccepted(firstId, first, null, Instant.now()));
-        publish(new ProposalAccepted(waitingId, waiting, null, Instant.now()));
+        publish(new ProposalAccepted(conferenceId, firstId, first, null, Instant.now()));
+        publish(new ProposalAccepted(conferenceId, waitingId, waiting, null, Instant.now()));
         assertThat(types(schedule(waitingId, 1))).containsExactly("TalkWaitlisted");
-        assertThat(anonymous.get("/api/timetable").json().path("waitlist").findValuesAsString("proposalId"))
+        assertThat(anonymous.get("/api/conferences/" + conferenceId + "/timetable").json().path("waitlist").findValuesAsString("proposalId"))
                 .contains(waitingId);
 
-        publish(new ProposalWithdrawn(firstId, first, Instant.now()));
+        publish(new ProposalWithdrawn(conferenceId, firstId, first, Instant.now()));
 
         assertThat(types(schedule(firstId, 2))).containsExactly("TalkScheduled", "TalkUnscheduled");
         assertThat(types(schedule(waitingId, 2))).containsExactly("TalkWaitlisted", "TalkScheduled");
@@ -116,31 +116,31 @@ class TimetableServiceTest extends ScheduleServiceTest {
                 block(track + "-b", "2017-09-13T09:00", "2017-09-13T11:00"))), 200);
         String one = UUID.randomUUID().toString();
         String two = UUID.randomUUID().toString();
-        publish(new ProposalAccepted(one, talk("One", 30, "christian@example.org"), null, Instant.now()));
-        publish(new ProposalAccepted(two, talk("Two", 30, "serge@example.org"), null, Instant.now()));
+        publish(new ProposalAccepted(conferenceId, one, talk("One", 30, "christian@example.org"), null, Instant.now()));
+        publish(new ProposalAccepted(conferenceId, two, talk("Two", 30, "serge@example.org"), null, Instant.now()));
         schedule(two, 1);
         // Two went to 09:00 in room b (the earliest start), One to 09:00 in room a.
 
-        TestHttp.Response roomTaken = organizer.putJson("/api/timetable/talks/" + two,
+        TestHttp.Response roomTaken = organizer.putJson("/api/conferences/" + conferenceId + "/timetable/talks/" + two,
                 Map.of("start", "2017-09-13T09:15", "room", track + "-a"));
         assertStatus(roomTaken, 409);
         assertThat(roomTaken.contentType()).startsWith("application/problem+json");
         assertThat(roomTaken.json().path("clashes").findValuesAsString("kind")).containsExactly("ROOM_OVERLAP");
         assertThat(roomTaken.json().path("clashes").get(0).path("otherProposalId").asString()).isEqualTo(one);
 
-        TestHttp.Response inBreak = organizer.putJson("/api/timetable/talks/" + two,
+        TestHttp.Response inBreak = organizer.putJson("/api/conferences/" + conferenceId + "/timetable/talks/" + two,
                 Map.of("start", "2017-09-13T09:50", "room", track + "-a"));
         assertThat(inBreak.json().path("clashes").findValuesAsString("kind")).containsExactly("IN_BREAK");
-        TestHttp.Response outside = organizer.putJson("/api/timetable/talks/" + two,
+        TestHttp.Response outside = organizer.putJson("/api/conferences/" + conferenceId + "/timetable/talks/" + two,
                 Map.of("start", "2017-09-13T10:45", "room", track + "-b"));
         assertThat(outside.json().path("clashes").findValuesAsString("kind")).containsExactly("OUTSIDE_BLOCK");
-        assertStatus(anonymous.putJson("/api/timetable/talks/" + two, Map.of("start", "2017-09-13T10:15",
+        assertStatus(anonymous.putJson("/api/conferences/" + conferenceId + "/timetable/talks/" + two, Map.of("start", "2017-09-13T10:15",
                 "room", track + "-a")), 401);
-        assertStatus(organizer.putJson("/api/timetable/talks/unknown", Map.of("start", "2017-09-13T10:15",
+        assertStatus(organizer.putJson("/api/conferences/" + conferenceId + "/timetable/talks/unknown", Map.of("start", "2017-09-13T10:15",
                 "room", track + "-a")), 404);
-        assertStatus(organizer.putJson("/api/timetable/talks/" + two, Map.of("room", track + "-a")), 400);
+        assertStatus(organizer.putJson("/api/conferences/" + conferenceId + "/timetable/talks/" + two, Map.of("room", track + "-a")), 400);
 
-        TestHttp.Response moved = organizer.putJson("/api/timetable/talks/" + two,
+        TestHttp.Response moved = organizer.putJson("/api/conferences/" + conferenceId + "/timetable/talks/" + two,
                 Map.of("start", "2017-09-13T10:15", "room", track + "-a"));
         assertStatus(moved, 200);
         assertThat(slotOf(two).path("startLocal").asString()).isEqualTo("2017-09-13T10:15:00");
@@ -148,7 +148,7 @@ class TimetableServiceTest extends ScheduleServiceTest {
 
         // the next decision is placed on the timetable as moved, not on the copy the consumer last wrote itself
         String three = UUID.randomUUID().toString();
-        publish(new ProposalAccepted(three, talk("Three", 30, "tycho@example.org"), null, Instant.now()));
+        publish(new ProposalAccepted(conferenceId, three, talk("Three", 30, "tycho@example.org"), null, Instant.now()));
         schedule(three, 1);
         assertThat(slotOf(two).path("startLocal").asString()).isEqualTo("2017-09-13T10:15:00");
         assertThat(types(schedule(two, 2))).containsExactly("TalkScheduled", "TalkRescheduled");
@@ -162,14 +162,14 @@ class TimetableServiceTest extends ScheduleServiceTest {
                 block(track + "-b", "2017-09-14T09:00", "2017-09-14T10:00"))), 200);
         String one = UUID.randomUUID().toString();
         String two = UUID.randomUUID().toString();
-        publish(new ProposalAccepted(one, talk("One", 30, "christian@example.org"), null, Instant.now()));
-        publish(new ProposalAccepted(two, talk("Two", 30, "christian@example.org"), null, Instant.now()));
+        publish(new ProposalAccepted(conferenceId, one, talk("One", 30, "christian@example.org"), null, Instant.now()));
+        publish(new ProposalAccepted(conferenceId, two, talk("Two", 30, "christian@example.org"), null, Instant.now()));
         schedule(two, 1);
         assertThat(slotOf(two).path("startLocal").asString()).isEqualTo("2017-09-14T09:30:00");
 
         // One is at 09:00 in room a (rooms in name order at equal starts); room b is free then, its speaker is not
         assertThat(slotOf(one).path("startLocal").asString()).isEqualTo("2017-09-14T09:00:00");
-        TestHttp.Response busy = organizer.putJson("/api/timetable/talks/" + two,
+        TestHttp.Response busy = organizer.putJson("/api/conferences/" + conferenceId + "/timetable/talks/" + two,
                 Map.of("start", "2017-09-14T09:00", "room", track + "-b"));
         assertStatus(busy, 409);
         JsonNode clash = busy.json().path("clashes").get(0);
@@ -184,7 +184,7 @@ class TimetableServiceTest extends ScheduleServiceTest {
         conference("UTC");
         assertStatus(blocks(List.of(block(track + "-a", "2017-09-15T09:00", "2017-09-15T10:00"))), 200);
         String id = UUID.randomUUID().toString();
-        publish(new ProposalAccepted(id, talk("Moved out", 30, "x@example.org"), null, Instant.now()));
+        publish(new ProposalAccepted(conferenceId, id, talk("Moved out", 30, "x@example.org"), null, Instant.now()));
         schedule(id, 1);
 
         assertStatus(blocks(List.of(block(track + "-a", "2017-09-15T09:00", "2017-09-15T09:20"))), 200);
@@ -194,9 +194,9 @@ class TimetableServiceTest extends ScheduleServiceTest {
                 "end", "2017-09-15T09:00")));
         assertStatus(bad, 400);
         assertThat(bad.json().path("errors").findValuesAsString("field")).contains("blocks[0].track", "blocks[0].end");
-        assertStatus(anonymous.putJson("/api/timetable/blocks", Map.of("blocks", List.of())), 401);
+        assertStatus(anonymous.putJson("/api/conferences/" + conferenceId + "/timetable/blocks", Map.of("blocks", List.of())), 401);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(anonymous.get("/api/timetable").json().path("waitlist").findValuesAsString("proposalId"))
+                assertThat(anonymous.get("/api/conferences/" + conferenceId + "/timetable").json().path("waitlist").findValuesAsString("proposalId"))
                         .contains(id));
     }
 
@@ -206,9 +206,9 @@ class TimetableServiceTest extends ScheduleServiceTest {
         assertStatus(blocks(List.of(block(track + "-a", "2017-09-16T09:00", "2017-09-16T10:00"))), 200);
         String id = UUID.randomUUID().toString();
         Talk talk = talk("Rejected later", 30, "r@example.org");
-        publish(new ProposalAccepted(id, talk, null, Instant.now()));
+        publish(new ProposalAccepted(conferenceId, id, talk, null, Instant.now()));
         schedule(id, 1);
-        publish(new ProposalRejected(id, talk, "changed our minds", Instant.now()));
+        publish(new ProposalRejected(conferenceId, id, talk, "changed our minds", Instant.now()));
         assertThat(types(schedule(id, 2))).containsExactly("TalkScheduled", "TalkUnscheduled");
     }
 
@@ -223,7 +223,7 @@ class TimetableServiceTest extends ScheduleServiceTest {
         // paused, the service polls nothing; resumed, one poll returns the whole backlog
         bindings.changeState("cfpEvents-in-0", BindingsLifecycleController.State.PAUSED);
         for (int i = 0; i < ids.size(); i++) {
-            ProducerRecord<String, byte[]> record = CloudEventRecords.of(new ProposalAccepted(ids.get(i),
+            ProducerRecord<String, byte[]> record = CloudEventRecords.of(new ProposalAccepted(conferenceId, ids.get(i),
                     talk("Talk " + i, 10, "s" + i + "@example.org"), null, Instant.now()), "/test");
             record.headers().add("traceparent", ("00-" + traces.get(i) + "-b7ad6b7169203331-01")
                     .getBytes(StandardCharsets.UTF_8));
@@ -248,9 +248,9 @@ class TimetableServiceTest extends ScheduleServiceTest {
      * write (but for the outbox, which the relay drains meanwhile), or it would read back differently.
      */
     private void assertStoredAsAWholeSaveWouldWriteIt() {
-        org.bson.Document stored = mongo.findById(Timetable.ID, org.bson.Document.class, "timetable");
+        org.bson.Document stored = mongo.findById(conferenceId, org.bson.Document.class, "timetable");
         org.bson.Document whole = new org.bson.Document();
-        mongo.getConverter().write(mongo.findById(Timetable.ID, Timetable.class), whole);
+        mongo.getConverter().write(mongo.findById(conferenceId, Timetable.class), whole);
         for (String outbox : List.of("pendingEvents", "version")) {
             stored.remove(outbox);
             whole.remove(outbox);
@@ -259,7 +259,7 @@ class TimetableServiceTest extends ScheduleServiceTest {
     }
 
     private long version() {
-        return mongo.findById(Timetable.ID, org.bson.Document.class, "timetable").get("version", Number.class)
+        return mongo.findById(conferenceId, org.bson.Document.class, "timetable").get("version", Number.class)
                 .longValue();
     }
 }

@@ -29,13 +29,16 @@ import jakarta.servlet.http.HttpServletResponse;
  * presenting edit tokens that turn out wrong ({@code cfp.limits.token-failures-per-minute}), so that guessing
  * tokens gets nothing and soon gets refused. The client address is {@link ClientAddress}'s (behind a proxy, name it
  * in {@code cfp.http.trusted-proxies}); the path is the decoded, normalised one Spring matches, so that
- * {@code /api/%70roposals} counts as the {@code /api/proposals} it reaches.
+ * {@code /api/conferences/lpc2017/%70roposals} counts as the {@code /api/conferences/lpc2017/proposals} it
+ * reaches.
  */
 @Configuration
 @EnableConfigurationProperties(AbuseLimits.Limits.class)
 class AbuseLimits {
 
     private static final Pattern PROPOSAL = Pattern.compile("^/(api/)?proposals/[^/]+(/withdraw|/timeline)?$");
+    /** The API's submission and the call page's form. */
+    private static final Pattern SUBMISSION = Pattern.compile("^/(api/conferences/[^/]+/proposals|[^/]+/)$");
 
     @ConfigurationProperties("cfp.limits")
     record Limits(@DefaultValue("30") int submissionsPerMinute, @DefaultValue("10") int tokenFailuresPerMinute) {
@@ -68,7 +71,7 @@ class AbuseLimits {
             String client = clientAddress.of(request);
             String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
             boolean submitting = "POST".equals(request.getMethod())
-                    && ("/api/proposals".equals(path) || "/".equals(path));
+                    && SUBMISSION.matcher(path).matches();
             if (submitting && !submissions.tryAcquire(client)) {
                 TooManyRequests.refuse(response, submissions.retryAfterSeconds(client), "Too many submissions from your address");
                 return;

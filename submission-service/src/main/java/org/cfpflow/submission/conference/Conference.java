@@ -5,25 +5,21 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.cfpflow.events.ConferenceDefined;
+import org.cfpflow.events.TeamMember;
 import org.cfpflow.events.Track;
 import org.cfpflow.messaging.Aggregate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** The conference and its call for papers. There is one; its document id is fixed. */
-@Document("conference")
+/** A conference, its call for papers and its team. Its id is its acronym, which names it everywhere. */
+@Document("conferences")
 public class Conference extends Aggregate {
 
-    static final String ID = "conference";
-
     @Id
-    private String id = ID;
-    private String conferenceId;
+    private String id;
     private String title;
-    private String acronym;
     private String timezone;
     private Instant callOpens;
     private Instant callCloses;
@@ -31,25 +27,26 @@ public class Conference extends Aggregate {
     private LocalDate end;
     private List<Track> tracks;
     private boolean blindReview;
+    private List<TeamMember> team = List.of();
 
-    static Conference create() {
+    static Conference create(String conferenceId) {
         Conference conference = new Conference();
-        conference.conferenceId = UUID.randomUUID().toString();
+        conference.id = conferenceId;
         return conference;
     }
 
-    /** Applies the organizer's definition; raises {@code ConferenceDefined} only if something changed. */
+    /** Applies the definition; raises {@code ConferenceDefined} only if something changed. */
     boolean define(ConferenceRequest request, Instant now) {
-        boolean changed = !Objects.equals(title, request.title()) || !Objects.equals(acronym, request.acronym())
-                || !Objects.equals(timezone, request.timezone()) || !Objects.equals(callOpens, request.callOpens())
-                || !Objects.equals(callCloses, request.callCloses()) || !Objects.equals(start, request.start())
-                || !Objects.equals(end, request.end()) || !Objects.equals(tracks, request.trackList())
-                || blindReview != request.blindReviewOrDefault();
+        List<TeamMember> newTeam = request.teamList();
+        boolean changed = !Objects.equals(title, request.title()) || !Objects.equals(timezone, request.timezone())
+                || !Objects.equals(callOpens, request.callOpens()) || !Objects.equals(callCloses, request.callCloses())
+                || !Objects.equals(start, request.start()) || !Objects.equals(end, request.end())
+                || !Objects.equals(tracks, request.trackList()) || blindReview != request.blindReviewOrDefault()
+                || !Objects.equals(team, newTeam);
         if (!changed) {
             return false;
         }
         title = request.title();
-        acronym = request.acronym();
         timezone = request.timezone();
         callOpens = request.callOpens();
         callCloses = request.callCloses();
@@ -57,8 +54,9 @@ public class Conference extends Aggregate {
         end = request.end();
         tracks = request.trackList();
         blindReview = request.blindReviewOrDefault();
-        raise(new ConferenceDefined(conferenceId, title, acronym, timezone, callOpens, callCloses, tracks,
-                blindReview, start, end, now));
+        team = newTeam;
+        raise(new ConferenceDefined(id, title, timezone, callOpens, callCloses, tracks, blindReview, start, end, team,
+                now));
         return true;
     }
 
@@ -71,15 +69,11 @@ public class Conference extends Aggregate {
     }
 
     public String conferenceId() {
-        return conferenceId;
+        return id;
     }
 
     public String title() {
         return title;
-    }
-
-    public String acronym() {
-        return acronym;
     }
 
     public String timezone() {
@@ -108,5 +102,9 @@ public class Conference extends Aggregate {
 
     public boolean blindReview() {
         return blindReview;
+    }
+
+    public List<TeamMember> team() {
+        return team == null ? List.of() : team;
     }
 }

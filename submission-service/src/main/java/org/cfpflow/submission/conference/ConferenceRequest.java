@@ -4,27 +4,35 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.cfpflow.events.Person;
+import org.cfpflow.events.TeamMember;
+import org.cfpflow.events.TeamRole;
 import org.cfpflow.events.Track;
 import org.cfpflow.platform.Violations;
 
-/** {@code PUT /api/conference}. */
-record ConferenceRequest(String title, String acronym, String timezone, Instant callOpens, Instant callCloses,
-                         LocalDate start, LocalDate end, List<TrackRequest> tracks, Boolean blindReview) {
+/** {@code PUT /api/conferences/{c}}: the conference's acronym is {@code c}, in the path. */
+record ConferenceRequest(String title, String timezone, Instant callOpens, Instant callCloses, LocalDate start,
+                         LocalDate end, List<TrackRequest> tracks, Boolean blindReview, List<TeamMemberRequest> team) {
 
-    /** The c3voc rule, so that schedule exports validate. */
-    private static final Pattern ACRONYM = Pattern.compile("^[a-z0-9_-][a-z0-9_]{3,}(-2[0-9]{3}-[a-z]+)?$");
+    static final int MAX_TEAM = 1_000;
+    private static final List<String> ROLES = Arrays.stream(TeamRole.values()).map(TeamRole::name).toList();
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{0,63}$");
 
     record TrackRequest(String slug, String name, List<Integer> durations, List<LeadRequest> leads) {
     }
 
     record LeadRequest(String name, String email) {
+    }
+
+    /** A member of the team: {@code roles} of ORGANIZER, REVIEWER, DECIDER; {@code tracks} limits the last two. */
+    record TeamMemberRequest(String email, List<String> roles, List<String> tracks) {
     }
 
     boolean blindReviewOrDefault() {
@@ -37,13 +45,15 @@ record ConferenceRequest(String title, String acronym, String timezone, Instant 
                 .toList();
     }
 
+    List<TeamMember> teamList() {
+        return team == null ? List.of() : team.stream().map(m -> new TeamMember(m.email().strip().toLowerCase(Locale.ROOT),
+                m.roles().stream().distinct().map(TeamRole::valueOf).toList(),
+                m.tracks() == null ? List.of() : m.tracks().stream().distinct().toList())).toList();
+    }
+
     void validate() {
         Violations violations = new Violations();
         violations.line(title, "title", 200);
-        if (violations.line(acronym, "acronym", 64)) {
-            violations.check(ACRONYM.matcher(acronym).matches(), "acronym",
-                    "must match " + ACRONYM.pattern() + " (lower case, e.g. lpc2017)");
-        }
         if (violations.line(timezone, "timezone", 64)) {
             try {
                 ZoneId.of(timezone);
@@ -59,13 +69,45 @@ record ConferenceRequest(String title, String acronym, String timezone, Instant 
         if (start != null && end != null) {
             violations.check(!end.isBefore(start), "end", "must not be before start");
         }
+        Set<String> slugs = new HashSet<>();
         if (violations.required(tracks, "tracks")) {
-            Set<String> slugs = new HashSet<>();
             for (int i = 0; i < tracks.size(); i++) {
                 validateTrack(violations, "tracks[" + i + "]", tracks.get(i), slugs);
             }
         }
+        if (team != null && violations.check(team.size() <= MAX_TEAM, "team", "must have at most " + MAX_TEAM
+                + " members")) {
+            Set<String> emails = new HashSet<>();
+            for (int i = 0; i < team.size(); i++) {
+                validateMember(violations, "team[" + i + "]", team.get(i), slugs, emails);
+            }
+        }
         violations.throwIfAny();
+    }
+
+    private static void validateMember(Violations violations, String field, TeamMemberRequest member,
+                                       Set<String> slugs, Set<String> emails) {
+        if (!violations.required(member, field)) {
+            return;
+        }
+        if (violations.email(member.email(), field + ".email")) {
+            violations.check(emails.add(member.email().strip().toLowerCase(Locale.ROOT)), field + ".email",
+                    "is in the team twice");
+        }
+        if (violations.required(member.roles(), field + ".roles")
+                && violations.check(!member.roles().isEmpty(), field + ".roles", "must name at least one role")) {
+            for (int j = 0; j < member.roles().size(); j++) {
+                String role = member.roles().get(j);
+                violations.check(role != null && ROLES.contains(role), field + ".roles[" + j + "]",
+                        "must be one of " + ROLES);
+            }
+        }
+        if (member.tracks() != null) {
+            for (int j = 0; j < member.tracks().size(); j++) {
+                violations.check(slugs.contains(member.tracks().get(j)), field + ".tracks[" + j + "]",
+                        "is not a track of this conference");
+            }
+        }
     }
 
     private static void validateTrack(Violations violations, String field, TrackRequest track, Set<String> slugs) {

@@ -1,5 +1,6 @@
 package org.cfpflow.submission.page;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -43,16 +44,26 @@ class SubmissionPageController {
         this.proposals = proposals;
     }
 
+    /** Every call: open ones first. */
     @GetMapping("/")
-    String call(Model model) {
-        model.addAttribute("form", new SubmissionForm());
-        return callPage(model);
+    String calls(Model model) {
+        Instant now = Instant.now();
+        model.addAttribute("calls", callForPapers.all().stream().map(c -> CallSummary.of(c, now)).toList());
+        return "calls";
     }
 
-    @PostMapping("/")
-    String submit(@ModelAttribute("form") SubmissionForm form, Model model, HttpServletResponse response) {
+    @GetMapping("/{conferenceId}/")
+    String call(@PathVariable String conferenceId, Model model) {
+        model.addAttribute("form", new SubmissionForm());
+        return callPage(callForPapers.existing(conferenceId), model);
+    }
+
+    @PostMapping("/{conferenceId}/")
+    String submit(@PathVariable String conferenceId, @ModelAttribute("form") SubmissionForm form, Model model,
+                  HttpServletResponse response) {
+        Conference conference = callForPapers.existing(conferenceId);
         try {
-            SubmittedProposal submitted = proposals.submit(form.toRequest());
+            SubmittedProposal submitted = proposals.submit(conference.conferenceId(), form.toRequest());
             model.addAttribute("proposal", submitted.proposal());
             model.addAttribute("editUrl", submitted.editUrl());
             response.setStatus(HttpStatus.CREATED.value());
@@ -66,7 +77,7 @@ class SubmissionPageController {
             response.setStatus(e.getStatusCode().value());
             model.addAttribute("errors", List.of(new FieldViolation("", e.getBody().getDetail())));
         }
-        return callPage(model);
+        return callPage(conference, model);
     }
 
     /**
@@ -98,14 +109,25 @@ class SubmissionPageController {
         return "proposal";
     }
 
-    private String callPage(Model model) {
-        Conference conference = callForPapers.conference().orElse(null);
+    private String callPage(Conference conference, Model model) {
         model.addAttribute("conference", conference);
-        if (conference != null) {
-            ZoneId zone = ZoneId.of(conference.timezone());
-            model.addAttribute("opens", DEADLINE.format(conference.callOpens().atZone(zone)));
-            model.addAttribute("closes", DEADLINE.format(conference.callCloses().atZone(zone)));
-        }
+        model.addAttribute("open", conference.isCallOpen(Instant.now()));
+        model.addAttribute("opens", deadline(conference, conference.callOpens()));
+        model.addAttribute("closes", deadline(conference, conference.callCloses()));
         return "call";
+    }
+
+    private static String deadline(Conference conference, Instant instant) {
+        return DEADLINE.format(instant.atZone(ZoneId.of(conference.timezone())));
+    }
+
+    /** A call in the list: its state in words, in the conference's zone. */
+    record CallSummary(String id, String title, String state) {
+
+        static CallSummary of(Conference c, Instant now) {
+            String state = c.isCallOpen(now) ? "open until " + deadline(c, c.callCloses())
+                    : now.isBefore(c.callOpens()) ? "opens " + deadline(c, c.callOpens()) : "closed";
+            return new CallSummary(c.conferenceId(), c.title(), state);
+        }
     }
 }

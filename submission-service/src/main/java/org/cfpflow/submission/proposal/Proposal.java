@@ -20,7 +20,7 @@ import org.cfpflow.events.TalkWaitlisted;
 import org.cfpflow.messaging.Aggregate;
 import org.cfpflow.messaging.ReceivedEvent;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -29,6 +29,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * give the same answer.
  */
 @Document("proposals")
+@CompoundIndex(name = "conference_submitted", def = "{'conferenceId': 1, 'submittedAt': 1, '_id': 1}")
+@CompoundIndex(name = "conference_track_submitted", def = "{'conferenceId': 1, 'track': 1, 'submittedAt': 1, '_id': 1}")
+@CompoundIndex(name = "conference_status_submitted", def = "{'conferenceId': 1, 'status': 1, 'submittedAt': 1, '_id': 1}")
 public class Proposal extends Aggregate {
 
     static final String SOURCE = "/submission-service";
@@ -39,12 +42,11 @@ public class Proposal extends Aggregate {
 
     @Id
     private String id;
+    private String conferenceId;
     private Talk talk;
     private String notes;
     private String editTokenHash;
-    @Indexed
     private String track;
-    @Indexed
     private ProposalStatus status;
     private boolean withdrawn;
     private Decision decision;
@@ -55,10 +57,11 @@ public class Proposal extends Aggregate {
     private Instant updatedAt;
     private List<TimelineEntry> timeline = new ArrayList<>();
 
-    static Proposal submit(String id, Talk talk, String notes, String editTokenHash, String page, String sealedEditToken,
+    static Proposal submit(String conferenceId, String id, Talk talk, String notes, String editTokenHash, String page, String sealedEditToken,
                            Instant now) {
         Proposal proposal = new Proposal();
         proposal.id = id;
+        proposal.conferenceId = conferenceId;
         proposal.talk = talk;
         proposal.track = talk.track();
         proposal.notes = notes;
@@ -66,7 +69,7 @@ public class Proposal extends Aggregate {
         proposal.submittedAt = now;
         proposal.updatedAt = now;
         proposal.status = ProposalStatus.SUBMITTED;
-        proposal.announce(new ProposalSubmitted(id, talk, notes, page, sealedEditToken, now));
+        proposal.announce(new ProposalSubmitted(conferenceId, id, talk, notes, page, sealedEditToken, now));
         return proposal;
     }
 
@@ -79,7 +82,7 @@ public class Proposal extends Aggregate {
         track = newTalk.track();
         notes = newNotes;
         updatedAt = now;
-        announce(new ProposalUpdated(id, talk, notes, now));
+        announce(new ProposalUpdated(conferenceId, id, talk, notes, now));
         return true;
     }
 
@@ -91,7 +94,7 @@ public class Proposal extends Aggregate {
         withdrawn = true;
         updatedAt = now;
         status = deriveStatus();
-        announce(new ProposalWithdrawn(id, talk, now));
+        announce(new ProposalWithdrawn(conferenceId, id, talk, now));
         return true;
     }
 
@@ -165,6 +168,10 @@ public class Proposal extends Aggregate {
 
     public String id() {
         return id;
+    }
+
+    public String conferenceId() {
+        return conferenceId;
     }
 
     public Talk talk() {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import org.cfpflow.platform.Paging;
+import org.cfpflow.submission.conference.ConferencePaths;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/proposals")
+@RequestMapping("/api")
 class ProposalController {
 
     static final String EDIT_TOKEN = "X-Edit-Token";
@@ -30,45 +31,48 @@ class ProposalController {
         this.proposals = proposals;
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ProposalView> submit(@RequestBody ProposalRequest request) {
-        SubmittedProposal submitted = proposals.submit(request);
+    @PostMapping(path = "/conferences/{c}/proposals", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ProposalView> submit(@PathVariable("c") String conferenceId, @RequestBody ProposalRequest request) {
+        SubmittedProposal submitted = proposals.submit(ConferencePaths.checked(conferenceId), request);
         return ResponseEntity.created(URI.create("/api/proposals/" + submitted.proposal().id()))
                 .body(ProposalView.of(submitted.proposal(), submitted.editToken()));
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/proposals/{id}")
     ProposalView get(@PathVariable String id, @RequestHeader(name = EDIT_TOKEN, required = false) String token,
                      Authentication caller) {
         return ProposalView.of(proposals.read(id, token, caller));
     }
 
-    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PutMapping(path = "/proposals/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ProposalView update(@PathVariable String id, @RequestHeader(name = EDIT_TOKEN, required = false) String token,
                         Authentication caller, @RequestBody ProposalRequest request) {
         return ProposalView.of(proposals.update(id, token, caller, request));
     }
 
-    @PostMapping("/{id}/withdraw")
+    @PostMapping("/proposals/{id}/withdraw")
     ProposalView withdraw(@PathVariable String id, @RequestHeader(name = EDIT_TOKEN, required = false) String token,
                           Authentication caller) {
         return ProposalView.of(proposals.withdraw(id, token, caller));
     }
 
     /** Every event about the proposal across all topics, in order: its whole history. */
-    @GetMapping("/{id}/timeline")
+    @GetMapping("/proposals/{id}/timeline")
     List<TimelineEntry> timeline(@PathVariable String id,
                                  @RequestHeader(name = EDIT_TOKEN, required = false) String token,
                                  Authentication caller) {
         return proposals.read(id, token, caller).timeline();
     }
 
-    @GetMapping
-    PagedModel<ProposalView> list(@RequestParam(required = false) String track,
+    /** A conference's proposals, oldest first: for its organizers. */
+    @GetMapping("/conferences/{c}/proposals")
+    PagedModel<ProposalView> list(@PathVariable("c") String conferenceId,
+                                  @RequestParam(required = false) String track,
                                   @RequestParam(required = false) ProposalStatus status,
+                                  @RequestParam(required = false) String q,
                                   @RequestParam(defaultValue = "0") int page,
-                                  @RequestParam(defaultValue = "20") int size) {
-        return new PagedModel<>(proposals.list(track, status, Paging.of(page, size, Proposals.OLDEST_FIRST))
-                .map(ProposalView::of));
+                                  @RequestParam(defaultValue = "20") int size, Authentication caller) {
+        return new PagedModel<>(proposals.list(ConferencePaths.checked(conferenceId), track, status, q,
+                Paging.of(page, size, Proposals.OLDEST_FIRST), caller).map(ProposalView::of));
     }
 }

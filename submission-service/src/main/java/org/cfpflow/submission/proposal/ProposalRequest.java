@@ -13,7 +13,7 @@ import org.cfpflow.submission.conference.Conference;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** {@code POST /api/proposals} and {@code PUT /api/proposals/{id}}: what a speaker sends. */
+/** {@code POST /api/conferences/{c}/proposals} and {@code PUT /api/proposals/{id}}: what a speaker sends. */
 public record ProposalRequest(String title, @JsonProperty("abstract") String abstractText, String description,
                               String track, Integer durationMinutes, List<SpeakerRequest> speakers, String notes) {
 

@@ -7,15 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.cfpflow.events.Talk;
 import org.cfpflow.messaging.Aggregates;
 import org.cfpflow.messaging.CombinedInserts;
 import org.cfpflow.messaging.OptimisticRetry;
 import org.cfpflow.messaging.SealedTokens;
-import org.cfpflow.platform.CfpSecurity;
 import org.cfpflow.platform.Problems;
-import org.cfpflow.platform.Roles;
+import org.cfpflow.platform.TeamAccess;
+import org.cfpflow.events.TeamRole;
 import org.cfpflow.submission.conference.CallForPapers;
 import org.cfpflow.submission.conference.Conference;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,15 +57,15 @@ public class Proposals {
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
-    public SubmittedProposal submit(ProposalRequest request) {
-        Conference conference = openCall();
+    public SubmittedProposal submit(String conferenceId, ProposalRequest request) {
+        Conference conference = openCall(conferenceId);
         Talk talk = request.toTalk(conference);
         String id = UUID.randomUUID().toString();
         String token = EditTokens.newToken();
         String page = publicUrl + "/proposals/" + id;
         String editUrl = page + "?token=" + token;
         // the event carries the page and the token sealed for the notification-service, never the token itself
-        Proposal proposal = Proposal.submit(id, talk, request.notesOrNull(), EditTokens.hash(token), page,
+        Proposal proposal = Proposal.submit(conference.conferenceId(), id, talk, request.notesOrNull(), EditTokens.hash(token), page,
                 sealedTokens.seal(token, id), clock.instant());
         return new SubmittedProposal(newProposals.insert(proposal), token, editUrl);
     }
@@ -82,7 +83,7 @@ public class Proposals {
                 throw Problems.conflict("A proposal can be edited only while it is SUBMITTED; this one is "
                         + proposal.status(), Map.of("status", proposal.status()));
             }
-            Conference conference = openCall();
+            Conference conference = openCall(proposal.conferenceId());
             proposal.update(request.toTalk(conference), request.notesOrNull(), clock.instant());
             return proposal;
         });
@@ -90,7 +91,7 @@ public class Proposals {
 
     public Proposal withdraw(String id, String token, Authentication caller) {
         return change(id, token, caller, proposal -> {
-            callForPapers.conference().filter(c -> c.start() != null).ifPresent(conference -> {
+            callForPapers.conference(proposal.conferenceId()).filter(c -> c.start() != null).ifPresent(conference -> {
                 Instant conferenceStart = conference.start().atStartOfDay(ZoneId.of(conference.timezone())).toInstant();
                 if (!clock.instant().isBefore(conferenceStart)) {
                     throw Problems.conflict("The conference has begun: proposals can no longer be withdrawn",
@@ -102,8 +103,17 @@ public class Proposals {
         });
     }
 
-    public Page<Proposal> list(String track, ProposalStatus status, Pageable pageable) {
-        Query query = new Query();
+    /** A conference's proposals, for its organizers; {@code q}: words of the title, in any case. */
+    public Page<Proposal> list(String conferenceId, String track, ProposalStatus status, String q, Pageable pageable,
+                               Authentication caller) {
+        Conference conference = callForPapers.existing(conferenceId);
+        if (!callForPapers.organizes(caller, conference)) {
+            throw TeamAccess.forbidden(TeamRole.ORGANIZER, conferenceId, null);
+        }
+        Query query = new Query(Criteria.where("conferenceId").is(conferenceId));
+        if (q != null && !q.isBlank()) {
+            query.addCriteria(Criteria.where("talk.title").regex(Pattern.quote(q.strip()), "i"));
+        }
         if (track != null && !track.isBlank()) {
             query.addCriteria(Criteria.where("track").is(track));
         }
@@ -126,9 +136,8 @@ public class Proposals {
         });
     }
 
-    private Conference openCall() {
-        Conference conference = callForPapers.conference().orElseThrow(() -> Problems.conflict(
-                "The call for papers is not open: no conference is defined yet"));
+    private Conference openCall(String conferenceId) {
+        Conference conference = callForPapers.existing(conferenceId);
         if (!conference.isCallOpen(clock.instant())) {
             throw Problems.conflict("The call for papers is open from " + conference.callOpens() + " to "
                     + conference.callCloses(), Map.of("callOpens", conference.callOpens(),
@@ -137,8 +146,10 @@ public class Proposals {
         return conference;
     }
 
-    private static boolean mayAccess(Proposal proposal, String token, Authentication caller) {
-        return CfpSecurity.hasRole(caller, Roles.ORGANIZER) || EditTokens.matches(token, proposal.editTokenHash());
+    /** With the edit token, or as an organizer of the proposal's conference. */
+    private boolean mayAccess(Proposal proposal, String token, Authentication caller) {
+        return EditTokens.matches(token, proposal.editTokenHash()) || caller != null && callForPapers
+                .conference(proposal.conferenceId()).filter(c -> callForPapers.organizes(caller, c)).isPresent();
     }
 
     private static ErrorResponseException notFound(String id) {

@@ -16,10 +16,10 @@ class ForgedForwardedForTest extends SubmissionServiceTest {
         openCall();
         for (int i = 0; i < 3; i++) {
             assertThat(anonymous.withHeader("X-Forwarded-For", "203.0.113." + i)
-                    .postJson("/api/proposals", proposal("Forged " + i, "F", "f@example.org")).status()).isEqualTo(201);
+                    .postJson("/api/conferences/lpc2017/proposals", proposal("Forged " + i, "F", "f@example.org")).status()).isEqualTo(201);
         }
         TestHttp.Response refused = anonymous.withHeader("X-Forwarded-For", "198.51.100.99")
-                .postJson("/api/proposals", proposal("Forged again", "F", "f@example.org"));
+                .postJson("/api/conferences/lpc2017/proposals", proposal("Forged again", "F", "f@example.org"));
         assertThat(refused.status()).isEqualTo(429);
     }
 }

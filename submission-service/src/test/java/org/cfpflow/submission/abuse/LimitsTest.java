@@ -21,26 +21,26 @@ class LimitsTest extends SubmissionServiceTest {
         openCall();
         TestHttp client = anonymous.withHeader("X-Forwarded-For", "203.0.113.7");
         for (int i = 0; i < 3; i++) {
-            assertThat(client.postJson("/api/proposals", proposal("Burst " + i, "B", "b@example.org")).status())
+            assertThat(client.postJson("/api/conferences/lpc2017/proposals", proposal("Burst " + i, "B", "b@example.org")).status())
                     .isEqualTo(201);
         }
-        TestHttp.Response refused = client.postJson("/api/proposals", proposal("One too many", "B", "b@example.org"));
+        TestHttp.Response refused = client.postJson("/api/conferences/lpc2017/proposals", proposal("One too many", "B", "b@example.org"));
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
         assertThat(anonymous.withHeader("X-Forwarded-For", "203.0.113.8")
-                .postJson("/api/proposals", proposal("Someone else", "S", "s@example.org")).status()).isEqualTo(201);
+                .postJson("/api/conferences/lpc2017/proposals", proposal("Someone else", "S", "s@example.org")).status()).isEqualTo(201);
     }
 
     @Test
     void anEncodedPathIsTheSubmissionItReachesAndCounts() {
         openCall();
         TestHttp client = anonymous.withHeader("X-Forwarded-For", "203.0.113.30");
-        assertThat(client.postJson("/api/%70roposals", proposal("Encoded 1", "E", "e@example.org")).status()).isEqualTo(201);
-        assertThat(client.postJson("/%61pi/proposals", proposal("Encoded 2", "E", "e@example.org")).status()).isEqualTo(201);
-        assertThat(client.postJson("/api/proposals;x=y", proposal("Encoded 3", "E", "e@example.org")).status()).isIn(201, 400);
+        assertThat(client.postJson("/api/conferences/lpc2017/%70roposals", proposal("Encoded 1", "E", "e@example.org")).status()).isEqualTo(201);
+        assertThat(client.postJson("/%61pi/conferences/lpc2017/proposals", proposal("Encoded 2", "E", "e@example.org")).status()).isEqualTo(201);
+        assertThat(client.postJson("/api/conferences/lpc2017/proposals;x=y", proposal("Encoded 3", "E", "e@example.org")).status()).isIn(201, 400);
         long before = proposalCount();
-        for (String path : List.of("/api/%70roposals", "/%61pi/proposals", "/api/proposals")) {
+        for (String path : List.of("/api/conferences/lpc2017/%70roposals", "/%61pi/conferences/lpc2017/proposals", "/api/conferences/lpc2017/proposals")) {
             TestHttp.Response refused = client.postJson(path, proposal("One too many", "E", "e@example.org"));
             assertThat(refused.status()).as(path).isEqualTo(429);
         }
@@ -52,19 +52,19 @@ class LimitsTest extends SubmissionServiceTest {
         openCall();
         for (int i = 1; i <= 3; i++) {
             assertThat(anonymous.withHeader("X-Forwarded-For", "2001:db8:7:7::" + i)
-                    .postJson("/api/proposals", proposal("IPv6 " + i, "S", "s@example.org")).status()).isEqualTo(201);
+                    .postJson("/api/conferences/lpc2017/proposals", proposal("IPv6 " + i, "S", "s@example.org")).status()).isEqualTo(201);
         }
         assertThat(anonymous.withHeader("X-Forwarded-For", "2001:db8:7:7:ffff::4")
-                .postJson("/api/proposals", proposal("Same /64", "S", "s@example.org")).status()).isEqualTo(429);
+                .postJson("/api/conferences/lpc2017/proposals", proposal("Same /64", "S", "s@example.org")).status()).isEqualTo(429);
         assertThat(anonymous.withHeader("X-Forwarded-For", "2001:db8:7:8::1")
-                .postJson("/api/proposals", proposal("Next /64", "S", "s@example.org")).status()).isEqualTo(201);
+                .postJson("/api/conferences/lpc2017/proposals", proposal("Next /64", "S", "s@example.org")).status()).isEqualTo(201);
     }
 
     @Test
     void guessingTokensGetsNothingAndIsSoonRefused() {
         openCall();
         JsonNode created = anonymous.withHeader("X-Forwarded-For", "203.0.113.20")
-                .postJson("/api/proposals", proposal("Guarded", "G", "g@example.org")).json();
+                .postJson("/api/conferences/lpc2017/proposals", proposal("Guarded", "G", "g@example.org")).json();
         String id = created.path("id").asString();
         TestHttp guesser = anonymous.withHeader("X-Forwarded-For", "203.0.113.21");
         for (String guess : List.of("guess-1", "guess-2", "guess-3")) {

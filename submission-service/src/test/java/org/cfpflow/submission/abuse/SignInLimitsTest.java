@@ -39,7 +39,7 @@ class SignInLimitsTest extends SubmissionServiceTest {
         });
         List<Future<TestHttp.Response>> answers = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            answers.add(threads.submit(() -> guesser.get("/api/proposals")));
+            answers.add(threads.submit(() -> guesser.get("/api/conferences/lpc2017/proposals")));
         }
         int unauthorized = 0;
         int tooMany = 0;
@@ -66,10 +66,10 @@ class SignInLimitsTest extends SubmissionServiceTest {
         assertThat(healthMillis).isNotEmpty();
 
         assertThat(TestHttp.localhost(port).withHeader("X-Forwarded-For", "203.0.113.51")
-                .as("guarded@example.org", "guarded-secret").get("/api/proposals").status())
+                .as("guarded@example.org", "guarded-secret").get("/api/conferences/lpc2017/proposals").status())
                 .as("the user's own limit is spent too, from any address").isEqualTo(429);
         assertThat(TestHttp.localhost(port).withHeader("X-Forwarded-For", "203.0.113.50")
-                .as(ORGANIZER, "organizer-secret").get("/api/proposals").status())
+                .as(ORGANIZER, "organizer-secret").get("/api/conferences/lpc2017/proposals").status())
                 .as("the guessing address's limit is spent, for any user").isEqualTo(429);
     }
 
@@ -107,10 +107,10 @@ class SignInLimitsTest extends SubmissionServiceTest {
                 .withHeader("Authorization", "Basic " + java.util.Base64.getEncoder()
                         .encodeToString("nobody@example.org:junk".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         for (int i = 0; i < 15; i++) {
-            assertThat(junk.postJson("/api/proposals", proposal("Junk header " + i, "J", "j@example.org")).status())
+            assertThat(junk.postJson("/api/conferences/lpc2017/proposals", proposal("Junk header " + i, "J", "j@example.org")).status())
                     .isEqualTo(201);
-            assertThat(junk.get("/api/conference").status()).isEqualTo(200);
+            assertThat(junk.get("/api/conferences/lpc2017").status()).isEqualTo(200);
         }
-        assertThat(junk.get("/api/proposals").status()).as("where identity matters it is checked").isIn(401, 429);
+        assertThat(junk.get("/api/conferences/lpc2017/proposals").status()).as("where identity matters it is checked").isIn(401, 429);
     }
 }

@@ -53,7 +53,7 @@ class ObservabilityTest extends SubmissionServiceTest {
         assertThat(submit(proposal("Counted", "C", "c@example.org")).status()).isEqualTo(201);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            TestHttp.Response metrics = organizer.get("/actuator/prometheus");
+            TestHttp.Response metrics = admin.get("/actuator/prometheus");
             assertThat(metrics.status()).isEqualTo(200);
             assertThat(metrics.body()).contains("cfp_events_published_total{type=\"ProposalSubmitted\"}",
                     "cfp_outbox_backlog{collection=\"proposals\"}", "cfp_outbox_failed_runs_total",
@@ -66,7 +66,7 @@ class ObservabilityTest extends SubmissionServiceTest {
     void theTraceOfASubmissionTravelsWithItsEvent() {
         openCall();
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-        String id = anonymous.postJson("/api/proposals", proposal("Traced", "T", "t@example.org"),
+        String id = anonymous.postJson("/api/conferences/lpc2017/proposals", proposal("Traced", "T", "t@example.org"),
                 "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").json().path("id").asString();
 
         ConsumerRecord<String, byte[]> event = await().atMost(Duration.ofSeconds(30))

@@ -22,7 +22,7 @@ class SessionlessVisitorsTest extends SubmissionServiceTest {
         openCall();
         double before = sessionsCreated();
         HttpClient crawler = HttpClient.newHttpClient();
-        HttpRequest view = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).GET().build();
+        HttpRequest view = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/lpc2017/")).GET().build();
         for (int i = 0; i < 10_000; i++) {
             HttpResponse<String> page = crawler.send(view, HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
@@ -38,7 +38,7 @@ class SessionlessVisitorsTest extends SubmissionServiceTest {
     }
 
     private double sessionsCreated() {
-        return organizer.get("/actuator/prometheus").body().lines()
+        return admin.get("/actuator/prometheus").body().lines()
                 .filter(line -> line.startsWith("tomcat_sessions_created_sessions_total"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElseThrow(() -> new AssertionError("no tomcat_sessions_created_sessions_total metric"));

@@ -56,9 +56,9 @@ class OutcomesInOnePollTest extends SubmissionServiceTest {
         bindings.changeState(CONSUMER, State.STOPPED);
         int writesBefore = writes.about(id).size();
         try {
-            kafka.send(CloudEventRecords.of(new ProposalAccepted(id, TALK, null, Instant.now()), "/test"));
-            kafka.send(CloudEventRecords.of(new TalkScheduled(id, TALK, slot(14)), "/test"));
-            kafka.send(CloudEventRecords.of(new NotificationSent("n-1", id, "serge@example.org", "SCHEDULED", 1,
+            kafka.send(CloudEventRecords.of(new ProposalAccepted("lpc2017", id, TALK, null, Instant.now()), "/test"));
+            kafka.send(CloudEventRecords.of(new TalkScheduled("lpc2017", id, TALK, slot(14)), "/test"));
+            kafka.send(CloudEventRecords.of(new NotificationSent("lpc2017", "n-1", id, "serge@example.org", "SCHEDULED", 1,
                     Instant.now()), "/test"));
         }
         finally {

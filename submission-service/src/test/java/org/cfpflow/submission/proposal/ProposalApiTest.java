@@ -83,7 +83,7 @@ class ProposalApiTest extends SubmissionServiceTest {
         assertThat(wrongEdit.json().path("detail").asString())
                 .isEqualTo(unknownEdit.json().path("detail").asString().replace("no-such-id", id));
         assertThat(organizer.get("/api/proposals/" + id).json().path("title").asString()).isEqualTo("AppSwitch");
-        assertThat(anonymous.get("/api/proposals").status()).isEqualTo(401);
+        assertThat(anonymous.get("/api/conferences/lpc2017/proposals").status()).isEqualTo(401);
     }
 
     @Test
@@ -126,7 +126,7 @@ class ProposalApiTest extends SubmissionServiceTest {
             assertThat(submit(proposal).status()).isEqualTo(201);
         }
 
-        TestHttp.Response page = organizer.get("/api/proposals?track=kernel&status=SUBMITTED&page=0&size=2");
+        TestHttp.Response page = organizer.get("/api/conferences/lpc2017/proposals?track=kernel&status=SUBMITTED&page=0&size=2");
 
         assertThat(page.status()).isEqualTo(200);
         JsonNode json = page.json();
@@ -136,7 +136,7 @@ class ProposalApiTest extends SubmissionServiceTest {
         assertThat(json.path("page").path("totalElements").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(json.path("page").path("totalPages").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(json.path("content").findValuesAsString("track")).containsOnly("kernel");
-        assertThat(organizer.get("/api/proposals?status=MAYBE").status()).isEqualTo(400);
-        assertThat(organizer.get("/api/proposals?size=0").status()).isEqualTo(400);
+        assertThat(organizer.get("/api/conferences/lpc2017/proposals?status=MAYBE").status()).isEqualTo(400);
+        assertThat(organizer.get("/api/conferences/lpc2017/proposals?size=0").status()).isEqualTo(400);
     }
 }

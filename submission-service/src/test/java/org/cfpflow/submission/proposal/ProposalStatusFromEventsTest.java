@@ -62,9 +62,9 @@ class ProposalStatusFromEventsTest extends SubmissionServiceTest {
     @Test
     void acceptedThenScheduledShowsTheSlot() {
         String id = submitted().path("id").asString();
-        publish(new ProposalAccepted(id, TALK, "Welcome aboard", Instant.now()));
+        publish(new ProposalAccepted("lpc2017", id, TALK, "Welcome aboard", Instant.now()));
         awaitStatus(id, "ACCEPTED");
-        publish(new TalkScheduled(id, TALK, slot(14)));
+        publish(new TalkScheduled("lpc2017", id, TALK, slot(14)));
         awaitStatus(id, "SCHEDULED");
         JsonNode proposal = organizer.get("/api/proposals/" + id).json();
         assertThat(proposal.path("slot").path("room").asString()).isEqualTo("Containers MC room");
@@ -76,12 +76,12 @@ class ProposalStatusFromEventsTest extends SubmissionServiceTest {
     @Test
     void scheduleArrivingBeforeTheDecisionStillEndsScheduled() {
         String id = submitted().path("id").asString();
-        publish(new TalkScheduled(id, TALK, slot(15)));
+        publish(new TalkScheduled("lpc2017", id, TALK, slot(15)));
         awaitStatus(id, "SCHEDULED");
-        publish(new ProposalAccepted(id, TALK, null, Instant.now()));
+        publish(new ProposalAccepted("lpc2017", id, TALK, null, Instant.now()));
         // the accept is applied (a marker after it proves that) but does not undo the slot
         String marker = submitted().path("id").asString();
-        publish(new TalkWaitlisted(marker, TALK, "no slot fits"));
+        publish(new TalkWaitlisted("lpc2017", marker, TALK, "no slot fits"));
         awaitStatus(marker, "WAITLISTED");
         assertThat(organizer.get("/api/proposals/" + id).json().path("status").asString()).isEqualTo("SCHEDULED");
     }
@@ -89,14 +89,14 @@ class ProposalStatusFromEventsTest extends SubmissionServiceTest {
     @Test
     void aRedeliveredEventIsAppliedOnceAndARejectionWins() {
         String id = submitted().path("id").asString();
-        ProducerRecord<String, byte[]> accept = publish(new ProposalAccepted(id, TALK, null, Instant.now()));
+        ProducerRecord<String, byte[]> accept = publish(new ProposalAccepted("lpc2017", id, TALK, null, Instant.now()));
         awaitStatus(id, "ACCEPTED");
-        publish(new ProposalRejected(id, TALK, "Sorry, full", Instant.now()));
+        publish(new ProposalRejected("lpc2017", id, TALK, "Sorry, full", Instant.now()));
         awaitStatus(id, "REJECTED");
         // the old accept, delivered again, changes nothing
         kafka.send(accept);
         String marker = submitted().path("id").asString();
-        publish(new TalkWaitlisted(marker, TALK, "no slot fits"));
+        publish(new TalkWaitlisted("lpc2017", marker, TALK, "no slot fits"));
         awaitStatus(marker, "WAITLISTED");
         assertThat(organizer.get("/api/proposals/" + id).json().path("status").asString()).isEqualTo("REJECTED");
     }
@@ -107,10 +107,10 @@ class ProposalStatusFromEventsTest extends SubmissionServiceTest {
         String id = created.path("id").asString();
         assertThat(anonymous.postJson("/api/proposals/" + id + "/withdraw", "", "X-Edit-Token",
                 created.path("editToken").asString()).status()).isEqualTo(200);
-        publish(new ProposalAccepted(id, TALK, null, Instant.now()));
-        publish(new TalkScheduled(id, TALK, slot(16)));
+        publish(new ProposalAccepted("lpc2017", id, TALK, null, Instant.now()));
+        publish(new TalkScheduled("lpc2017", id, TALK, slot(16)));
         String marker = submitted().path("id").asString();
-        publish(new TalkWaitlisted(marker, TALK, "no slot fits"));
+        publish(new TalkWaitlisted("lpc2017", marker, TALK, "no slot fits"));
         awaitStatus(marker, "WAITLISTED");
         assertThat(organizer.get("/api/proposals/" + id).json().path("status").asString()).isEqualTo("WITHDRAWN");
     }
@@ -119,9 +119,9 @@ class ProposalStatusFromEventsTest extends SubmissionServiceTest {
     void theTimelineListsEveryEventAboutTheProposalInOrder() {
         JsonNode created = submitted();
         String id = created.path("id").asString();
-        publish(new ProposalAccepted(id, TALK, null, Instant.now()));
-        publish(new TalkScheduled(id, TALK, slot(14)));
-        publish(new NotificationSent("n-1", id, "serge@example.org", "SCHEDULED", 1, Instant.now()));
+        publish(new ProposalAccepted("lpc2017", id, TALK, null, Instant.now()));
+        publish(new TalkScheduled("lpc2017", id, TALK, slot(14)));
+        publish(new NotificationSent("lpc2017", "n-1", id, "serge@example.org", "SCHEDULED", 1, Instant.now()));
         awaitStatus(id, "SCHEDULED");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -139,16 +139,16 @@ class ProposalStatusFromEventsTest extends SubmissionServiceTest {
     void anEmailSentDeliveredTwiceIsInTheTimelineOnce() {
         JsonNode created = submitted();
         String id = created.path("id").asString();
-        ProducerRecord<String, byte[]> sent = publish(new NotificationSent("n-2", id, "serge@example.org", "RECEIVED", 1,
+        ProducerRecord<String, byte[]> sent = publish(new NotificationSent("lpc2017", "n-2", id, "serge@example.org", "RECEIVED", 1,
                 Instant.now()));
         kafka.send(sent);
-        publish(new NotificationSent("n-3", id, "serge@example.org", "ACCEPTED", 1, Instant.now()));
+        publish(new NotificationSent("lpc2017", "n-3", id, "serge@example.org", "ACCEPTED", 1, Instant.now()));
         // about a proposal this service never had: ignored, nothing created
         String unknown = java.util.UUID.randomUUID().toString();
-        publish(new NotificationSent("n-4", unknown, "serge@example.org", "RECEIVED", 1, Instant.now()));
+        publish(new NotificationSent("lpc2017", "n-4", unknown, "serge@example.org", "RECEIVED", 1, Instant.now()));
         // on the same topic after them: once the marker's is in its timeline, theirs have been handled
         JsonNode marker = submitted();
-        publish(new NotificationSent("n-5", marker.path("id").asString(), "serge@example.org", "RECEIVED", 1,
+        publish(new NotificationSent("lpc2017", "n-5", marker.path("id").asString(), "serge@example.org", "RECEIVED", 1,
                 Instant.now()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(new TestHttpResponseTypes(
                 anonymous.get("/api/proposals/" + marker.path("id").asString() + "/timeline", "X-Edit-Token",

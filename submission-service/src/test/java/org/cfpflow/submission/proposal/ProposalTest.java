@@ -30,7 +30,7 @@ class ProposalTest {
             List.of(new Speaker("Christian Brauner", "christian@example.org", null)));
     private static final Slot SLOT = slot(9);
 
-    private final Proposal proposal = Proposal.submit("p1", TALK, null, "hash", "https://cfp.example/p1", null, NOW);
+    private final Proposal proposal = Proposal.submit("lpc2017", "p1", TALK, null, "hash", "https://cfp.example/p1", null, NOW);
 
     @Test
     void aSubmissionRaisesProposalSubmittedAndIsSubmitted() {
@@ -48,11 +48,11 @@ class ProposalTest {
 
     @Test
     void withdrawingTwiceRaisesOneEventAndWithdrawnOutranksEveryOutcome() {
-        proposal.apply(new TalkScheduled("p1", TALK, SLOT), NOW);
+        proposal.apply(new TalkScheduled("lpc2017", "p1", TALK, SLOT), NOW);
         assertThat(proposal.withdraw(NOW)).isTrue();
         assertThat(proposal.withdraw(NOW)).isFalse();
         assertThat(proposal.status()).isEqualTo(ProposalStatus.WITHDRAWN);
-        proposal.apply(new TalkRescheduled("p1", TALK, slot(10), SLOT), NOW);
+        proposal.apply(new TalkRescheduled("lpc2017", "p1", TALK, slot(10), SLOT), NOW);
         assertThat(proposal.status()).isEqualTo(ProposalStatus.WITHDRAWN);
         assertThat(types()).containsExactly(EventType.PROPOSAL_SUBMITTED.typeName(), EventType.PROPOSAL_WITHDRAWN.typeName());
     }
@@ -60,25 +60,25 @@ class ProposalTest {
     @Test
     void theStatusFollowsTheDecisionAndThePlacementInWhateverOrderTheyArrive() {
         // the schedule's event before the review's: scheduled already, the acceptance changes nothing visible
-        assertThat(proposal.apply(new TalkScheduled("p1", TALK, SLOT), NOW)).isTrue();
+        assertThat(proposal.apply(new TalkScheduled("lpc2017", "p1", TALK, SLOT), NOW)).isTrue();
         assertThat(proposal.status()).isEqualTo(ProposalStatus.SCHEDULED);
-        proposal.apply(new ProposalAccepted("p1", TALK, "welcome", NOW), NOW);
+        proposal.apply(new ProposalAccepted("lpc2017", "p1", TALK, "welcome", NOW), NOW);
         assertThat(proposal.status()).isEqualTo(ProposalStatus.SCHEDULED);
         assertThat(proposal.decisionNote()).isEqualTo("welcome");
         assertThat(proposal.slot()).isNotNull();
 
-        proposal.apply(new TalkWaitlisted("p1", TALK, "no room"), NOW);
+        proposal.apply(new TalkWaitlisted("lpc2017", "p1", TALK, "no room"), NOW);
         assertThat(proposal.status()).isEqualTo(ProposalStatus.WAITLISTED);
         assertThat(proposal.slot()).isNull();
 
-        proposal.apply(new TalkUnscheduled("p1", TALK, SLOT, "block removed"), NOW);
+        proposal.apply(new TalkUnscheduled("lpc2017", "p1", TALK, SLOT, "block removed"), NOW);
         assertThat(proposal.status()).isEqualTo(ProposalStatus.ACCEPTED);
     }
 
     @Test
     void aRejectionOutranksAPlacement() {
-        proposal.apply(new TalkScheduled("p1", TALK, SLOT), NOW);
-        proposal.apply(new ProposalRejected("p1", TALK, "out of scope", NOW), NOW);
+        proposal.apply(new TalkScheduled("lpc2017", "p1", TALK, SLOT), NOW);
+        proposal.apply(new ProposalRejected("lpc2017", "p1", TALK, "out of scope", NOW), NOW);
         assertThat(proposal.status()).isEqualTo(ProposalStatus.REJECTED);
     }
 

@@ -26,7 +26,7 @@ class ProposalValidationTest extends SubmissionServiceTest {
     }
 
     private List<String> refusedFields(Object body) {
-        TestHttp.Response response = anonymous.postJson("/api/proposals", body);
+        TestHttp.Response response = anonymous.postJson("/api/conferences/lpc2017/proposals", body);
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(proposalCount()).isEqualTo(before);
@@ -103,25 +103,25 @@ class ProposalValidationTest extends SubmissionServiceTest {
 
     @Test
     void unreadableBodiesAreRefusedWithTheReason() {
-        TestHttp.Response malformed = anonymous.postJson("/api/proposals", "{\"title\": ");
+        TestHttp.Response malformed = anonymous.postJson("/api/conferences/lpc2017/proposals", "{\"title\": ");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.contentType()).startsWith("application/problem+json");
         assertThat(malformed.json().path("detail").asString()).contains("not valid JSON");
 
         Map<String, Object> wrongType = proposal("Wrong type", "A", "a@example.org");
         wrongType.put("durationMinutes", "fifteen");
-        TestHttp.Response typed = anonymous.postJson("/api/proposals", wrongType);
+        TestHttp.Response typed = anonymous.postJson("/api/conferences/lpc2017/proposals", wrongType);
         assertThat(typed.status()).isEqualTo(400);
         assertThat(typed.json().path("errors").findValuesAsString("field")).containsExactly("durationMinutes");
 
-        TestHttp.Response form = anonymous.send("POST", "/api/proposals", "text/plain",
+        TestHttp.Response form = anonymous.send("POST", "/api/conferences/lpc2017/proposals", "text/plain",
                 "title=x".getBytes(StandardCharsets.UTF_8));
         assertThat(form.status()).isEqualTo(415);
         assertThat(form.contentType()).startsWith("application/problem+json");
 
         Map<String, Object> huge = proposal("Huge", "A", "a@example.org");
         huge.put("padding", "x".repeat(70 * 1024));
-        TestHttp.Response tooLarge = anonymous.postJson("/api/proposals", huge);
+        TestHttp.Response tooLarge = anonymous.postJson("/api/conferences/lpc2017/proposals", huge);
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.contentType()).startsWith("application/problem+json");
         assertThat(proposalCount()).isEqualTo(before);
@@ -144,7 +144,7 @@ class ProposalValidationTest extends SubmissionServiceTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant opens = now.minus(30, ChronoUnit.DAYS);
         Instant closes = now.minus(1, ChronoUnit.DAYS);
-        assertThat(organizer.putJson("/api/conference", conference(opens, closes)).status()).isEqualTo(200);
+        assertThat(admin.putJson("/api/conferences/lpc2017", conference(opens, closes)).status()).isIn(200, 201);
 
         TestHttp.Response late = submit(proposal("Too late", "A", "a@example.org"));
 
