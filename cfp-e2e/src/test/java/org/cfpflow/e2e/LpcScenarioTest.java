@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.StringReader;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,10 +32,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import net.fortuna.ical4j.data.CalendarBuilder;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
-/** The LPC 2017 containers micro-conference through the whole system, as its users would drive it. */
+/**
+ * The LPC 2017 and LPC 2019 containers micro-conferences through one system at once, as their users would drive
+ * them: each with its own team, its leads reviewing and deciding their micro-conference.
+ */
 @CfpInfrastructure
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LpcScenarioTest {
@@ -64,12 +62,6 @@ class LpcScenarioTest {
         }
     }
 
-    private static List<JsonNode> slots(JsonNode timetable) {
-        List<JsonNode> slots = new ArrayList<>();
-        timetable.path("days").forEach(day -> day.path("rooms").forEach(room -> room.path("slots").forEach(slots::add)));
-        return slots;
-    }
-
     /** The embedded broker lets each principal use only its own topics (KafkaAccessTest): the system runs on that. */
     @Test
     @Order(0)
@@ -85,80 +77,110 @@ class LpcScenarioTest {
 
     @Test
     @Order(1)
-    void theLpc2017MicroConferenceFromCallToTimetable() throws Exception {
-        Path sample = SharedFiles.find("datasets/lpc2017-containers-mc.json").orElse(null);
-        Assumptions.assumeTrue(sample != null, "shared/datasets/lpc2017-containers-mc.json is not beside this checkout");
-        JsonNode dataset = JsonMapper.builder().build().readTree(sample.toFile());
+    void bothLpcConferencesAtOnceFromCallToTimetable() throws Exception {
+        PlayedConference lpc2017 = PlayedConference.of("lpc2017-containers-mc.json");
+        PlayedConference lpc2019 = PlayedConference.of("lpc2019-containers-cr-mc.json");
         TestHttp submission = new TestHttp(system.url("submission"));
         TestHttp organizerSubmission = submission.as("organizer@example.org", "organizer");
         TestHttp schedule = new TestHttp(system.url("schedule"));
-        TestHttp organizerSchedule = schedule.as("organizer@example.org", "organizer");
-        TestHttp alice = new TestHttp(system.url("review")).as("alice@example.org", "alice");
-        TestHttp bob = new TestHttp(system.url("review")).as("bob@example.org", "bob");
         TestHttp notifications = new TestHttp(system.url("notification")).as("organizer@example.org", "organizer");
+        lpc2017.define(system);
+        lpc2019.define(system, "organizer2019@example.org");
 
-        ObjectNode conference = (ObjectNode) dataset.path("conference").deepCopy();
-        conference.remove("start");
-        conference.remove("end");
-        conference.remove("acronym");
-        conference.set("team", JsonMapper.builder().build().valueToTree(List.of(
-                Map.of("email", "organizer@example.org", "roles", List.of("ORGANIZER")),
-                Map.of("email", "alice@example.org", "roles", List.of("REVIEWER")),
-                Map.of("email", "bob@example.org", "roles", List.of("REVIEWER", "DECIDER")))));
-        conference.put("callOpens", Instant.now().minus(Duration.ofDays(1)).toString());
-        conference.put("callCloses", Instant.now().plus(Duration.ofDays(30)).toString());
-        assertThat(organizerSubmission.putJson("/api/conferences/lpc2017", conference.toString()).status()).isEqualTo(201);
-        String blocks = "{\"blocks\": " + dataset.path("timetable") + "}";
-        await().atMost(Duration.ofSeconds(30)).until(() -> organizerSchedule.putJson("/api/conferences/lpc2017/timetable/blocks", blocks).status() == 200);
-
-        Map<String, String> tokens = new LinkedHashMap<>();
-        Map<String, JsonNode> proposals = new LinkedHashMap<>();
-        for (JsonNode proposal : dataset.path("proposals")) {
-            JsonNode created = submission.postJson("/api/conferences/lpc2017/proposals", proposal.toString()).json();
-            tokens.put(created.path("id").asString(), created.path("editToken").asString());
-            proposals.put(created.path("id").asString(), proposal);
+        // speakers of both submit at once, interleaved
+        for (int i = 0; i < Math.max(lpc2017.size(), lpc2019.size()); i++) {
+            for (PlayedConference conference : List.of(lpc2017, lpc2019)) {
+                if (i < conference.size()) {
+                    conference.submit(submission, i);
+                }
+            }
         }
-        for (String id : tokens.keySet()) {
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    alice.postJson("/api/reviews/proposals/" + id, Map.of("score", 4)).status() == 200);
-            assertThat(bob.postJson("/api/reviews/proposals/" + id + "/decision", Map.of("decision", "ACCEPT"))
-                    .status()).isEqualTo(200);
+        // each conference's own leads review and decide, interleaved; a lead never on a talk of their own
+        int reviews = 0;
+        List<Map.Entry<PlayedConference, String>> decisions = new ArrayList<>();
+        for (int i = 0; i < Math.max(lpc2017.size(), lpc2019.size()); i++) {
+            for (PlayedConference conference : List.of(lpc2017, lpc2019)) {
+                if (i < conference.size()) {
+                    decisions.add(Map.entry(conference, new ArrayList<>(conference.tokens.keySet()).get(i)));
+                }
+            }
+        }
+        for (Map.Entry<PlayedConference, String> decision : decisions) {
+            String id = decision.getValue();
+            List<String> leads = decision.getKey().reviewersOf(id);
+            for (String lead : leads) {
+                TestHttp reviewer = PlayedConference.as(system, "review", lead);
+                await().atMost(Duration.ofSeconds(30)).until(() ->
+                        reviewer.postJson("/api/reviews/proposals/" + id, Map.of("score", 4)).status() == 200);
+                reviews++;
+            }
+            TestHttp decider = PlayedConference.as(system, "review", leads.isEmpty() ? "organizer@example.org" : leads.get(0));
+            await().atMost(Duration.ofSeconds(30)).until(() -> decider.postJson("/api/reviews/proposals/" + id
+                    + "/decision", Map.of("decision", "ACCEPT")).status() == 200);
         }
 
         JsonNode timetable = await().atMost(Duration.ofSeconds(60)).until(() -> schedule.get("/api/conferences/lpc2017/timetable").json(),
                 t -> t.path("scheduled").asInt() == 10);
-        List<JsonNode> slots = slots(timetable);
         assertThat(timetable.path("waitlist")).isEmpty();
-        for (JsonNode slot : slots) {
-            LocalDateTime start = LocalDateTime.parse(slot.path("startLocal").asString());
-            LocalDateTime end = LocalDateTime.parse(slot.path("endLocal").asString());
-            assertThat(start).isAfterOrEqualTo(LocalDateTime.parse("2017-09-13T14:00"));
-            assertThat(end).isBeforeOrEqualTo(LocalDateTime.parse("2017-09-13T17:30"));
-            assertThat(end.isAfter(LocalDateTime.parse("2017-09-13T15:35")) && start.isBefore(LocalDateTime.parse("2017-09-13T15:50")))
-                    .as("the break").isFalse();
-            for (JsonNode other : slots) {
-                if (other != slot) {
-                    LocalDateTime otherStart = LocalDateTime.parse(other.path("startLocal").asString());
-                    LocalDateTime otherEnd = LocalDateTime.parse(other.path("endLocal").asString());
-                    assertThat(start.isBefore(otherEnd) && otherStart.isBefore(end)).as("overlap").isFalse();
+        lpc2017.assertPlacedByTheRules(PlayedConference.slots(timetable));
+        JsonNode timetable2019 = await().atMost(Duration.ofSeconds(60)).until(() ->
+                schedule.get("/api/conferences/lpc2019/timetable").json(),
+                t -> t.path("scheduled").asInt() + t.path("waitlist").size() == lpc2019.size());
+        List<JsonNode> slots2019 = PlayedConference.slots(timetable2019);
+        assertThat(slots2019).isNotEmpty();
+        lpc2019.assertPlacedByTheRules(slots2019);
+
+        // every speaker of both: one receipt, one acceptance, and one schedule or waitlist e-mail per talk
+        List<String> scheduled = new ArrayList<>();
+        PlayedConference.slots(timetable).forEach(slot -> scheduled.add(slot.path("proposalId").asString()));
+        slots2019.forEach(slot -> scheduled.add(slot.path("proposalId").asString()));
+        for (PlayedConference conference : List.of(lpc2017, lpc2019)) {
+            for (Map.Entry<String, JsonNode> proposal : conference.proposals.entrySet()) {
+                String title = proposal.getValue().path("title").asString();
+                boolean placed = scheduled.contains(proposal.getKey());
+                for (JsonNode speaker : proposal.getValue().path("speakers")) {
+                    String email = speaker.path("email").asString();
+                    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                        List<String> subjects = infrastructure.mailbox().to(email).stream().map(ReceivedMail::subject)
+                                .filter(s -> s.contains("“" + title + "”")).toList();
+                        assertThat(subjects).filteredOn(s -> s.contains("We received your proposal")).hasSize(1);
+                        assertThat(subjects).filteredOn(s -> s.contains("Accepted:")).hasSize(1);
+                        assertThat(subjects).filteredOn(s -> s.contains("is scheduled")).hasSize(placed ? 1 : 0);
+                        assertThat(subjects).filteredOn(s -> s.contains("is on the waitlist")).hasSize(placed ? 0 : 1);
+                    });
                 }
             }
         }
 
-        // every speaker: one receipt, one acceptance and one schedule e-mail per talk
-        for (Map.Entry<String, JsonNode> proposal : proposals.entrySet()) {
-            String title = proposal.getValue().path("title").asString();
-            for (JsonNode speaker : proposal.getValue().path("speakers")) {
-                String email = speaker.path("email").asString();
-                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                    List<String> subjects = infrastructure.mailbox().to(email).stream().map(ReceivedMail::subject)
-                            .filter(s -> s.contains("“" + title + "”")).toList();
-                    assertThat(subjects).filteredOn(s -> s.contains("We received your proposal")).hasSize(1);
-                    assertThat(subjects).filteredOn(s -> s.contains("Accepted:")).hasSize(1);
-                    assertThat(subjects).filteredOn(s -> s.contains("is scheduled")).hasSize(1);
-                });
-            }
-        }
+        // nothing of one conference is visible or changeable through the other's paths or team
+        String id2017 = lpc2017.tokens.keySet().iterator().next();
+        TestHttp organizer2019 = PlayedConference.as(system, "submission", "organizer2019@example.org");
+        assertThat(organizer2019.get("/api/conferences/lpc2019/proposals").json().path("page").path("totalElements")
+                .asInt()).isEqualTo(lpc2019.size());
+        assertThat(organizer2019.get("/api/conferences/lpc2017/proposals").status()).isEqualTo(403);
+        assertThat(organizer2019.get("/api/proposals/" + id2017).status()).isEqualTo(404);
+        assertThat(organizer2019.postJson("/api/proposals/" + id2017 + "/withdraw", "").status()).isEqualTo(404);
+        assertThat(organizer2019.putJson("/api/conferences/lpc2017", Map.of("title", "Taken over")).status())
+                .isEqualTo(403);
+        TestHttp scheduler2019 = PlayedConference.as(system, "schedule", "organizer2019@example.org");
+        assertThat(scheduler2019.putJson("/api/conferences/lpc2017/timetable/blocks", Map.of("blocks", List.of()))
+                .status()).isEqualTo(403);
+        assertThat(scheduler2019.putJson("/api/conferences/lpc2019/timetable/talks/" + id2017,
+                Map.of("start", "2019-09-10T15:00", "room", "Jade/room-I&II")).status()).isEqualTo(404);
+        assertThat(PlayedConference.as(system, "notification", "organizer2019@example.org")
+                .get("/api/notifications?conference=lpc2017").status()).isEqualTo(403);
+        TestHttp christian = PlayedConference.as(system, "review", "christian.brauner@example.org");
+        assertThat(christian.get("/api/conferences/lpc2017/reviews/queue").status()).isEqualTo(403);
+        assertThat(christian.get("/api/reviews/proposals/" + id2017).status()).isEqualTo(404);
+        assertThat(christian.postJson("/api/reviews/proposals/" + id2017 + "/decision", Map.of("decision", "REJECT"))
+                .status()).isEqualTo(404);
+        String public2019 = schedule.get("/api/conferences/lpc2019/timetable").body();
+        lpc2017.proposals.values().forEach(p -> assertThat(public2019).doesNotContain(p.path("title").asString()));
+        assertThat(schedule.get("/api/conferences/lpc2017/timetable").json().path("scheduled").asInt()).isEqualTo(10);
+        assertThat(notifications.get("/api/notifications?conference=lpc2019&size=200").json().path("content")
+                .findValuesAsString("proposalId")).doesNotContainAnyElementsOf(lpc2017.tokens.keySet());
+        Map<String, String> tokens = lpc2017.tokens;
+        Map<String, JsonNode> proposals = lpc2017.proposals;
 
         String xml = schedule.get("/lpc2017/schedule.xml").body();
         assertThat(xml.split("<event ", -1)).hasSize(11);
@@ -187,9 +209,10 @@ class LpcScenarioTest {
 
         // the domain's figures, on each service's Prometheus endpoint
         Map<String, List<String>> figures = Map.of(
-                "submission", List.of("cfp_events_published_total{type=\"ProposalSubmitted\"} 10.0",
+                "submission", List.of("cfp_events_published_total{type=\"ProposalSubmitted\"} 20.0",
                         "cfp_events_published_total{type=\"ProposalWithdrawn\"} 1.0"),
-                "review", List.of("cfp_reviews_total 10.0", "cfp_events_published_total{type=\"ProposalAccepted\"} 10.0"),
+                "review", List.of("cfp_reviews_total " + reviews + ".0",
+                        "cfp_events_published_total{type=\"ProposalAccepted\"} 20.0"),
                 "schedule", List.of("cfp_events_published_total{type=\"TalkScheduled\"}",
                         "cfp_events_consumed_total{type=\"ProposalAccepted\"}"),
                 "notification", List.of("cfp_emails_total{outcome=\"sent\"}",
@@ -217,7 +240,7 @@ class LpcScenarioTest {
         Assumptions.assumeTrue(SharedFiles.find("datasets/lpc2017-containers-mc.json").isPresent(),
                 "shared/datasets/lpc2017-containers-mc.json is not beside this checkout");
         TestHttp submission = new TestHttp(system.url("submission"));
-        TestHttp bob = new TestHttp(system.url("review")).as("bob@example.org", "bob");
+        TestHttp lead = new TestHttp(system.url("review")).as("stephane.graber@example.org", "stephane");
         String title = "Live <b>in the browser</b> " + System.nanoTime();
         Map<String, Object> proposal = Map.of("title", title, "abstract", "a", "description", "d",
                 "track", "containers", "durationMinutes", 5,
@@ -231,7 +254,7 @@ class LpcScenarioTest {
             Object marker = browser.mark();
 
             String traceId = "0af7651916cd43dd8448eb211c80319c";
-            await().atMost(Duration.ofSeconds(30)).until(() -> bob.postJson("/api/reviews/proposals/" + id + "/decision",
+            await().atMost(Duration.ofSeconds(30)).until(() -> lead.postJson("/api/reviews/proposals/" + id + "/decision",
                     Map.of("decision", "ACCEPT"), "traceparent", "00-" + traceId + "-b7ad6b7169203331-01").status() == 200);
             // one trace from the reviewer's request, through review-service's event, to schedule-service's
             await().atMost(Duration.ofSeconds(30)).until(() -> infrastructure.kafka().readAll("cfp.schedule").stream()

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -19,14 +21,20 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Loads the LPC 2017 containers micro-conference through the public HTTP APIs only, the way its organizers,
- * speakers and reviewers would: the conference, its timetable block, ten proposals, two reviewers' scores, then
- * the acceptances one by one, with a pause, so that someone watching /{c}/schedule sees the timetable fill in.
+ * Loads the sample conferences (LPC 2017 and LPC 2019 by default) into one system through the public HTTP APIs only,
+ * the way their organizers, speakers and reviewers would: each conference with its team (its track leads review and
+ * decide their micro-conferences, alice reviews everything) and its timetable blocks; the proposals of all of them,
+ * interleaved; the leads' scores; then the acceptances one by one, alternating between the conferences, with a pause,
+ * so that someone watching /{c}/schedule sees each timetable fill in.
  */
 public final class Demo {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The demo users' passwords (local/demo-users.yml); each may be set with DEMO_<NAME>_PASSWORD. */
+    private static final Map<String, String> PASSWORDS = Map.of("organizer@example.org", "organizer",
+            "alice@example.org", "alice", "stephane.graber@example.org", "stephane",
+            "christian.brauner@example.org", "christian", "mike.rapoport@example.org", "mike");
 
     private final String submission;
     private final String review;
@@ -41,11 +49,16 @@ public final class Demo {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dataset = Path.of(args.length > 0 ? args[0] : "../shared/datasets/lpc2017-containers-mc.json");
+        List<String> files = args.length > 0 ? List.of(args) : List.of("../shared/datasets/lpc2017-containers-mc.json",
+                "../shared/datasets/lpc2019-containers-cr-mc.json");
         Demo demo = new Demo(env("SUBMISSION_URL", "http://localhost:8081"), env("REVIEW_URL", "http://localhost:8082"),
                 env("SCHEDULE_URL", "http://localhost:8083"),
                 Duration.ofMillis(Long.parseLong(env("DEMO_PAUSE_MS", "1500"))));
-        demo.run(JSON.readTree(dataset.toFile()));
+        List<JsonNode> datasets = new ArrayList<>();
+        for (String file : files) {
+            datasets.add(JSON.readTree(Path.of(file).toFile()));
+        }
+        demo.run(datasets);
     }
 
     private static String env(String name, String fallback) {
@@ -53,59 +66,112 @@ public final class Demo {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    private void run(JsonNode dataset) throws Exception {
-        String organizer = basic(env("DEMO_ORGANIZER", "organizer@example.org"), env("DEMO_ORGANIZER_PASSWORD", "organizer"));
-        String alice = basic("alice@example.org", env("DEMO_ALICE_PASSWORD", "alice"));
-        String bob = basic("bob@example.org", env("DEMO_BOB_PASSWORD", "bob"));
+    /** The demo user's HTTP Basic header. */
+    private static String user(String email) {
+        String name = email.substring(0, email.indexOf('@')).replaceAll("\\..*", "").toUpperCase(Locale.ROOT);
+        return basic(email, env("DEMO_" + name + "_PASSWORD", PASSWORDS.getOrDefault(email, name.toLowerCase(Locale.ROOT))));
+    }
 
+    private void run(List<JsonNode> datasets) throws Exception {
+        String organizer = user("organizer@example.org");
+        Map<String, JsonNode> conferences = new LinkedHashMap<>();
+        for (JsonNode dataset : datasets) {
+            String conferenceId = define(dataset, organizer);
+            conferences.put(conferenceId, dataset);
+        }
+
+        // the speakers of every conference submit, interleaved
+        List<Submitted> submitted = new ArrayList<>();
+        int most = datasets.stream().mapToInt(d -> d.path("proposals").size()).max().orElse(0);
+        for (int i = 0; i < most; i++) {
+            for (Map.Entry<String, JsonNode> conference : conferences.entrySet()) {
+                JsonNode proposals = conference.getValue().path("proposals");
+                if (i < proposals.size()) {
+                    JsonNode proposal = proposals.get(i);
+                    JsonNode created = expect(send("POST", submission + "/api/conferences/" + conference.getKey()
+                            + "/proposals", proposal, null), 201, "submit " + proposal.path("title").asString());
+                    submitted.add(new Submitted(conference.getKey(), created.path("id").asString(),
+                            proposal.path("title").asString(), reviewers(conference.getValue(), proposal)));
+                    System.out.println("Submitted to " + conference.getKey() + ": " + proposal.path("title").asString());
+                }
+            }
+        }
+
+        int i = 0;
+        for (Submitted proposal : submitted) {
+            int score = 3 + (i++ % 3);
+            String alice = user("alice@example.org");
+            retry("review " + proposal.id + " (waiting for the review-service to hear of it)", () -> send("POST",
+                    review + "/api/reviews/proposals/" + proposal.id, Map.of("score", score, "comment", "Looks good"), alice));
+            for (String lead : proposal.reviewers) {
+                expect(send("POST", review + "/api/reviews/proposals/" + proposal.id,
+                        Map.of("score", Math.max(3, score - 1)), user(lead)), 200, "review by " + lead);
+            }
+        }
+        System.out.println("Reviewed by alice@example.org and each track's leads");
+
+        conferences.keySet().forEach(c -> System.out.println("Accepting, one by one: watch " + schedule + "/" + c + "/schedule"));
+        for (Submitted proposal : submitted) {
+            // a lead decides, never on a talk of their own; where every lead speaks on it, the organizer
+            String decider = proposal.reviewers.isEmpty() ? organizer : user(proposal.reviewers.get(0));
+            expect(send("POST", review + "/api/reviews/proposals/" + proposal.id + "/decision",
+                    Map.of("decision", "ACCEPT", "note", "Welcome to the micro-conference!"), decider), 200,
+                    "accept " + proposal.id);
+            System.out.println("Accepted for " + proposal.conferenceId + ": " + proposal.title);
+            Thread.sleep(pause.toMillis());
+        }
+        for (String conferenceId : conferences.keySet()) {
+            String published = schedule + "/" + conferenceId + "/schedule";
+            System.out.println("Done. Timetable: " + published + "   Exports: " + published + ".xml, " + published
+                    + ".json, " + published + ".ics");
+        }
+    }
+
+    /** Defines the conference (call open now, its team) and its timetable blocks; returns its id. */
+    private String define(JsonNode dataset, String organizer) throws Exception {
         ObjectNode conference = (ObjectNode) dataset.path("conference").deepCopy();
         conference.put("callOpens", Instant.now().minus(Duration.ofDays(1)).toString());
         conference.put("callCloses", Instant.now().plus(Duration.ofDays(30)).toString());
         conference.remove("start");
         conference.remove("end");
         String conferenceId = conference.remove("acronym").asString();
-        conference.set("team", JSON.valueToTree(List.of(
-                Map.of("email", "organizer@example.org", "roles", List.of("ORGANIZER")),
-                Map.of("email", "alice@example.org", "roles", List.of("REVIEWER")),
-                Map.of("email", "bob@example.org", "roles", List.of("REVIEWER", "DECIDER")))));
+        List<Map<String, Object>> team = new ArrayList<>();
+        team.add(Map.of("email", "organizer@example.org", "roles", List.of("ORGANIZER")));
+        team.add(Map.of("email", "alice@example.org", "roles", List.of("REVIEWER")));
+        Map<String, List<String>> leads = new LinkedHashMap<>();
+        for (JsonNode track : conference.path("tracks")) {
+            for (JsonNode lead : track.path("leads")) {
+                leads.computeIfAbsent(lead.path("email").asString(), e -> new ArrayList<>()).add(track.path("slug").asString());
+            }
+        }
+        leads.forEach((email, tracks) -> team.add(Map.of("email", email, "roles", List.of("REVIEWER", "DECIDER"),
+                "tracks", tracks)));
+        conference.set("team", JSON.valueToTree(team));
         expect(send("PUT", submission + "/api/conferences/" + conferenceId, conference, organizer), 200, 201,
-                "define the conference");
-        System.out.println("Conference defined: " + conference.path("title").asString());
+                "define " + conferenceId);
+        System.out.println("Conference defined: " + conference.path("title").asString() + ", led by " + leads.keySet());
 
         JsonNode blocks = JSON.createObjectNode().set("blocks", dataset.path("timetable"));
-        retry("place the timetable block (waiting for the schedule-service to hear of the conference)",
+        retry("place the timetable blocks of " + conferenceId + " (waiting for the schedule-service to hear of it)",
                 () -> send("PUT", schedule + "/api/conferences/" + conferenceId + "/timetable/blocks", blocks, organizer));
-        System.out.println("Timetable block set: " + dataset.path("timetable").get(0).path("room").asString());
+        System.out.println("Timetable blocks set: " + dataset.path("timetable").findValuesAsString("room"));
+        return conferenceId;
+    }
 
-        List<String> ids = new ArrayList<>();
-        for (JsonNode proposal : dataset.path("proposals")) {
-            JsonNode created = expect(send("POST", submission + "/api/conferences/" + conferenceId + "/proposals", proposal, null), 201,
-                    "submit " + proposal.path("title").asString());
-            ids.add(created.path("id").asString());
-            System.out.println("Submitted: " + proposal.path("title").asString());
+    /** The leads of the proposal's track who do not speak on it. */
+    private static List<String> reviewers(JsonNode dataset, JsonNode proposal) {
+        List<String> speakers = proposal.path("speakers").findValuesAsString("email");
+        List<String> reviewers = new ArrayList<>();
+        for (JsonNode track : dataset.path("conference").path("tracks")) {
+            if (track.path("slug").asString().equals(proposal.path("track").asString())) {
+                track.path("leads").findValuesAsString("email").stream().filter(e -> !speakers.contains(e))
+                        .forEach(reviewers::add);
+            }
         }
+        return reviewers;
+    }
 
-        int i = 0;
-        for (String id : ids) {
-            int score = 3 + (i++ % 3);
-            retry("review " + id + " (waiting for the review-service to hear of it)", () -> send("POST",
-                    review + "/api/reviews/proposals/" + id, Map.of("score", score, "comment", "Looks good"), alice));
-            expect(send("POST", review + "/api/reviews/proposals/" + id, Map.of("score", Math.max(3, score - 1)), bob),
-                    200, "second review");
-        }
-        System.out.println("Reviewed by alice@example.org and bob@example.org");
-
-        System.out.println("Accepting, one by one: watch " + schedule + "/" + conferenceId + "/schedule");
-        for (String id : ids) {
-            JsonNode decided = expect(send("POST", review + "/api/reviews/proposals/" + id + "/decision",
-                    Map.of("decision", "ACCEPT", "note", "Welcome to the containers micro-conference!"), bob), 200,
-                    "accept " + id);
-            System.out.println("Accepted: " + decided.path("title").asString());
-            Thread.sleep(pause.toMillis());
-        }
-        String published = schedule + "/" + conferenceId + "/schedule";
-        System.out.println("Done. Timetable: " + published + "   Exports: " + published + ".xml, " + published
-                + ".json, " + published + ".ics");
+    private record Submitted(String conferenceId, String id, String title, List<String> reviewers) {
     }
 
     private interface Call {

@@ -1,0 +1,149 @@
+package org.cfpflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cfpflow.testsupport.SharedFiles;
+import org.cfpflow.testsupport.TestHttp;
+import org.junit.jupiter.api.Assumptions;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One of the sample conferences played through the system: defined with its track leads as the reviewers and
+ * deciders of their tracks, its proposals submitted (their ids and edit tokens kept).
+ */
+final class PlayedConference {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The passwords of the e2e users (e2e-users.yml). */
+    static final Map<String, String> PASSWORDS = Map.of("organizer@example.org", "organizer",
+            "stephane.graber@example.org", "stephane", "christian.brauner@example.org", "christian",
+            "mike.rapoport@example.org", "mike", "organizer2019@example.org", "organizer2019");
+
+    final String id;
+    final JsonNode dataset;
+    final Map<String, String> tokens = new LinkedHashMap<>();
+    final Map<String, JsonNode> proposals = new LinkedHashMap<>();
+
+    private PlayedConference(String id, JsonNode dataset) {
+        this.id = id;
+        this.dataset = dataset;
+    }
+
+    /** The dataset from ../shared/datasets; the test is skipped where it is not beside the checkout. */
+    static PlayedConference of(String file) {
+        Path sample = SharedFiles.find("datasets/" + file).orElse(null);
+        Assumptions.assumeTrue(sample != null, "shared/datasets/" + file + " is not beside this checkout");
+        JsonNode dataset = JSON.readTree(sample.toFile());
+        return new PlayedConference(dataset.path("conference").path("acronym").asString(), dataset);
+    }
+
+    static TestHttp as(RunningSystem system, String service, String email) {
+        return new TestHttp(system.url(service)).as(email, PASSWORDS.get(email));
+    }
+
+    /** Its call open now; the admin creates it, organized by the admin and {@code organizers}; then its blocks. */
+    void define(RunningSystem system, String... organizers) {
+        ObjectNode conference = (ObjectNode) dataset.path("conference").deepCopy();
+        conference.remove("start");
+        conference.remove("end");
+        conference.remove("acronym");
+        List<Map<String, Object>> team = new ArrayList<>();
+        team.add(Map.of("email", "organizer@example.org", "roles", List.of("ORGANIZER")));
+        for (String organizer : organizers) {
+            team.add(Map.of("email", organizer, "roles", List.of("ORGANIZER")));
+        }
+        Map<String, List<String>> leads = new LinkedHashMap<>();
+        for (JsonNode track : dataset.path("conference").path("tracks")) {
+            for (JsonNode lead : track.path("leads")) {
+                leads.computeIfAbsent(lead.path("email").asString(), e -> new ArrayList<>()).add(track.path("slug").asString());
+            }
+        }
+        leads.forEach((email, tracks) -> team.add(Map.of("email", email, "roles", List.of("REVIEWER", "DECIDER"),
+                "tracks", tracks)));
+        conference.set("team", JSON.valueToTree(team));
+        conference.put("callOpens", Instant.now().minus(Duration.ofDays(1)).toString());
+        conference.put("callCloses", Instant.now().plus(Duration.ofDays(30)).toString());
+        TestHttp admin = as(system, "submission", "organizer@example.org");
+        assertThat(admin.putJson("/api/conferences/" + id, conference.toString()).status()).isEqualTo(201);
+        String blocks = "{\"blocks\": " + dataset.path("timetable") + "}";
+        TestHttp schedule = as(system, "schedule", "organizer@example.org");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                schedule.putJson("/api/conferences/" + id + "/timetable/blocks", blocks).status() == 200);
+    }
+
+    /** Submits its {@code i}th proposal, as its speakers would. */
+    void submit(TestHttp submission, int i) {
+        JsonNode proposal = dataset.path("proposals").get(i);
+        JsonNode created = submission.postJson("/api/conferences/" + id + "/proposals", proposal.toString()).json();
+        tokens.put(created.path("id").asString(), created.path("editToken").asString());
+        proposals.put(created.path("id").asString(), proposal);
+    }
+
+    int size() {
+        return dataset.path("proposals").size();
+    }
+
+    /** The leads of the proposal's track who do not speak on it: who may review and decide it. */
+    List<String> reviewersOf(String proposalId) {
+        JsonNode proposal = proposals.get(proposalId);
+        List<String> speakers = proposal.path("speakers").findValuesAsString("email");
+        List<String> reviewers = new ArrayList<>();
+        for (JsonNode track : dataset.path("conference").path("tracks")) {
+            if (track.path("slug").asString().equals(proposal.path("track").asString())) {
+                track.path("leads").findValuesAsString("email").stream().filter(e -> !speakers.contains(e))
+                        .forEach(reviewers::add);
+            }
+        }
+        return reviewers;
+    }
+
+    /** Every talk the timetable places, with its room. */
+    static List<JsonNode> slots(JsonNode timetable) {
+        List<JsonNode> slots = new ArrayList<>();
+        timetable.path("days").forEach(day -> day.path("rooms").forEach(room -> room.path("slots").forEach(slot ->
+                slots.add(((ObjectNode) slot.deepCopy()).put("room", room.path("name").asString())))));
+        return slots;
+    }
+
+    /**
+     * Every placed talk is inside a block of its room, outside its breaks, and overlaps no other talk in the room.
+     */
+    void assertPlacedByTheRules(List<JsonNode> slots) {
+        for (JsonNode slot : slots) {
+            LocalDateTime start = LocalDateTime.parse(slot.path("startLocal").asString());
+            LocalDateTime end = LocalDateTime.parse(slot.path("endLocal").asString());
+            boolean inABlock = false;
+            for (JsonNode block : dataset.path("timetable")) {
+                if (block.path("room").equals(slot.path("room")) && !start.isBefore(LocalDateTime.parse(block.path("start").asString()))
+                        && !end.isAfter(LocalDateTime.parse(block.path("end").asString()))) {
+                    inABlock = true;
+                    for (JsonNode pause : block.path("breaks")) {
+                        assertThat(end.isAfter(LocalDateTime.parse(pause.path("start").asString()))
+                                && start.isBefore(LocalDateTime.parse(pause.path("end").asString()))).as("in a break").isFalse();
+                    }
+                }
+            }
+            assertThat(inABlock).as(slot + " inside a block").isTrue();
+            for (JsonNode other : slots) {
+                if (other != slot && other.path("room").equals(slot.path("room"))) {
+                    LocalDateTime otherStart = LocalDateTime.parse(other.path("startLocal").asString());
+                    LocalDateTime otherEnd = LocalDateTime.parse(other.path("endLocal").asString());
+                    assertThat(start.isBefore(otherEnd) && otherStart.isBefore(end)).as("overlap").isFalse();
+                }
+            }
+        }
+    }
+}
