@@ -50,6 +50,7 @@ class OtherReplicas implements SmartLifecycle {
     private final Map<String, Object> config;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile Thread thread;
+    private volatile boolean stopping;
 
     OtherReplicas(LiveTimetable live, KafkaProperties kafka) {
         this.live = live;
@@ -62,16 +63,19 @@ class OtherReplicas implements SmartLifecycle {
 
     @Override
     public void start() {
+        stopping = false;
         consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        // positioned before the replica serves: a stream opened on it must not miss what another replica raises next
+        assignNewPartitions();
         thread = new Thread(this::follow, "other-replicas");
         thread.setDaemon(true);
         thread.start();
     }
 
     private void follow() {
-        long partitionsCheckedAt = 0;
+        long partitionsCheckedAt = System.nanoTime();
         try {
-            while (!Thread.currentThread().isInterrupted()) {
+            while (!stopping) {
                 if (System.nanoTime() - partitionsCheckedAt > PARTITIONS_CHECKED_EVERY.toNanos()
                         || consumer.assignment().isEmpty()) {
                     assignNewPartitions();
@@ -86,8 +90,11 @@ class OtherReplicas implements SmartLifecycle {
                 conferencesChangedElsewhere(records).forEach(live::catchUp);
             }
         }
-        catch (WakeupException | InterruptException | InterruptedException e) {
+        catch (WakeupException e) {
             // stopping
+        }
+        catch (InterruptException | InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         catch (RuntimeException e) {
             log.error("Stopped following cfp.schedule: streams on this replica show only its own changes until it "
@@ -98,22 +105,25 @@ class OtherReplicas implements SmartLifecycle {
         }
     }
 
-    /** Starts reading the partitions it does not read yet, at their end: what came before, a snapshot covers. */
+    /**
+     * Starts reading the partitions it does not read yet, at their end: what came before, a snapshot covers. The end
+     * is looked up now, not at the next poll, so that nothing raised in between is skipped.
+     */
     private void assignNewPartitions() {
-        List<PartitionInfo> partitions;
         try {
-            partitions = consumer.partitionsFor(Topics.SCHEDULE, Duration.ofSeconds(5));
+            List<PartitionInfo> partitions = consumer.partitionsFor(Topics.SCHEDULE, Duration.ofSeconds(5));
+            Set<TopicPartition> all = partitions == null ? Set.of() : partitions.stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).collect(Collectors.toSet());
+            Set<TopicPartition> added = all.stream().filter(p -> !consumer.assignment().contains(p))
+                    .collect(Collectors.toSet());
+            if (!added.isEmpty()) {
+                consumer.assign(all);
+                consumer.seekToEnd(added);
+                added.forEach(p -> consumer.position(p, Duration.ofSeconds(5)));
+            }
         }
         catch (TimeoutException e) {
-            return;
-        }
-        Set<TopicPartition> all = partitions == null ? Set.of() : partitions.stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).collect(Collectors.toSet());
-        Set<TopicPartition> added = all.stream().filter(p -> !consumer.assignment().contains(p))
-                .collect(Collectors.toSet());
-        if (!added.isEmpty()) {
-            consumer.assign(all);
-            consumer.seekToEnd(added);
+            // the broker does not answer yet: tried again on the next turn
         }
     }
 
@@ -144,8 +154,9 @@ class OtherReplicas implements SmartLifecycle {
     public void stop() {
         Thread running = thread;
         if (running != null) {
+            // woken, not interrupted: an interrupted consumer cannot close cleanly
+            stopping = true;
             consumer.wakeup();
-            running.interrupt();
             try {
                 running.join(10_000);
             }
