@@ -20,7 +20,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 public final class Benchmarks {
 
-    private static final Set<String> ALL = Set.of("intake", "receipt", "stream", "rush", "events", "placement");
+    private static final Set<String> ALL = Set.of("intake", "receipt", "stream", "rush", "events", "scale", "placement");
 
     private Benchmarks() {
     }
@@ -59,6 +59,9 @@ public final class Benchmarks {
             }
             if (only.contains("events")) {
                 new EventCeiling(pipeline, summary).run(intake.eventsPerSecond());
+            }
+            if (only.contains("scale")) {
+                new ScaleBenchmark(pipeline, cpu, summary).run();
             }
             memory(system, summary, "after the load");
             if (only.contains("placement")) {

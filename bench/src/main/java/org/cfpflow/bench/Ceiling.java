@@ -54,7 +54,7 @@ final class Ceiling implements AutoCloseable {
     }
 
     private boolean answers() {
-        Load.Post ping = Load.post(url() + "/api/proposals", "{\"ping\":true}");
+        Load.Request ping = Load.post(url() + "/api/proposals", "{\"ping\":true}");
         try (Connection connection = new Connection(ping.uri())) {
             return connection.send(ping).status() == 201;
         }

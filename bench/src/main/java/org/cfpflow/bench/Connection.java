@@ -34,22 +34,25 @@ final class Connection implements AutoCloseable {
         this.port = base.getPort();
     }
 
-    /** Sends {@code post}; an IOException leaves the connection closed, and the next call opens another. */
-    Answer send(Load.Post post) throws IOException {
-        byte[] body = post.json().getBytes(StandardCharsets.UTF_8);
-        String target = post.uri().getRawPath() + (post.uri().getRawQuery() == null ? "" : "?" + post.uri().getRawQuery());
-        byte[] head = ("POST " + target + " HTTP/1.1\r\nHost: " + host + ":" + port
-                + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + body.length
-                + (post.authorization() == null ? "" : "\r\nAuthorization: " + post.authorization())
+    /** Sends {@code request}; an IOException leaves the connection closed, and the next call opens another. */
+    Answer send(Load.Request request) throws IOException {
+        byte[] body = request.json() == null ? new byte[0] : request.json().getBytes(StandardCharsets.UTF_8);
+        String target = request.uri().getRawPath()
+                + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery());
+        byte[] head = (request.method() + " " + target + " HTTP/1.1\r\nHost: " + host + ":" + port
+                + (request.json() == null ? "" : "\r\nContent-Type: application/json")
+                + "\r\nAccept: application/json"
+                + (request.json() == null ? "" : "\r\nContent-Length: " + body.length)
+                + (request.authorization() == null ? "" : "\r\nAuthorization: " + request.authorization())
                 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         try {
             if (socket == null) {
                 open();
             }
-            byte[] request = new byte[head.length + body.length];
-            System.arraycopy(head, 0, request, 0, head.length);
-            System.arraycopy(body, 0, request, head.length, body.length);
-            out.write(request);
+            byte[] bytes = new byte[head.length + body.length];
+            System.arraycopy(head, 0, bytes, 0, head.length);
+            System.arraycopy(body, 0, bytes, head.length, body.length);
+            out.write(bytes);
             out.flush();
             return read();
         }

@@ -27,8 +27,12 @@ import org.HdrHistogram.Recorder;
 /** Load from 127.0.0.1: open loop at a fixed rate (latency from the intended start), or closed loop at saturation. */
 final class Load {
 
-    /** A POST of a JSON body, with the Authorization header's value or null. */
-    record Post(URI uri, String json, String authorization) {
+    /** A POST of a JSON body, or a GET ({@code json} null), with the Authorization header's value or null. */
+    record Request(URI uri, String json, String authorization) {
+
+        String method() {
+            return json == null ? "GET" : "POST";
+        }
     }
 
     /** What an open-loop run saw: latencies in microseconds, measured from when each request was due. */
@@ -48,7 +52,7 @@ final class Load {
      * with the moment (System.nanoTime) it was due. Each request goes out on a connection no other request is using
      * (an idle one or a new one), from a thread of its own: however many are waiting, the next leaves on time.
      */
-    static OpenLoopResult openLoop(double perSecond, Duration length, IntFunction<Post> request,
+    static OpenLoopResult openLoop(double perSecond, Duration length, IntFunction<Request> request,
                                    BiConsumer<Connection.Answer, Long> onAnswer) {
         int count = (int) (perSecond * length.toMillis() / 1000);
         Recorder recorder = new Recorder(3);
@@ -62,7 +66,7 @@ final class Load {
             while (System.nanoTime() < due) {
                 LockSupport.parkNanos(due - System.nanoTime());
             }
-            Post post = request.apply(i);
+            Request post = request.apply(i);
             inFlight.add(senders.submit(() -> {
                 Queue<Connection> pool = idle.computeIfAbsent(post.uri().getAuthority(),
                         authority -> new ConcurrentLinkedQueue<>());
@@ -171,7 +175,7 @@ final class Load {
         closedLoop(clients, uri, connection -> {
             while (System.nanoTime() < end) {
                 try {
-                    if (connection.send(new Post(uri, json.apply(next.getAndIncrement()), null)).status()
+                    if (connection.send(new Request(uri, json.apply(next.getAndIncrement()), null)).status()
                             == expectedStatus) {
                         long at = System.nanoTime() - start;
                         okPerSlice.incrementAndGet((int) Math.min(okPerSlice.length() - 1, at / Saturated.SLICE_NANOS));
@@ -190,8 +194,12 @@ final class Load {
         return new Saturated(seconds, slices);
     }
 
-    static Post post(String url, String json) {
-        return new Post(URI.create(url), json, null);
+    static Request post(String url, String json) {
+        return new Request(URI.create(url), json, null);
+    }
+
+    static Request get(String url, String authorization) {
+        return new Request(URI.create(url), null, authorization);
     }
 
     static String ms(Histogram h, double percentile) {

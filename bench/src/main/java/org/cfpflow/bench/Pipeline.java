@@ -60,39 +60,54 @@ final class Pipeline {
 
     /** A conference with one track and, for placement, 20 rooms over three days; waits until every service has it. */
     void defineConference() {
-        JsonHttp.Response defined = system.organizer("submission").send("PUT", "/api/conferences/" + CONFERENCE, Map.of(
-                "title", "Benchmark Conference", "timezone", "Europe/Berlin",
-                "callOpens", Instant.now().minus(Duration.ofDays(1)).toString(),
-                "callCloses", Instant.now().plus(Duration.ofDays(30)).toString(),
-                "tracks", List.of(Map.of("slug", TRACK, "name", "Kernel", "durations", List.of(5, 10, 15, 20),
-                        "leads", List.of())),
-                "team", List.of(Map.of("email", "organizer@example.org", "roles", List.of("ORGANIZER")),
-                        Map.of("email", "alice@example.org", "roles", List.of("REVIEWER")),
-                        Map.of("email", "bob@example.org", "roles", List.of("REVIEWER", "DECIDER")))));
+        define(CONFERENCE, "Benchmark Conference");
+        placeIn(CONFERENCE, 20, 3);
+        awaitCaughtUp();
+    }
+
+    /** A conference of the run, its call open: organizer, alice reviewing, bob reviewing and deciding. */
+    void define(String conference, String title) {
+        JsonHttp.Response defined = system.organizer("submission").send("PUT", "/api/conferences/" + conference,
+                Map.of("title", title, "timezone", "Europe/Berlin",
+                        "callOpens", Instant.now().minus(Duration.ofDays(1)).toString(),
+                        "callCloses", Instant.now().plus(Duration.ofDays(30)).toString(),
+                        "tracks", List.of(Map.of("slug", TRACK, "name", "Kernel", "durations", List.of(5, 10, 15, 20),
+                                "leads", List.of())),
+                        "team", List.of(Map.of("email", "organizer@example.org", "roles", List.of("ORGANIZER")),
+                                Map.of("email", "alice@example.org", "roles", List.of("REVIEWER")),
+                                Map.of("email", "bob@example.org", "roles", List.of("REVIEWER", "DECIDER")))));
         if (defined.status() != 200 && defined.status() != 201) {
-            throw new IllegalStateException("could not define the conference: " + defined);
+            throw new IllegalStateException("could not define the conference " + conference + ": " + defined);
         }
+    }
+
+    /** {@code rooms} rooms for the track, 09:00 to 18:00 on {@code days} days, once the schedule-service knows it. */
+    void placeIn(String conference, int rooms, int days) {
         LocalDate day = LocalDate.now().plusMonths(6);
         List<Map<String, Object>> blocks = new ArrayList<>();
-        for (int d = 0; d < 3; d++) {
-            for (int room = 1; room <= 20; room++) {
+        for (int d = 0; d < days; d++) {
+            for (int room = 1; room <= rooms; room++) {
                 blocks.add(Map.of("track", TRACK, "room", "Room " + room, "start", day.plusDays(d) + "T09:00",
                         "end", day.plusDays(d) + "T18:00", "breaks", List.of()));
             }
         }
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (system.organizer("schedule").send("PUT", TIMETABLE + "/blocks", Map.of("blocks", blocks))
-                .status() != 200) {
+        while (system.organizer("schedule").send("PUT", "/api/conferences/" + conference + "/timetable/blocks",
+                Map.of("blocks", blocks)).status() != 200) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the schedule-service never heard of the conference");
+                throw new IllegalStateException("the schedule-service never heard of " + conference);
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
         }
-        awaitCaughtUp();
     }
 
-    Load.Post proposal(String phase, int i) {
+    Load.Request proposal(String phase, int i) {
         return Load.post(url("submission") + PROPOSALS, proposalJson(phase, i));
+    }
+
+    /** Where {@code conference} takes proposals. */
+    String proposals(String conference) {
+        return url("submission") + "/api/conferences/" + conference + "/proposals";
     }
 
     String proposalJson(String phase, int i) {
@@ -102,9 +117,15 @@ final class Pipeline {
                 + "\"Speaker " + i + "\",\"email\":\"" + phase + "-" + run + "-" + i + "@example.org\"}]}";
     }
 
+    /** The value of an Authorization header for alice, a reviewer. */
+    String reviewer() {
+        return "Basic " + Base64.getEncoder().encodeToString(
+                ("alice@example.org:" + system.reviewerPassword()).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** A track lead's acceptance of a proposal. */
-    Load.Post accept(String proposalId) {
-        return new Load.Post(URI.create(url("review") + "/api/reviews/proposals/" + proposalId + "/decision"),
+    Load.Request accept(String proposalId) {
+        return new Load.Request(URI.create(url("review") + "/api/reviews/proposals/" + proposalId + "/decision"),
                 "{\"decision\":\"ACCEPT\",\"note\":\"bench\"}", decider);
     }
 

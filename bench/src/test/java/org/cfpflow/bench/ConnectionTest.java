@@ -113,8 +113,19 @@ class ConnectionTest {
         assertThat(requests.get(0)).startsWith("POST /api/proposals?dryRun=true&x=a%20b HTTP/1.1\r\n");
     }
 
-    private Load.Post decision() {
-        return new Load.Post(URI.create(base() + "/api/reviews/proposals/p1/decision"), "{\"decision\":\"ACCEPT\"}",
+    @Test
+    void sendsAGetWithoutABody() throws IOException {
+        answers.add("HTTP/1.1 200 \r\nContent-Length: 2\r\n\r\n{}");
+        try (Connection connection = new Connection(URI.create(base()))) {
+            assertThat(connection.send(Load.get(base() + "/api/conferences/c/timetable", "Basic eA==")).body())
+                    .isEqualTo("{}");
+        }
+        assertThat(requests.get(0)).startsWith("GET /api/conferences/c/timetable HTTP/1.1\r\n")
+                .contains("Authorization: Basic eA==\r\n").doesNotContain("Content-Length").doesNotContain("Content-Type");
+    }
+
+    private Load.Request decision() {
+        return new Load.Request(URI.create(base() + "/api/reviews/proposals/p1/decision"), "{\"decision\":\"ACCEPT\"}",
                 "Basic Ym9iOnNlY3JldA==");
     }
 
@@ -122,7 +133,7 @@ class ConnectionTest {
         return "http://127.0.0.1:" + server.getLocalPort();
     }
 
-    /** Reads each request (head and Content-Length body) and writes the next scripted answer; closes after one cut short. */
+    /** Reads each request (head and Content-Length body, if any) and writes the next scripted answer; closes after one cut short. */
     private void answer(Socket socket) {
         try (socket; InputStream in = socket.getInputStream()) {
             while (true) {
@@ -135,7 +146,8 @@ class ConnectionTest {
                     request.write(b);
                 }
                 String head = request.toString(StandardCharsets.ISO_8859_1);
-                int length = Integer.parseInt(head.replaceAll("(?s).*Content-Length: (\\d+).*", "$1"));
+                int length = head.contains("Content-Length: ")
+                        ? Integer.parseInt(head.replaceAll("(?s).*Content-Length: (\\d+).*", "$1")) : 0;
                 request.write(in.readNBytes(length));
                 requests.add(request.toString(StandardCharsets.UTF_8));
                 String answer = answers.remove();

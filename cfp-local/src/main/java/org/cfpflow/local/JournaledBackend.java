@@ -223,6 +223,13 @@ final class JournaledBackend extends H2Backend {
             getMvStore().openMap(getFullCollectionNamespace(collection) + INDEX_INFIX + index, IndexKeyType.map());
             return super.openOrCreateUniqueIndex(collection, index, keys, sparse);
         }
+
+        /** Declared non-unique indexes are used, as {@code mongod} uses them: see {@link LeadingKeyIndex}. */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collection, String index, List<IndexKey> keys,
+                                                           boolean sparse) {
+            return new LeadingKeyIndex(index, keys);
+        }
     }
 
     /** The collections' way into the journal, under the names they have at that moment (a rename changes them). */
@@ -264,6 +271,12 @@ final class JournaledBackend extends H2Backend {
             lock.lock();
         }
         try {
+            if (name.equals("aggregate")) {
+                Document counted = IndexedCount.answer(resolveDatabase(database), query);
+                if (counted != null) {
+                    return counted;
+                }
+            }
             Document response = execute(channel, database, command, CHANGES_IN_PLACE.contains(name), query);
             if (definition && Utils.isTrue(response.get("ok"))) {
                 journal.append(definition(database, withoutSessionFields(query)));

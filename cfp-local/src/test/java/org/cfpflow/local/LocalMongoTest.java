@@ -121,6 +121,55 @@ class LocalMongoTest {
     }
 
     @Test
+    void aDeclaredNonUniqueIndexNarrowsQueriesOnItsLeadingKeyWithTheResultsOfAFullScan() throws Exception {
+        Path file = data.resolve("secondary.journal");
+        java.util.Random random = new java.util.Random(7);
+        withStore(new JournaledBackend(file), docs -> {
+            docs.createIndex(Indexes.ascending("conferenceId", "submittedAt"));
+            docs.createIndex(Indexes.ascending("team.email"));
+            for (int i = 0; i < 300; i++) {
+                docs.insertOne(new Document("_id", "p" + i).append("conferenceId", "c" + random.nextInt(5))
+                        .append("submittedAt", i % 7 == 0 ? null : new Date(1_000L * i))
+                        .append("team", List.of(new Document("email", "m" + random.nextInt(9) + "@example.org"),
+                                new Document("email", "m" + random.nextInt(9) + "@example.org"))));
+            }
+            // moved to another conference, some members changed, some removed: the index follows every write
+            for (int i = 0; i < 300; i += 3) {
+                docs.updateOne(Filters.eq("_id", "p" + i), Updates.set("conferenceId", "c" + random.nextInt(6)));
+            }
+            docs.updateMany(Filters.eq("team.email", "m1@example.org"), Updates.set("team", List.of()));
+            docs.deleteMany(Filters.eq("conferenceId", "c2"));
+            assertIndexedQueriesMatchFullScans(docs);
+        });
+        // rebuilt from the journal at start
+        withStore(new JournaledBackend(file), LocalMongoTest::assertIndexedQueriesMatchFullScans);
+    }
+
+    private static void assertIndexedQueriesMatchFullScans(MongoCollection<Document> docs) {
+        for (String conference : List.of("c0", "c1", "c2", "c5", "none")) {
+            Document flat = new Document("conferenceId", conference).append("submittedAt", new Document("$ne", null));
+            long scansBefore = IdIndexedCollection.SCANS.get();
+            List<Document> indexed = docs.find(flat).sort(Indexes.ascending("submittedAt", "_id")).skip(2).limit(20)
+                    .into(new ArrayList<>());
+            assertThat(IdIndexedCollection.SCANS.get()).as("full scans for " + flat).isEqualTo(scansBefore);
+            long counted = docs.countDocuments(flat);
+            assertThat(IdIndexedCollection.SCANS.get()).as("full scans for counting " + flat).isEqualTo(scansBefore);
+            Document wrapped = new Document("$and", List.of(flat));
+            assertThat(indexed).isEqualTo(docs.find(wrapped).sort(Indexes.ascending("submittedAt", "_id")).skip(2)
+                    .limit(20).into(new ArrayList<>()));
+            assertThat(counted).isEqualTo(docs.countDocuments(wrapped));
+            assertThat(IdIndexedCollection.SCANS.get()).as("the $and form scans").isGreaterThan(scansBefore);
+        }
+        for (int member = 0; member < 10; member++) {
+            Document flat = new Document("team.email", "m" + member + "@example.org");
+            assertThat(docs.find(flat).into(new ArrayList<>())).containsExactlyInAnyOrderElementsOf(
+                    docs.find(new Document("$and", List.of(flat))).into(new ArrayList<>()));
+        }
+        assertThat(docs.countDocuments(new Document("conferenceId", "c2"))).isZero();
+        assertThat(docs.countDocuments(new Document("team.email", "m1@example.org"))).isZero();
+    }
+
+    @Test
     void documentsUpdatedWhileOtherWritesCommitAreWrittenWhole() throws Exception {
         withStore(data.resolve("busy.journal"), docs -> {
             docs.insertOne(new Document("_id", "timetable").append("entries", List.of()));

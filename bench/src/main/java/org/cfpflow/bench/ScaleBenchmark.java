@@ -1,0 +1,216 @@
+package org.cfpflow.bench;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+import org.HdrHistogram.Histogram;
+import org.bson.RawBsonDocument;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * 7. Many conferences in one deployment: the intake into one conference alone, then 200 conferences filled with 500
+ * proposals each and the intake again, spread over all of them; a few talks accepted in each; a conference's
+ * timetable and review queue at 50 requests/s (open loop, a random conference each); the largest document of every
+ * database. {@code CFP_BENCH_CONFERENCES} and {@code CFP_BENCH_PROPOSALS_EACH} make it smaller for a trial.
+ */
+final class ScaleBenchmark {
+
+    private static final int CONFERENCES = Integer.parseInt(
+            System.getenv().getOrDefault("CFP_BENCH_CONFERENCES", "200"));
+    private static final int PROPOSALS_EACH = Integer.parseInt(
+            System.getenv().getOrDefault("CFP_BENCH_PROPOSALS_EACH", "500"));
+    /** Talks accepted in each conference, so that its timetable has some. */
+    private static final int ACCEPTED_EACH = 5;
+    private static final Duration SATURATION = Duration.ofSeconds(20);
+    private static final Duration READS = Duration.ofSeconds(20);
+    private static final String ALONE = "scaleone";
+
+    private final Pipeline pipeline;
+    private final ProcessCpu cpu;
+    private final Summary summary;
+
+    ScaleBenchmark(Pipeline pipeline, ProcessCpu cpu, Summary summary) {
+        this.pipeline = pipeline;
+        this.cpu = cpu;
+        this.summary = summary;
+    }
+
+    private static String conference(int i) {
+        return String.format("scale%03d", i);
+    }
+
+    void run() throws Exception {
+        System.out.printf("%n## 7. Many conferences: %d conferences, %d proposals each%n%n", CONFERENCES,
+                PROPOSALS_EACH);
+        // one conference, on a store that holds none of the many yet
+        pipeline.define(ALONE, "One Conference");
+        pipeline.awaitCaughtUp();
+        String alone = pipeline.proposals(ALONE);
+        Load.saturate(16, Duration.ofSeconds(10), alone, i -> pipeline.proposalJson("scale-warm", i), 201);
+        pipeline.awaitCaughtUp();
+        Map<String, Double> cpuBeforeOne = cpu.sample();
+        Load.Saturated one = Load.saturate(32, SATURATION, alone, i -> pipeline.proposalJson("scale-one", i), 201);
+        pipeline.awaitCaughtUp();
+        Map<String, Double> cpuOne = cpu.sample();
+
+        for (int c = 0; c < CONFERENCES; c++) {
+            pipeline.define(conference(c), "Conference " + c);
+        }
+        for (int c = 0; c < CONFERENCES; c++) {
+            pipeline.placeIn(conference(c), 2, 1);
+        }
+        long t0 = System.nanoTime();
+        AtomicReferenceArray<String> toAccept = fill();
+        double fillSeconds = (System.nanoTime() - t0) / 1e9;
+        pipeline.awaitCaughtUp();
+        double drainedSeconds = (System.nanoTime() - t0) / 1e9;
+
+        Map<String, Double> cpuBeforeMany = cpu.sample();
+        Load.Saturated many = saturateSpread();
+        pipeline.awaitCaughtUp();
+        Map<String, Double> cpuMany = cpu.sample();
+        double ratio = many.perSecond() / one.perSecond();
+        System.out.printf("| intake, saturated (32 clients, %d s) | proposals/s | … in each 5 s |%n|---|---|---|%n",
+                SATURATION.toSeconds());
+        System.out.printf("| into one conference, before the many | %.0f | %s |%n", one.perSecond(), one.slices());
+        System.out.printf("| filling %d conferences with %d each (%d proposals, %.0f s; every e-mail sent after %.0f s)"
+                + " | %.0f | |%n", CONFERENCES, PROPOSALS_EACH, CONFERENCES * PROPOSALS_EACH, fillSeconds,
+                drainedSeconds, CONFERENCES * PROPOSALS_EACH / fillSeconds);
+        System.out.printf("| spread over the %d conferences, after the fill | %.0f (%.0f %% of one) | %s |%n",
+                CONFERENCES, many.perSecond(), 100 * ratio, many.slices());
+        summary.add("| intake at saturation, %d conferences of %d proposals against one conference | %.0f /s against "
+                + "%.0f /s (%+.0f %%) | within 10 %% |", CONFERENCES, PROPOSALS_EACH, many.perSecond(), one.perSecond(),
+                100 * (ratio - 1));
+        ProcessCpu.print("saturated intake into one conference, until quiet", cpuBeforeOne, cpuOne, one.ok(),
+                "proposal");
+        ProcessCpu.print("saturated intake spread over " + CONFERENCES + " conferences, until quiet", cpuBeforeMany,
+                cpuMany, many.ok(), "proposal");
+
+        accept(toAccept);
+        reads();
+        largestDocument();
+    }
+
+    /** Proposal i into conference i mod the number of conferences, 32 clients; the first few ids of each kept. */
+    private AtomicReferenceArray<String> fill() throws Exception {
+        int total = CONFERENCES * PROPOSALS_EACH;
+        AtomicReferenceArray<String> toAccept = new AtomicReferenceArray<>(CONFERENCES * ACCEPTED_EACH);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        Load.closedLoop(32, java.net.URI.create(pipeline.url("submission")), connection -> {
+            for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                Connection.Answer answer = connection.send(Load.post(pipeline.proposals(conference(i % CONFERENCES)),
+                        pipeline.proposalJson("scale-fill", i)));
+                if (answer.status() != 201) {
+                    refused.incrementAndGet();
+                }
+                else if (i / CONFERENCES < ACCEPTED_EACH) {
+                    toAccept.set(i, Pipeline.id(answer.body()));
+                }
+            }
+        });
+        if (refused.get() > 0) {
+            throw new IllegalStateException(refused.get() + " proposals of the fill were refused");
+        }
+        return toAccept;
+    }
+
+    private Load.Saturated saturateSpread() throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        // Load.saturate posts to one URL; here each request picks the next conference
+        java.util.concurrent.atomic.AtomicLongArray okPerSlice = new java.util.concurrent.atomic.AtomicLongArray(
+                (int) (SATURATION.toNanos() / Load.Saturated.SLICE_NANOS));
+        long start = System.nanoTime();
+        long end = start + SATURATION.toNanos();
+        Load.closedLoop(32, java.net.URI.create(pipeline.url("submission")), connection -> {
+            while (System.nanoTime() < end) {
+                int i = next.getAndIncrement();
+                try {
+                    if (connection.send(Load.post(pipeline.proposals(conference(i % CONFERENCES)),
+                            pipeline.proposalJson("scale-many", i))).status() == 201) {
+                        long at = System.nanoTime() - start;
+                        okPerSlice.incrementAndGet((int) Math.min(okPerSlice.length() - 1,
+                                at / Load.Saturated.SLICE_NANOS));
+                    }
+                }
+                catch (java.io.IOException e) {
+                    // not counted; the next request opens a new connection
+                }
+            }
+        });
+        long[] slices = new long[okPerSlice.length()];
+        for (int i = 0; i < slices.length; i++) {
+            slices[i] = okPerSlice.get(i);
+        }
+        return new Load.Saturated((System.nanoTime() - start) / 1e9, slices);
+    }
+
+    /** The first proposals of each conference accepted by its decider at 20 /s: every timetable has talks. */
+    private void accept(AtomicReferenceArray<String> ids) {
+        Load.OpenLoopResult result = Load.openLoop(20, Duration.ofMillis(ids.length() * 50L),
+                i -> pipeline.accept(ids.get(i)), null);
+        pipeline.awaitCaughtUp();
+        System.out.printf("%n%d talks accepted (%d in each conference): %s%n", result.sent(), ACCEPTED_EACH,
+                result.statuses());
+    }
+
+    /** A random conference's timetable (public) and review queue (alice), each at 50 /s after 10 s of warm-up. */
+    private void reads() throws Exception {
+        String schedule = pipeline.url("schedule");
+        String review = pipeline.url("review");
+        String alice = pipeline.reviewer();
+        Map<String, java.util.function.IntFunction<Load.Request>> reads = new java.util.LinkedHashMap<>();
+        reads.put("GET /api/conferences/{c}/timetable", i -> Load.get(schedule + "/api/conferences/"
+                + conference(ThreadLocalRandom.current().nextInt(CONFERENCES)) + "/timetable", null));
+        reads.put("GET /api/conferences/{c}/reviews/queue (alice, 20 a page)", i -> Load.get(review
+                + "/api/conferences/" + conference(ThreadLocalRandom.current().nextInt(CONFERENCES))
+                + "/reviews/queue", alice));
+        System.out.printf("%n| 50 /s for %d s, open loop, a random conference each | 200 | p50 ms | p99 ms | max ms | UTC"
+                + " |%n|---|---|---|---|---|---|%n", READS.toSeconds());
+        for (Map.Entry<String, java.util.function.IntFunction<Load.Request>> read : reads.entrySet()) {
+            Load.openLoop(50, Duration.ofSeconds(10), read.getValue(), null);
+            String from = Load.utcNow();
+            Load.OpenLoopResult result = Load.openLoop(50, READS, read.getValue(), null);
+            Histogram h = result.latencies();
+            System.out.printf("| %s | %d of %d | %s | %s | %s | %s–%s |%n", read.getKey(),
+                    result.statuses().getOrDefault(200, 0), result.sent(), Load.ms(h, 50), Load.ms(h, 99),
+                    Load.ms(h, 100), from, Load.utcNow());
+            summary.add("| %s, %d conferences, 50 /s | p99 %s ms | ≤ 50 ms |", read.getKey(), CONFERENCES,
+                    Load.ms(h, 99));
+        }
+    }
+
+    /** Every document of every database read as raw BSON: the largest, and where it is. */
+    private void largestDocument() {
+        long largest = 0;
+        String where = "";
+        long documents = 0;
+        try (MongoClient client = MongoClients.create(pipeline.system.mongoUri())) {
+            for (String name : client.listDatabaseNames()) {
+                MongoDatabase database = client.getDatabase(name);
+                for (String collectionName : database.listCollectionNames()) {
+                    MongoCollection<RawBsonDocument> collection = database.getCollection(collectionName,
+                            RawBsonDocument.class);
+                    for (RawBsonDocument document : collection.find().batchSize(1_000)) {
+                        documents++;
+                        int size = document.getByteBuffer().remaining();
+                        if (size > largest) {
+                            largest = size;
+                            where = name + "." + collectionName + " " + document.get("_id");
+                        }
+                    }
+                }
+            }
+        }
+        System.out.printf("%nLargest of the %,d documents in the store: %,d bytes (%s)%n", documents, largest, where);
+        summary.add("| largest document, %d conferences | %.1f KB (%s) | < 1 MB |", CONFERENCES, largest / 1024.0,
+                where.replaceAll(" .*", ""));
+    }
+}
