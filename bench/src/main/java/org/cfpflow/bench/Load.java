@@ -167,16 +167,21 @@ final class Load {
     static Saturated saturate(int clients, Duration length, String url, IntFunction<String> json, int expectedStatus)
             throws Exception {
         URI uri = URI.create(url);
+        return saturate(clients, length, uri, i -> new Request(uri, json.apply(i), null), expectedStatus);
+    }
+
+    /** {@code clients} each sending the next request to {@code base} as soon as the previous answered, for {@code length}. */
+    static Saturated saturate(int clients, Duration length, URI base, IntFunction<Request> request, int expectedStatus)
+            throws Exception {
         AtomicInteger next = new AtomicInteger();
         java.util.concurrent.atomic.AtomicLongArray okPerSlice = new java.util.concurrent.atomic.AtomicLongArray(
                 (int) ((length.toNanos() + Saturated.SLICE_NANOS - 1) / Saturated.SLICE_NANOS));
         long start = System.nanoTime();
         long end = start + length.toNanos();
-        closedLoop(clients, uri, connection -> {
+        closedLoop(clients, base, connection -> {
             while (System.nanoTime() < end) {
                 try {
-                    if (connection.send(new Request(uri, json.apply(next.getAndIncrement()), null)).status()
-                            == expectedStatus) {
+                    if (connection.send(request.apply(next.getAndIncrement())).status() == expectedStatus) {
                         long at = System.nanoTime() - start;
                         okPerSlice.incrementAndGet((int) Math.min(okPerSlice.length() - 1, at / Saturated.SLICE_NANOS));
                     }

@@ -1,10 +1,14 @@
 package org.cfpflow.bench;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
 
 import org.HdrHistogram.Histogram;
 import org.bson.RawBsonDocument;
@@ -49,16 +53,14 @@ final class ScaleBenchmark {
     void run() throws Exception {
         System.out.printf("%n## 7. Many conferences: %d conferences, %d proposals each%n%n", CONFERENCES,
                 PROPOSALS_EACH);
-        // one conference, on a store that holds none of the many yet
+        // one conference, on a store that holds none of the many yet; warmed as long as the intake benchmark warms
         pipeline.define(ALONE, "One Conference");
         pipeline.awaitCaughtUp();
         String alone = pipeline.proposals(ALONE);
-        Load.saturate(16, Duration.ofSeconds(10), alone, i -> pipeline.proposalJson("scale-warm", i), 201);
+        Load.saturate(16, Duration.ofSeconds(20), alone, i -> pipeline.proposalJson("scale-warm", i), 201);
         pipeline.awaitCaughtUp();
-        Map<String, Double> cpuBeforeOne = cpu.sample();
-        Load.Saturated one = Load.saturate(32, SATURATION, alone, i -> pipeline.proposalJson("scale-one", i), 201);
-        pipeline.awaitCaughtUp();
-        Map<String, Double> cpuOne = cpu.sample();
+        Measured one = measure("into one conference, before the many", i -> Load.post(alone,
+                pipeline.proposalJson("scale-one", i)));
 
         for (int c = 0; c < CONFERENCES; c++) {
             pipeline.define(conference(c), "Conference " + c);
@@ -72,30 +74,44 @@ final class ScaleBenchmark {
         pipeline.awaitCaughtUp();
         double drainedSeconds = (System.nanoTime() - t0) / 1e9;
 
-        Map<String, Double> cpuBeforeMany = cpu.sample();
-        Load.Saturated many = saturateSpread();
-        pipeline.awaitCaughtUp();
-        Map<String, Double> cpuMany = cpu.sample();
-        double ratio = many.perSecond() / one.perSecond();
-        System.out.printf("| intake, saturated (32 clients, %d s) | proposals/s | … in each 5 s |%n|---|---|---|%n",
-                SATURATION.toSeconds());
-        System.out.printf("| into one conference, before the many | %.0f | %s |%n", one.perSecond(), one.slices());
-        System.out.printf("| filling %d conferences with %d each (%d proposals, %.0f s; every e-mail sent after %.0f s)"
-                + " | %.0f | |%n", CONFERENCES, PROPOSALS_EACH, CONFERENCES * PROPOSALS_EACH, fillSeconds,
+        Measured many = measure("spread over the " + CONFERENCES + " conferences, after the fill",
+                i -> Load.post(pipeline.proposals(conference(i % CONFERENCES)), pipeline.proposalJson("scale-many", i)));
+        Measured oneAfter = measure("into one conference, after the fill", i -> Load.post(alone,
+                pipeline.proposalJson("scale-after", i)));
+        System.out.printf("| intake, saturated (32 clients, %d s) | proposals/s | of one conference's | … in each 5 s |%n"
+                + "|---|---|---|---|%n", SATURATION.toSeconds());
+        for (Measured measured : List.of(one, many, oneAfter)) {
+            System.out.printf("| %s | %.0f | %.0f %% | %s |%n", measured.what(), measured.rate().perSecond(),
+                    100 * measured.rate().perSecond() / one.rate().perSecond(), measured.rate().slices());
+        }
+        System.out.printf("| filling %d conferences with %d each (%d proposals in %.0f s; every e-mail sent %.0f s after "
+                + "the first) | %.0f | | |%n", CONFERENCES, PROPOSALS_EACH, CONFERENCES * PROPOSALS_EACH, fillSeconds,
                 drainedSeconds, CONFERENCES * PROPOSALS_EACH / fillSeconds);
-        System.out.printf("| spread over the %d conferences, after the fill | %.0f (%.0f %% of one) | %s |%n",
-                CONFERENCES, many.perSecond(), 100 * ratio, many.slices());
-        summary.add("| intake at saturation, %d conferences of %d proposals against one conference | %.0f /s against "
-                + "%.0f /s (%+.0f %%) | within 10 %% |", CONFERENCES, PROPOSALS_EACH, many.perSecond(), one.perSecond(),
-                100 * (ratio - 1));
-        ProcessCpu.print("saturated intake into one conference, until quiet", cpuBeforeOne, cpuOne, one.ok(),
-                "proposal");
-        ProcessCpu.print("saturated intake spread over " + CONFERENCES + " conferences, until quiet", cpuBeforeMany,
-                cpuMany, many.ok(), "proposal");
+        summary.add("| intake at saturation, %d conferences of %d proposals: spread over them / into one of them, "
+                + "against one conference alone | %.0f /s (%+.0f %%) / %.0f /s (%+.0f %%) against %.0f /s | within 10 %% |",
+                CONFERENCES, PROPOSALS_EACH, many.rate().perSecond(), 100 * (many.rate().perSecond()
+                        / one.rate().perSecond() - 1), oneAfter.rate().perSecond(),
+                100 * (oneAfter.rate().perSecond() / one.rate().perSecond() - 1), one.rate().perSecond());
+        for (Measured measured : List.of(one, many, oneAfter)) {
+            ProcessCpu.print("saturated intake " + measured.what() + ", until quiet", measured.cpuBefore(),
+                    measured.cpuAfter(), measured.rate().ok(), "proposal");
+        }
 
         accept(toAccept);
         reads();
         largestDocument();
+    }
+
+    /** A saturated intake and the CPU every process spent on it until the system was quiet again. */
+    private record Measured(String what, Load.Saturated rate, Map<String, Double> cpuBefore,
+                            Map<String, Double> cpuAfter) {
+    }
+
+    private Measured measure(String what, IntFunction<Load.Request> request) throws Exception {
+        Map<String, Double> before = cpu.sample();
+        Load.Saturated rate = Load.saturate(32, SATURATION, URI.create(pipeline.url("submission")), request, 201);
+        pipeline.awaitCaughtUp();
+        return new Measured(what, rate, before, cpu.sample());
     }
 
     /** Proposal i into conference i mod the number of conferences, 32 clients; the first few ids of each kept. */
@@ -104,7 +120,7 @@ final class ScaleBenchmark {
         AtomicReferenceArray<String> toAccept = new AtomicReferenceArray<>(CONFERENCES * ACCEPTED_EACH);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
-        Load.closedLoop(32, java.net.URI.create(pipeline.url("submission")), connection -> {
+        Load.closedLoop(32, URI.create(pipeline.url("submission")), connection -> {
             for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
                 Connection.Answer answer = connection.send(Load.post(pipeline.proposals(conference(i % CONFERENCES)),
                         pipeline.proposalJson("scale-fill", i)));
@@ -122,36 +138,6 @@ final class ScaleBenchmark {
         return toAccept;
     }
 
-    private Load.Saturated saturateSpread() throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        // Load.saturate posts to one URL; here each request picks the next conference
-        java.util.concurrent.atomic.AtomicLongArray okPerSlice = new java.util.concurrent.atomic.AtomicLongArray(
-                (int) (SATURATION.toNanos() / Load.Saturated.SLICE_NANOS));
-        long start = System.nanoTime();
-        long end = start + SATURATION.toNanos();
-        Load.closedLoop(32, java.net.URI.create(pipeline.url("submission")), connection -> {
-            while (System.nanoTime() < end) {
-                int i = next.getAndIncrement();
-                try {
-                    if (connection.send(Load.post(pipeline.proposals(conference(i % CONFERENCES)),
-                            pipeline.proposalJson("scale-many", i))).status() == 201) {
-                        long at = System.nanoTime() - start;
-                        okPerSlice.incrementAndGet((int) Math.min(okPerSlice.length() - 1,
-                                at / Load.Saturated.SLICE_NANOS));
-                    }
-                }
-                catch (java.io.IOException e) {
-                    // not counted; the next request opens a new connection
-                }
-            }
-        });
-        long[] slices = new long[okPerSlice.length()];
-        for (int i = 0; i < slices.length; i++) {
-            slices[i] = okPerSlice.get(i);
-        }
-        return new Load.Saturated((System.nanoTime() - start) / 1e9, slices);
-    }
-
     /** The first proposals of each conference accepted by its decider at 20 /s: every timetable has talks. */
     private void accept(AtomicReferenceArray<String> ids) {
         Load.OpenLoopResult result = Load.openLoop(20, Duration.ofMillis(ids.length() * 50L),
@@ -166,7 +152,7 @@ final class ScaleBenchmark {
         String schedule = pipeline.url("schedule");
         String review = pipeline.url("review");
         String alice = pipeline.reviewer();
-        Map<String, java.util.function.IntFunction<Load.Request>> reads = new java.util.LinkedHashMap<>();
+        Map<String, IntFunction<Load.Request>> reads = new LinkedHashMap<>();
         reads.put("GET /api/conferences/{c}/timetable", i -> Load.get(schedule + "/api/conferences/"
                 + conference(ThreadLocalRandom.current().nextInt(CONFERENCES)) + "/timetable", null));
         reads.put("GET /api/conferences/{c}/reviews/queue (alice, 20 a page)", i -> Load.get(review
@@ -174,7 +160,7 @@ final class ScaleBenchmark {
                 + "/reviews/queue", alice));
         System.out.printf("%n| 50 /s for %d s, open loop, a random conference each | 200 | p50 ms | p99 ms | max ms | UTC"
                 + " |%n|---|---|---|---|---|---|%n", READS.toSeconds());
-        for (Map.Entry<String, java.util.function.IntFunction<Load.Request>> read : reads.entrySet()) {
+        for (Map.Entry<String, IntFunction<Load.Request>> read : reads.entrySet()) {
             Load.openLoop(50, Duration.ofSeconds(10), read.getValue(), null);
             String from = Load.utcNow();
             Load.OpenLoopResult result = Load.openLoop(50, READS, read.getValue(), null);
