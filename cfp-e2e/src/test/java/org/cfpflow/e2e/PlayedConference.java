@@ -3,21 +3,22 @@ package org.cfpflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.cfpflow.local.SampleConference;
 import org.cfpflow.testsupport.SharedFiles;
 import org.cfpflow.testsupport.TestHttp;
 import org.junit.jupiter.api.Assumptions;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -26,7 +27,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class PlayedConference {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The passwords of the e2e users (e2e-users.yml). */
     static final Map<String, String> PASSWORDS = Map.of("organizer@example.org", "organizer",
             "stephane.graber@example.org", "stephane", "christian.brauner@example.org", "christian",
@@ -34,20 +34,26 @@ final class PlayedConference {
 
     final String id;
     final JsonNode dataset;
+    private final SampleConference sample;
     final Map<String, String> tokens = new LinkedHashMap<>();
     final Map<String, JsonNode> proposals = new LinkedHashMap<>();
 
-    private PlayedConference(String id, JsonNode dataset) {
-        this.id = id;
-        this.dataset = dataset;
+    private PlayedConference(SampleConference sample) {
+        this.sample = sample;
+        this.id = sample.id();
+        this.dataset = sample.dataset();
     }
 
     /** The dataset from ../shared/datasets; the test is skipped where it is not beside the checkout. */
     static PlayedConference of(String file) {
         Path sample = SharedFiles.find("datasets/" + file).orElse(null);
         Assumptions.assumeTrue(sample != null, "shared/datasets/" + file + " is not beside this checkout");
-        JsonNode dataset = JSON.readTree(sample.toFile());
-        return new PlayedConference(dataset.path("conference").path("acronym").asString(), dataset);
+        try {
+            return new PlayedConference(SampleConference.read(sample));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static TestHttp as(RunningSystem system, String service, String email) {
@@ -56,29 +62,15 @@ final class PlayedConference {
 
     /** Its call open now; the admin creates it, organized by the admin and {@code organizers}; then its blocks. */
     void define(RunningSystem system, String... organizers) {
-        ObjectNode conference = (ObjectNode) dataset.path("conference").deepCopy();
-        conference.remove("start");
-        conference.remove("end");
-        conference.remove("acronym");
         List<Map<String, Object>> team = new ArrayList<>();
         team.add(Map.of("email", "organizer@example.org", "roles", List.of("ORGANIZER")));
         for (String organizer : organizers) {
             team.add(Map.of("email", organizer, "roles", List.of("ORGANIZER")));
         }
-        Map<String, List<String>> leads = new LinkedHashMap<>();
-        for (JsonNode track : dataset.path("conference").path("tracks")) {
-            for (JsonNode lead : track.path("leads")) {
-                leads.computeIfAbsent(lead.path("email").asString(), e -> new ArrayList<>()).add(track.path("slug").asString());
-            }
-        }
-        leads.forEach((email, tracks) -> team.add(Map.of("email", email, "roles", List.of("REVIEWER", "DECIDER"),
-                "tracks", tracks)));
-        conference.set("team", JSON.valueToTree(team));
-        conference.put("callOpens", Instant.now().minus(Duration.ofDays(1)).toString());
-        conference.put("callCloses", Instant.now().plus(Duration.ofDays(30)).toString());
+        ObjectNode conference = sample.definition(team);
         TestHttp admin = as(system, "submission", "organizer@example.org");
         assertThat(admin.putJson("/api/conferences/" + id, conference.toString()).status()).isEqualTo(201);
-        String blocks = "{\"blocks\": " + dataset.path("timetable") + "}";
+        String blocks = sample.blocks().toString();
         TestHttp schedule = as(system, "schedule", "organizer@example.org");
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 schedule.putJson("/api/conferences/" + id + "/timetable/blocks", blocks).status() == 200);
@@ -98,16 +90,7 @@ final class PlayedConference {
 
     /** The leads of the proposal's track who do not speak on it: who may review and decide it. */
     List<String> reviewersOf(String proposalId) {
-        JsonNode proposal = proposals.get(proposalId);
-        List<String> speakers = proposal.path("speakers").findValuesAsString("email");
-        List<String> reviewers = new ArrayList<>();
-        for (JsonNode track : dataset.path("conference").path("tracks")) {
-            if (track.path("slug").asString().equals(proposal.path("track").asString())) {
-                track.path("leads").findValuesAsString("email").stream().filter(e -> !speakers.contains(e))
-                        .forEach(reviewers::add);
-            }
-        }
-        return reviewers;
+        return sample.reviewersOf(proposals.get(proposalId));
     }
 
     /** Every talk the timetable places, with its room. */

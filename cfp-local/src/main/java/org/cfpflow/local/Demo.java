@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,11 +53,11 @@ public final class Demo {
         Demo demo = new Demo(env("SUBMISSION_URL", "http://localhost:8081"), env("REVIEW_URL", "http://localhost:8082"),
                 env("SCHEDULE_URL", "http://localhost:8083"),
                 Duration.ofMillis(Long.parseLong(env("DEMO_PAUSE_MS", "1500"))));
-        List<JsonNode> datasets = new ArrayList<>();
+        List<SampleConference> samples = new ArrayList<>();
         for (String file : files) {
-            datasets.add(JSON.readTree(Path.of(file).toFile()));
+            samples.add(SampleConference.read(Path.of(file)));
         }
-        demo.run(datasets);
+        demo.run(samples);
     }
 
     private static String env(String name, String fallback) {
@@ -72,27 +71,24 @@ public final class Demo {
         return basic(email, env("DEMO_" + name + "_PASSWORD", PASSWORDS.getOrDefault(email, name.toLowerCase(Locale.ROOT))));
     }
 
-    private void run(List<JsonNode> datasets) throws Exception {
+    private void run(List<SampleConference> conferences) throws Exception {
         String organizer = user("organizer@example.org");
-        Map<String, JsonNode> conferences = new LinkedHashMap<>();
-        for (JsonNode dataset : datasets) {
-            String conferenceId = define(dataset, organizer);
-            conferences.put(conferenceId, dataset);
+        for (SampleConference conference : conferences) {
+            define(conference, organizer);
         }
 
         // the speakers of every conference submit, interleaved
         List<Submitted> submitted = new ArrayList<>();
-        int most = datasets.stream().mapToInt(d -> d.path("proposals").size()).max().orElse(0);
+        int most = conferences.stream().mapToInt(c -> c.proposals().size()).max().orElse(0);
         for (int i = 0; i < most; i++) {
-            for (Map.Entry<String, JsonNode> conference : conferences.entrySet()) {
-                JsonNode proposals = conference.getValue().path("proposals");
-                if (i < proposals.size()) {
-                    JsonNode proposal = proposals.get(i);
-                    JsonNode created = expect(send("POST", submission + "/api/conferences/" + conference.getKey()
+            for (SampleConference conference : conferences) {
+                if (i < conference.proposals().size()) {
+                    JsonNode proposal = conference.proposals().get(i);
+                    JsonNode created = expect(send("POST", submission + "/api/conferences/" + conference.id()
                             + "/proposals", proposal, null), 201, "submit " + proposal.path("title").asString());
-                    submitted.add(new Submitted(conference.getKey(), created.path("id").asString(),
-                            proposal.path("title").asString(), reviewers(conference.getValue(), proposal)));
-                    System.out.println("Submitted to " + conference.getKey() + ": " + proposal.path("title").asString());
+                    submitted.add(new Submitted(conference.id(), created.path("id").asString(),
+                            proposal.path("title").asString(), conference.reviewersOf(proposal)));
+                    System.out.println("Submitted to " + conference.id() + ": " + proposal.path("title").asString());
                 }
             }
         }
@@ -110,7 +106,7 @@ public final class Demo {
         }
         System.out.println("Reviewed by alice@example.org and each track's leads");
 
-        conferences.keySet().forEach(c -> System.out.println("Accepting, one by one: watch " + schedule + "/" + c + "/schedule"));
+        conferences.forEach(c -> System.out.println("Accepting, one by one: watch " + schedule + "/" + c.id() + "/schedule"));
         for (Submitted proposal : submitted) {
             // a lead decides, never on a talk of their own; where every lead speaks on it, the organizer
             String decider = proposal.reviewers.isEmpty() ? organizer : user(proposal.reviewers.get(0));
@@ -120,55 +116,25 @@ public final class Demo {
             System.out.println("Accepted for " + proposal.conferenceId + ": " + proposal.title);
             Thread.sleep(pause.toMillis());
         }
-        for (String conferenceId : conferences.keySet()) {
-            String published = schedule + "/" + conferenceId + "/schedule";
+        for (SampleConference conference : conferences) {
+            String published = schedule + "/" + conference.id() + "/schedule";
             System.out.println("Done. Timetable: " + published + "   Exports: " + published + ".xml, " + published
                     + ".json, " + published + ".ics");
         }
     }
 
-    /** Defines the conference (call open now, its team) and its timetable blocks; returns its id. */
-    private String define(JsonNode dataset, String organizer) throws Exception {
-        ObjectNode conference = (ObjectNode) dataset.path("conference").deepCopy();
-        conference.put("callOpens", Instant.now().minus(Duration.ofDays(1)).toString());
-        conference.put("callCloses", Instant.now().plus(Duration.ofDays(30)).toString());
-        conference.remove("start");
-        conference.remove("end");
-        String conferenceId = conference.remove("acronym").asString();
-        List<Map<String, Object>> team = new ArrayList<>();
-        team.add(Map.of("email", "organizer@example.org", "roles", List.of("ORGANIZER")));
-        team.add(Map.of("email", "alice@example.org", "roles", List.of("REVIEWER")));
-        Map<String, List<String>> leads = new LinkedHashMap<>();
-        for (JsonNode track : conference.path("tracks")) {
-            for (JsonNode lead : track.path("leads")) {
-                leads.computeIfAbsent(lead.path("email").asString(), e -> new ArrayList<>()).add(track.path("slug").asString());
-            }
-        }
-        leads.forEach((email, tracks) -> team.add(Map.of("email", email, "roles", List.of("REVIEWER", "DECIDER"),
-                "tracks", tracks)));
-        conference.set("team", JSON.valueToTree(team));
-        expect(send("PUT", submission + "/api/conferences/" + conferenceId, conference, organizer), 200, 201,
-                "define " + conferenceId);
-        System.out.println("Conference defined: " + conference.path("title").asString() + ", led by " + leads.keySet());
-
-        JsonNode blocks = JSON.createObjectNode().set("blocks", dataset.path("timetable"));
-        retry("place the timetable blocks of " + conferenceId + " (waiting for the schedule-service to hear of it)",
-                () -> send("PUT", schedule + "/api/conferences/" + conferenceId + "/timetable/blocks", blocks, organizer));
-        System.out.println("Timetable blocks set: " + dataset.path("timetable").findValuesAsString("room"));
-        return conferenceId;
-    }
-
-    /** The leads of the proposal's track who do not speak on it. */
-    private static List<String> reviewers(JsonNode dataset, JsonNode proposal) {
-        List<String> speakers = proposal.path("speakers").findValuesAsString("email");
-        List<String> reviewers = new ArrayList<>();
-        for (JsonNode track : dataset.path("conference").path("tracks")) {
-            if (track.path("slug").asString().equals(proposal.path("track").asString())) {
-                track.path("leads").findValuesAsString("email").stream().filter(e -> !speakers.contains(e))
-                        .forEach(reviewers::add);
-            }
-        }
-        return reviewers;
+    /** Defines the conference (call open now, its team) and its timetable blocks. */
+    private void define(SampleConference conference, String organizer) throws Exception {
+        ObjectNode definition = conference.definition(List.of(
+                Map.of("email", "organizer@example.org", "roles", List.of("ORGANIZER")),
+                Map.of("email", "alice@example.org", "roles", List.of("REVIEWER"))));
+        expect(send("PUT", submission + "/api/conferences/" + conference.id(), definition, organizer), 200, 201,
+                "define " + conference.id());
+        System.out.println("Conference defined: " + conference.title() + ", led by " + conference.leads().keySet());
+        retry("place the timetable blocks of " + conference.id() + " (waiting for the schedule-service to hear of it)",
+                () -> send("PUT", schedule + "/api/conferences/" + conference.id() + "/timetable/blocks",
+                        conference.blocks(), organizer));
+        System.out.println("Timetable blocks set: " + conference.dataset().path("timetable").findValuesAsString("room"));
     }
 
     private record Submitted(String conferenceId, String id, String title, List<String> reviewers) {
