@@ -47,14 +47,20 @@ class CfpHttpSecurity {
      * comes before the {@link #pages} one.
      */
     HttpSecurity api(HttpSecurity http) throws Exception {
+        SignInNeeded signInNeeded = new SignInNeeded();
         http.securityMatcher("/api/**")
-                .httpBasic(withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(signInNeeded))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInNeeded))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .logout(logout -> logout.disable())
                 .addFilterBefore(new CrossSiteWriteFilter(), BasicAuthenticationFilter.class);
-        return common(http);
+        common(http);
+        if (jwtDecoder.getIfAvailable() != null) {
+            http.oauth2ResourceServer(server -> server.authenticationEntryPoint(signInNeeded));
+        }
+        return http;
     }
 
     /**

@@ -70,6 +70,16 @@ class JwtSignInTest extends NotificationServiceTest {
                 "cfp-flow", " ")).status()).as("a blank e-mail").isEqualTo(401);
     }
 
+    @Test
+    void aRefusedTokenGetsAProblemAndTheBearerChallengeWithItsReason() {
+        TestHttp.Response refused = TestHttp.localhost(port).get("/api/notifications", "Authorization",
+                bearer(UNTRUSTED, List.of("ADMIN")));
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().path("status").asInt()).isEqualTo(401);
+        assertThat(refused.header("WWW-Authenticate")).startsWith("Bearer ").contains("invalid_token");
+    }
+
     private static String bearer(KeyPair key, List<String> roles) {
         return bearer(key, roles, "cfp-flow", "organizer@example.org");
     }
