@@ -9,11 +9,13 @@ import de.bwaldvogel.mongo.MongoServer;
  * A MongoDB-protocol server for the local run (mongo-java-server) that keeps its data in memory and every change in
  * a journal file, so a second local run finds it again. Every write is in the journal before it is acknowledged: a
  * killed store loses nothing the services were told had succeeded, as a real {@code mongod}'s journal. A query that
- * names an {@code _id} besides other conditions is answered from the {@code _id} index, as {@code mongod} does.
+ * names an {@code _id} besides other conditions is answered from the {@code _id} index, and a query or count on the
+ * leading key of a declared non-unique index from that index, as {@code mongod} does.
  * <p>
  * The parts: {@link JournaledBackend} (commands, journal, replay at start), {@link Journal} (the file),
- * {@link IdIndexedCollection} (queries and updates by {@code _id}), {@link TopLevelUpdate} (the update operators it
- * applies itself) and {@link IndexKeyType} (the order of index keys).
+ * {@link IdIndexedCollection} (queries and updates by {@code _id}), {@link LeadingKeyIndex} and {@link IndexedCount}
+ * (the non-unique indexes), {@link TopLevelUpdate} (the update operators it applies itself) and {@link IndexKeyType}
+ * (the order of index keys).
  */
 public final class LocalMongo {
 
