@@ -50,8 +50,7 @@ final class Pipeline {
         this.kafka = kafka;
         this.root = root;
         this.scraping = new Scraping(system);
-        this.decider = "Basic " + Base64.getEncoder().encodeToString(
-                ("bob@example.org:" + system.reviewerPassword()).getBytes(StandardCharsets.UTF_8));
+        this.decider = basic("bob@example.org");
     }
 
     String url(String service) {
@@ -119,8 +118,13 @@ final class Pipeline {
 
     /** The value of an Authorization header for alice, a reviewer. */
     String reviewer() {
+        return basic("alice@example.org");
+    }
+
+    /** HTTP Basic for one of the run's reviewers (alice, bob: one password). */
+    private String basic(String reviewer) {
         return "Basic " + Base64.getEncoder().encodeToString(
-                ("alice@example.org:" + system.reviewerPassword()).getBytes(StandardCharsets.UTF_8));
+                (reviewer + ":" + system.reviewerPassword()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A track lead's acceptance of a proposal. */
