@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.h2.mvstore.MVMap;
 
@@ -41,6 +42,9 @@ final class IdIndexedCollection extends H2Collection {
 
     /** Queries answered by reading every document of a collection, over all collections (for tests). */
     static final AtomicLong SCANS = new AtomicLong();
+
+    /** Documents read as an index's candidates, over all collections (for tests). */
+    static final AtomicLong CANDIDATES_READ = new AtomicLong();
 
     private final MVMap<Object, Document> data;
     /** Null for the collections that are not journaled. */
@@ -310,6 +314,21 @@ final class IdIndexedCollection extends H2Collection {
             }
         }
         return null;
+    }
+
+    /**
+     * An index's candidates: those of a {@link LeadingKeyIndex} already in the order the query asks for are read in
+     * it, and no further than the limit needs, instead of all of them being read, matched and sorted.
+     */
+    @Override
+    protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy, int skip,
+                                         int limit, int batchSize, Document fields) {
+        boolean sorted = positions instanceof LeadingKeyIndex.OrderedPositions ordered && ordered.sortedBy(orderBy);
+        Stream<Document> candidates = StreamSupport.stream(positions.spliterator(), false).map(position -> {
+            CANDIDATES_READ.incrementAndGet();
+            return getDocument(position);
+        });
+        return matchDocumentsFromStream(candidates, query, sorted ? null : orderBy, skip, limit, batchSize, fields);
     }
 
     @Override

@@ -137,6 +137,10 @@ class LocalMongoTest {
             for (int i = 0; i < 300; i += 3) {
                 docs.updateOne(Filters.eq("_id", "p" + i), Updates.set("conferenceId", "c" + random.nextInt(6)));
             }
+            // submitted again later: its place in the index's order moves
+            for (int i = 1; i < 300; i += 5) {
+                docs.updateOne(Filters.eq("_id", "p" + i), Updates.set("submittedAt", new Date(1_000L * (400 - i))));
+            }
             docs.updateMany(Filters.eq("team.email", "m1@example.org"), Updates.set("team", List.of()));
             docs.deleteMany(Filters.eq("conferenceId", "c2"));
             assertIndexedQueriesMatchFullScans(docs);
@@ -148,10 +152,15 @@ class LocalMongoTest {
     private static void assertIndexedQueriesMatchFullScans(MongoCollection<Document> docs) {
         for (String conference : List.of("c0", "c1", "c2", "c5", "none")) {
             Document flat = new Document("conferenceId", conference).append("submittedAt", new Document("$ne", null));
+            long unsubmitted = docs.countDocuments(new Document("conferenceId", conference).append("submittedAt", null));
             long scansBefore = IdIndexedCollection.SCANS.get();
+            long readBefore = IdIndexedCollection.CANDIDATES_READ.get();
             List<Document> indexed = docs.find(flat).sort(Indexes.ascending("submittedAt", "_id")).skip(2).limit(20)
                     .into(new ArrayList<>());
             assertThat(IdIndexedCollection.SCANS.get()).as("full scans for " + flat).isEqualTo(scansBefore);
+            // read in the index's order: the unsubmitted ones (first, and not matching), then the page, no more
+            assertThat(IdIndexedCollection.CANDIDATES_READ.get() - readBefore).as("documents read for " + flat)
+                    .isLessThanOrEqualTo(unsubmitted + 2 + 20);
             long counted = docs.countDocuments(flat);
             assertThat(IdIndexedCollection.SCANS.get()).as("full scans for counting " + flat).isEqualTo(scansBefore);
             Document wrapped = new Document("$and", List.of(flat));
@@ -159,6 +168,11 @@ class LocalMongoTest {
                     .limit(20).into(new ArrayList<>()));
             assertThat(counted).isEqualTo(docs.countDocuments(wrapped));
             assertThat(IdIndexedCollection.SCANS.get()).as("the $and form scans").isGreaterThan(scansBefore);
+            // an order the index does not have: all candidates read and sorted, the same answer as a full scan
+            Document newestFirst = new Document("submittedAt", -1).append("_id", 1);
+            assertThat(docs.find(flat).sort(newestFirst).limit(20).into(new ArrayList<>())).isEqualTo(
+                    docs.find(new Document("$and", List.of(flat))).sort(newestFirst).limit(20)
+                            .into(new ArrayList<>()));
         }
         for (int member = 0; member < 10; member++) {
             Document flat = new Document("team.email", "m" + member + "@example.org");
