@@ -51,14 +51,17 @@
       }
       day.rooms.forEach((room, i) => {
         for (const slot of room.slots) {
-          const card = el('div', 'talk' + (lastFresh.has(slot.proposalId) ? ' fresh' : ''));
+          const card = el('div', 'talk' + (lastFresh.has(slot.proposalId) ? ' fresh' : '')
+            + (slot.confirmed ? ' confirmed' : ''));
           card.style.gridColumn = String(i + 2);
           const start = 2 + (minutes(slot.startLocal) - first) / ROW_MINUTES;
           card.style.gridRow = start + ' / span ' + Math.max(1, slot.durationMinutes / ROW_MINUTES);
           card.appendChild(el('span', 'when', slot.startLocal.slice(11, 16) + '–' + slot.endLocal.slice(11, 16)));
           card.appendChild(el('strong', null, slot.title));
           card.appendChild(el('div', null, slot.speakers.join(', ')));
-          card.title = slot.title + ' — ' + slot.speakers.join(', ');
+          card.appendChild(el('span', 'confirmation', slot.confirmed ? '✓ confirmed' : 'not confirmed yet'));
+          card.title = slot.title + ' — ' + slot.speakers.join(', ')
+            + (slot.confirmed ? ' (confirmed)' : ' (not confirmed yet)');
           grid.appendChild(card);
         }
       });
@@ -67,7 +70,8 @@
     }
     const waitlist = document.getElementById('waitlist');
     waitlist.replaceChildren(...timetable.waitlist.map(t =>
-      el('li', null, t.title + ' (' + t.durationMinutes + ' min, ' + t.speakers.join(', ') + ')')));
+      el('li', null, t.title + ' (' + t.durationMinutes + ' min, ' + t.speakers.join(', ')
+        + (t.confirmed ? ', confirmed' : '') + ')')));
   }
 
   // the page is /{c}/schedule: the conference is the first segment of its path
@@ -95,7 +99,7 @@
       try { lastFresh = new Set([JSON.parse(event.data).proposalId]); } catch (e) { lastFresh = new Set(); }
       refresh();
     };
-    ['TalkScheduled', 'TalkRescheduled', 'TalkUnscheduled', 'TalkWaitlisted'].forEach(t =>
+    ['TalkScheduled', 'TalkRescheduled', 'TalkUnscheduled', 'TalkWaitlisted', 'ProposalConfirmed'].forEach(t =>
       stream.addEventListener(t, changed));
     stream.addEventListener('ready', refresh);
   }

@@ -43,6 +43,8 @@ class LpcScenarioTest {
 
     private static RunningSystem system;
     private static TestInfrastructure infrastructure;
+    /** LPC 2019 as the scenario left it: its timetable full, a talk on the waitlist. */
+    private static PlayedConference lpc2019Played;
 
     @BeforeAll
     static void start(TestInfrastructure infra) {
@@ -128,6 +130,7 @@ class LpcScenarioTest {
                 t -> t.path("scheduled").asInt() + t.path("waitlist").size() == lpc2019.size());
         List<JsonNode> slots2019 = PlayedConference.slots(timetable2019);
         assertThat(slots2019).isNotEmpty();
+        lpc2019Played = lpc2019;
         lpc2019.assertPlacedByTheRules(slots2019);
 
         // every speaker of both: one receipt, one acceptance, and one schedule or waitlist e-mail per talk
@@ -294,5 +297,86 @@ class LpcScenarioTest {
                     .isEqualTo(before + 1);
             assertThat(browser.html("body")).contains("Opened from a webmail").doesNotContain(token);
         }
+    }
+
+    /**
+     * LPC 2019 after its decisions: a speaker confirms from the acceptance e-mail's link (in Chromium where it is
+     * installed, else through the API), another declines; the first waitlisted talk that fits takes the freed slot and
+     * its speakers hear of it once; the timetable and the organizers' list show who confirmed.
+     */
+    @Test
+    @Order(4)
+    void aDeclinedTalkGivesItsSlotToTheWaitlistAndConfirmationsShow() {
+        Assumptions.assumeTrue(lpc2019Played != null, "the LPC scenario did not run");
+        PlayedConference lpc2019 = lpc2019Played;
+        TestHttp submission = new TestHttp(system.url("submission"));
+        TestHttp schedule = new TestHttp(system.url("schedule"));
+        JsonNode before = schedule.get("/api/conferences/lpc2019/timetable").json();
+        assertThat(before.path("waitlist")).as("the 2019 block holds 180 minutes of its 205").isNotEmpty();
+        JsonNode waiting = before.path("waitlist").get(0);
+        String waitingId = waiting.path("proposalId").asString();
+        List<JsonNode> slots = PlayedConference.slots(before);
+        JsonNode declined = slots.stream().filter(slot -> slot.path("durationMinutes").asInt()
+                >= waiting.path("durationMinutes").asInt()).findFirst().orElseThrow();
+        String declinedId = declined.path("proposalId").asString();
+        JsonNode confirmed = slots.stream().filter(slot -> slot != declined).findFirst().orElseThrow();
+        String confirmedId = confirmed.path("proposalId").asString();
+
+        // the speaker follows the acceptance e-mail's confirm link and presses the button it leads to
+        String speaker = lpc2019.proposals.get(confirmedId).path("speakers").get(0).path("email").asString();
+        String title = lpc2019.proposals.get(confirmedId).path("title").asString();
+        ReceivedMail acceptance = infrastructure.mailbox().to(speaker).stream()
+                .filter(m -> m.subject().contains("Accepted: “" + title + "”")).findFirst().orElseThrow();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("Confirm the talk: \\S+(/proposals/\\S+)")
+                .matcher(acceptance.text());
+        assertThat(link.find()).as(acceptance.text()).isTrue();
+        String confirmUrl = system.url("submission") + link.group(1);
+        assertThat(confirmUrl).contains("?token=" + lpc2019.tokens.get(confirmedId), "&then=confirm");
+        if (HeadlessChromium.available()) {
+            try (HeadlessChromium browser = HeadlessChromium.start()) {
+                browser.open("data:text/html,<a id=link href='" + confirmUrl + "'>confirm</a>");
+                browser.click("#link");
+                browser.awaitText("#status", "SCHEDULED");
+                assertThat(browser.url()).endsWith("/proposals/" + confirmedId + "#confirm");
+                browser.click("#confirm");
+                browser.awaitText("#confirmed", "You confirmed this talk");
+            }
+        }
+        else {
+            assertThat(submission.postJson("/api/proposals/" + confirmedId + "/confirm", "", "X-Edit-Token",
+                    lpc2019.tokens.get(confirmedId)).status()).isEqualTo(200);
+        }
+
+        // another speaker declines with their edit token
+        assertThat(submission.postJson("/api/proposals/" + declinedId + "/decline", "", "X-Edit-Token",
+                lpc2019.tokens.get(declinedId)).json().path("status").asString()).isEqualTo("DECLINED");
+
+        JsonNode after = await().atMost(Duration.ofSeconds(30)).until(() ->
+                schedule.get("/api/conferences/lpc2019/timetable").json(), t -> t.path("waitlist").isEmpty()
+                && PlayedConference.slots(t).stream().anyMatch(slot -> slot.path("confirmed").asBoolean()));
+        List<JsonNode> placed = PlayedConference.slots(after);
+        assertThat(placed).extracting(slot -> slot.path("proposalId").asString()).contains(waitingId)
+                .doesNotContain(declinedId);
+        assertThat(placed).filteredOn(slot -> slot.path("confirmed").asBoolean())
+                .extracting(slot -> slot.path("proposalId").asString()).containsExactly(confirmedId);
+        lpc2019.assertPlacedByTheRules(placed);
+
+        // the moved-up talk's speakers: one e-mail each that it is scheduled; the decliner's: none more
+        String waitingTitle = lpc2019.proposals.get(waitingId).path("title").asString();
+        for (JsonNode person : lpc2019.proposals.get(waitingId).path("speakers")) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(infrastructure.mailbox()
+                    .to(person.path("email").asString())).extracting(ReceivedMail::subject)
+                    .filteredOn(s -> s.contains("“" + waitingTitle + "” is scheduled")).hasSize(1));
+        }
+        TestHttp organizer = submission.as("organizer@example.org", "organizer");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode list = organizer.get("/api/conferences/lpc2019/proposals?size=50").json().path("content");
+            for (JsonNode proposal : list) {
+                String id = proposal.path("id").asString();
+                assertThat(proposal.path("confirmed").asBoolean()).as(id).isEqualTo(id.equals(confirmedId));
+                assertThat(proposal.path("status").asString()).as(id).isEqualTo(id.equals(declinedId) ? "DECLINED"
+                        : "SCHEDULED");
+            }
+        });
     }
 }

@@ -5,7 +5,8 @@ package org.cfpflow.events;
  * {@code ce_subject} are {@link #subject()}: the proposal id, or the conference id for the conference topic.
  */
 public sealed interface CfpEvent
-        permits ConferenceDefined, ProposalSubmitted, ProposalUpdated, ProposalWithdrawn, ProposalAccepted,
+        permits ConferenceDefined, ProposalSubmitted, ProposalUpdated, ProposalWithdrawn, ProposalConfirmed,
+        ProposalDeclined, ProposalAccepted,
         ProposalRejected, TalkScheduled, TalkRescheduled, TalkUnscheduled, TalkWaitlisted, NotificationSent,
         NotificationFailed {
 

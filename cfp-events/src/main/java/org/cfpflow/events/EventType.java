@@ -13,6 +13,8 @@ public enum EventType {
     PROPOSAL_SUBMITTED(Topics.PROPOSALS, ProposalSubmitted.class),
     PROPOSAL_UPDATED(Topics.PROPOSALS, ProposalUpdated.class),
     PROPOSAL_WITHDRAWN(Topics.PROPOSALS, ProposalWithdrawn.class),
+    PROPOSAL_CONFIRMED(Topics.PROPOSALS, ProposalConfirmed.class),
+    PROPOSAL_DECLINED(Topics.PROPOSALS, ProposalDeclined.class),
     PROPOSAL_ACCEPTED(Topics.DECISIONS, ProposalAccepted.class),
     PROPOSAL_REJECTED(Topics.DECISIONS, ProposalRejected.class),
     TALK_SCHEDULED(Topics.SCHEDULE, TalkScheduled.class),

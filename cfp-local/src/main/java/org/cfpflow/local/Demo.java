@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * the way their organizers, speakers and reviewers would: each conference with its team (its track leads review and
  * decide their micro-conferences, alice reviews everything) and its timetable blocks; the proposals of all of them,
  * interleaved; the leads' scores; then the acceptances one by one, alternating between the conferences, with a pause,
- * so that someone watching /{c}/schedule sees each timetable fill in.
+ * so that someone watching /{c}/schedule sees each timetable fill in; then the speakers answer: some confirm, and
+ * where a talk waits for a slot, another's speakers decline and the waiting talk moves up.
  */
 public final class Demo {
 
@@ -87,7 +88,8 @@ public final class Demo {
                     JsonNode created = expect(send("POST", submission + "/api/conferences/" + conference.id()
                             + "/proposals", proposal, null), 201, "submit " + proposal.path("title").asString());
                     submitted.add(new Submitted(conference.id(), created.path("id").asString(),
-                            proposal.path("title").asString(), conference.reviewersOf(proposal)));
+                            created.path("editToken").asString(), proposal.path("title").asString(),
+                            conference.reviewersOf(proposal)));
                     System.out.println("Submitted to " + conference.id() + ": " + proposal.path("title").asString());
                 }
             }
@@ -117,9 +119,52 @@ public final class Demo {
             Thread.sleep(pause.toMillis());
         }
         for (SampleConference conference : conferences) {
+            answerAcceptances(conference, submitted);
+        }
+        for (SampleConference conference : conferences) {
             String published = schedule + "/" + conference.id() + "/schedule";
             System.out.println("Done. Timetable: " + published + "   Exports: " + published + ".xml, " + published
                     + ".json, " + published + ".ics");
+        }
+    }
+
+    /**
+     * The speakers answer their acceptances, with their edit tokens: every other placed talk is confirmed; where a
+     * talk waits for a slot, the speakers of a placed talk at least as long decline, and the waiting one moves up.
+     */
+    private void answerAcceptances(SampleConference conference, List<Submitted> submitted) throws Exception {
+        Map<String, Submitted> byId = new java.util.HashMap<>();
+        submitted.forEach(p -> byId.put(p.id, p));
+        JsonNode timetable = JSON.createObjectNode();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        int accepted = (int) submitted.stream().filter(p -> p.conferenceId.equals(conference.id())).count();
+        while (Instant.now().isBefore(deadline)) {
+            timetable = expect(send("GET", schedule + "/api/conferences/" + conference.id() + "/timetable", null,
+                    null), 200, "read the timetable of " + conference.id());
+            if (timetable.path("scheduled").asInt() + timetable.path("waitlist").size() == accepted) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        List<JsonNode> slots = new ArrayList<>();
+        timetable.path("days").forEach(day -> day.path("rooms").forEach(room -> room.path("slots").forEach(slots::add)));
+        JsonNode waiting = timetable.path("waitlist").isEmpty() ? null : timetable.path("waitlist").get(0);
+        JsonNode declined = waiting == null ? null : slots.stream().filter(slot -> slot.path("durationMinutes").asInt()
+                >= waiting.path("durationMinutes").asInt()).reduce((first, second) -> second).orElse(null);
+        for (int i = 0; i < slots.size(); i += 2) {
+            Submitted talk = byId.get(slots.get(i).path("proposalId").asString());
+            if (talk != null && slots.get(i) != declined) {
+                expect(send("POST", submission + "/api/proposals/" + talk.id + "/confirm", Map.of(),
+                        null, talk.editToken), 200, "confirm " + talk.id);
+                System.out.println("Confirmed by its speakers: " + talk.title);
+            }
+        }
+        if (declined != null) {
+            Submitted talk = byId.get(declined.path("proposalId").asString());
+            expect(send("POST", submission + "/api/proposals/" + talk.id + "/decline", Map.of(), null,
+                    talk.editToken), 200, "decline " + talk.id);
+            System.out.println("Declined by its speakers: " + talk.title + "; from the waitlist, "
+                    + waiting.path("title").asString() + " takes a slot");
         }
     }
 
@@ -137,7 +182,8 @@ public final class Demo {
         System.out.println("Timetable blocks set: " + conference.dataset().path("timetable").findValuesAsString("room"));
     }
 
-    private record Submitted(String conferenceId, String id, String title, List<String> reviewers) {
+    private record Submitted(String conferenceId, String id, String editToken, String title,
+                             List<String> reviewers) {
     }
 
     private interface Call {
@@ -168,11 +214,25 @@ public final class Demo {
 
     private static HttpResponse<String> send(String method, String url, Object body, String authorization)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        return send(method, url, body, authorization, null);
+    }
+
+    /** {@code editToken}: a speaker's, for their proposal's paths. */
+    private static HttpResponse<String> send(String method, String url, Object body, String authorization,
+                                             String editToken) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (body == null) {
+            request.GET();
+        }
+        else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        }
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        if (editToken != null) {
+            request.header("X-Edit-Token", editToken);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

@@ -54,6 +54,14 @@ class AuthorizationMatrixTest extends SubmissionServiceTest {
                 .row("PUT /api/proposals/{unknown}", c -> c.putJson("/api/proposals/no-such-id", edit), 404, 404, 404, 404, 404)
                 .row("POST /api/proposals/{id}/withdraw", c -> c.postJson("/api/proposals/" + id + "/withdraw", ""),
                         404, 404, 404, 404, 404)
+                .row("POST /api/proposals/{id}/confirm", c -> c.postJson("/api/proposals/" + id + "/confirm", ""),
+                        404, 404, 404, 404, 404)
+                .row("POST /api/proposals/{id}/decline", c -> c.postJson("/api/proposals/" + id + "/decline", ""),
+                        404, 404, 404, 404, 404)
+                .row("POST /proposals/{id}/confirm (page, no CSRF token)",
+                        c -> c.postForm("/proposals/" + id + "/confirm"), 403, 403, 403, 403, 403)
+                .row("POST /proposals/{id}/decline (page, no CSRF token)",
+                        c -> c.postForm("/proposals/" + id + "/decline"), 403, 403, 403, 403, 403)
                 .row("GET /proposals/{id} (page)", c -> c.get("/proposals/" + id), 404, 404, 404, 404, 404)
                 .row("POST /proposals/{id}/withdraw (page, no CSRF token)",
                         c -> c.postForm("/proposals/" + id + "/withdraw"), 403, 403, 403, 403, 403)
@@ -86,6 +94,11 @@ class AuthorizationMatrixTest extends SubmissionServiceTest {
                 .row("GET /actuator/info", c -> c.get("/actuator/info"), 403, 200, 401)
                 .row("POST /api/conferences/{c}/proposals", c -> c.postJson("/api/conferences/lpc2017/proposals", proposal("New", "N", "n@example.org")),
                         201, 201, 201)
+                // allowed, and refused as the proposal is not accepted
+                .row("POST /api/proposals/{id}/confirm", c -> c.postJson("/api/proposals/" + id + "/confirm", ""),
+                        409, 409, 409)
+                .row("POST /api/proposals/{id}/decline", c -> c.postJson("/api/proposals/" + id + "/decline", ""),
+                        409, 409, 409)
                 .row("POST /api/proposals/{id}/withdraw", c -> c.postJson("/api/proposals/" + id + "/withdraw", ""),
                         200, 200, 200)
                 .verify();

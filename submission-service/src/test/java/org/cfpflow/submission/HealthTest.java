@@ -20,6 +20,7 @@ class HealthTest extends SubmissionServiceTest {
         ApiDocs.assertDocuments(anonymous, "GET /api/conferences", "GET /api/conferences/{c}",
                 "PUT /api/conferences/{c}", "POST /api/conferences/{c}/proposals", "GET /api/conferences/{c}/proposals",
                 "GET /api/proposals/{id}", "PUT /api/proposals/{id}",
-                "POST /api/proposals/{id}/withdraw", "GET /api/proposals/{id}/timeline");
+                "POST /api/proposals/{id}/withdraw", "POST /api/proposals/{id}/confirm",
+                "POST /api/proposals/{id}/decline", "GET /api/proposals/{id}/timeline");
     }
 }

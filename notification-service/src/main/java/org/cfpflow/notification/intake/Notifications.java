@@ -53,6 +53,7 @@ class Notifications implements CfpEventHandler {
     private final Aggregates aggregates;
     private final NotificationRepository notifications;
     private final Conferences conferences;
+    private final EditLinks editLinks;
     private final MailComposer composer;
     private final MailContents contents;
     private final DeliveryWorker worker;
@@ -60,12 +61,13 @@ class Notifications implements CfpEventHandler {
     private final Clock clock;
 
     Notifications(MongoTemplate mongo, Aggregates aggregates, NotificationRepository notifications, Conferences conferences,
-           MailComposer composer, MailContents contents, DeliveryWorker worker, MailProperties properties,
+           EditLinks editLinks, MailComposer composer, MailContents contents, DeliveryWorker worker, MailProperties properties,
            Clock clock) {
         this.mongo = mongo;
         this.aggregates = aggregates;
         this.notifications = notifications;
         this.conferences = conferences;
+        this.editLinks = editLinks;
         this.composer = composer;
         this.contents = contents;
         this.worker = worker;
@@ -85,6 +87,9 @@ class Notifications implements CfpEventHandler {
     @Override
     public void handleAll(List<ReceivedEvent> events) {
         Instant now = clock.instant();
+        // before the e-mails that may need them: an acceptance can be in the same poll as the submission
+        editLinks.keep(events.stream().map(ReceivedEvent::payload).filter(ProposalSubmitted.class::isInstance)
+                .map(ProposalSubmitted.class::cast).toList());
         List<Notification> claims = new ArrayList<>();
         for (ReceivedEvent event : events) {
             // a conference not heard of yet is named "the conference", in UTC
@@ -108,10 +113,13 @@ class Notifications implements CfpEventHandler {
         if (kind == null || !(payload instanceof AboutTalk about)) {
             return List.of();
         }
+        // the acceptance asks the speakers to confirm or decline: with the links their receipt had
+        EditLinks.EditLink link = kind == NotificationKind.ACCEPTED ? editLinks.of(about.proposalId()).orElse(null)
+                : null;
         List<Notification> notifications = new ArrayList<>();
         for (Speaker speaker : recipients(about.talk())) {
             notifications.add(notification(event, kind, speaker, letter(kind, payload, about.talk(), speaker,
-                    conference, null), now, now));
+                    conference, null, link), now, now));
         }
         return notifications;
     }
@@ -127,7 +135,7 @@ class Notifications implements CfpEventHandler {
                 continue;
             }
             Notification notification = notification(event, NotificationKind.RESCHEDULED, speaker,
-                    letter(NotificationKind.RESCHEDULED, move, move.talk(), speaker, conference, null), now,
+                    letter(NotificationKind.RESCHEDULED, move, move.talk(), speaker, conference, null, null), now,
                     now.plus(properties.rescheduleWindow()));
             notification.firstMove(move);
             notifications.add(notification);
@@ -182,7 +190,7 @@ class Notifications implements CfpEventHandler {
             // the speaker last heard of the slot before the first move, so the e-mail says "moved from" that one
             Slot known = waiting.firstMove().map(TalkRescheduled::previousSlot).orElse(move.previousSlot());
             waiting.replaceMail(waiting.id() + "/" + eventId, composer.compose(letter(NotificationKind.RESCHEDULED,
-                    move, move.talk(), speaker, conference, known)));
+                    move, move.talk(), speaker, conference, known, null)));
             contents.store(Notification.composedMails(List.of(waiting)));
             // a concurrent claim by the sender fails this save; the record is then retried and starts a new e-mail
             notifications.save(waiting);
@@ -191,9 +199,11 @@ class Notifications implements CfpEventHandler {
     }
 
     private static MailComposer.Letter letter(NotificationKind kind, CfpEvent payload, Talk talk, Speaker speaker,
-                                              Conference conference, Slot knownSlot) {
-        String editUrl = payload instanceof ProposalSubmitted submitted ? submitted.editUrl() : null;
-        String sealedEditToken = payload instanceof ProposalSubmitted submitted ? submitted.sealedEditToken() : null;
+                                              Conference conference, Slot knownSlot, EditLinks.EditLink link) {
+        String editUrl = payload instanceof ProposalSubmitted submitted ? submitted.editUrl()
+                : link != null ? link.page() : null;
+        String sealedEditToken = payload instanceof ProposalSubmitted submitted ? submitted.sealedEditToken()
+                : link != null ? link.sealedEditToken() : null;
         String note = payload instanceof ProposalAccepted accepted ? accepted.note()
                 : payload instanceof ProposalRejected rejected ? rejected.note() : null;
         Slot slot = payload instanceof TalkScheduled scheduled ? scheduled.slot()

@@ -57,8 +57,12 @@ public class MailComposer {
         Context context = new Context(Locale.ENGLISH);
         context.setVariables(Map.of("conference", letter.conference(), "name", letter.recipientName(),
                 "talk", letter.talk()));
-        context.setVariable("editUrl", letter.editUrl() == null || letter.sealedEditToken() == null ? null
-                : letter.editUrl() + "?token=" + ComposedMail.EDIT_TOKEN);
+        String editUrl = letter.editUrl() == null || letter.sealedEditToken() == null ? null
+                : letter.editUrl() + "?token=" + ComposedMail.EDIT_TOKEN;
+        context.setVariable("editUrl", editUrl);
+        // pages with the button to press: following a link changes nothing (mail scanners follow them)
+        context.setVariable("confirmUrl", editUrl == null ? null : editUrl + "&then=confirm");
+        context.setVariable("declineUrl", editUrl == null ? null : editUrl + "&then=decline");
         context.setVariable("note", letter.note());
         context.setVariable("reason", letter.reason());
         context.setVariable("slot", letter.slot() == null ? null : SlotText.of(letter.slot(), letter.zone()));

@@ -29,6 +29,7 @@ import org.cfpflow.testsupport.KafkaProbe;
 import org.cfpflow.testsupport.ReceivedMail;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -47,6 +48,9 @@ class EmailsTest extends NotificationServiceTest {
 
     @Autowired
     SealedTokens sealedTokens;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void aSubmissionSendsEachSpeakerOneReceiptWithTheEditLink() {
@@ -74,6 +78,39 @@ class EmailsTest extends NotificationServiceTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> kafka.readAll("cfp.notifications").stream()
                 .filter(r -> id.equals(r.key()) && "NotificationSent".equals(KafkaProbe.header(r, "ce_type")))
                 .count() == 2);
+    }
+
+    @Test
+    void theAcceptanceAsksEachSpeakerToConfirmOrDeclineWithTheLinksOfTheirReceipt() {
+        String id = UUID.randomUUID().toString();
+        Talk talk = talk("Unprivileged containers", "Christian Brauner");
+        String to = email("christian.brauner");
+        String page = "http://localhost:8081/proposals/" + id;
+        publish(new ProposalSubmitted("lpc2017", id, talk, null, page, sealedTokens.seal("s3cret", id),
+                Instant.now()));
+        awaitMail(to, 1);
+        publish(new ProposalAccepted("lpc2017", id, talk, null, Instant.now()));
+
+        ReceivedMail accepted = awaitMail(to, 2).get(1);
+        assertThat(accepted.subject()).contains("Accepted");
+        assertThat(accepted.text()).contains("Confirm the talk: " + page + "?token=s3cret&then=confirm",
+                "Decline it: " + page + "?token=s3cret&then=decline");
+        assertThat(accepted.html()).contains("href=\"" + page + "?token=s3cret&amp;then=confirm\"",
+                "href=\"" + page + "?token=s3cret&amp;then=decline\"");
+        // kept sealed: the token is in no stored document
+        assertThat(mongo.getCollection("editLinks").find().into(new java.util.ArrayList<>()).toString())
+                .contains(id).doesNotContain("s3cret");
+        assertThat(mongo.getCollection("mails").find().into(new java.util.ArrayList<>()).toString())
+                .doesNotContain("s3cret");
+    }
+
+    @Test
+    void anAcceptanceWhoseReceiptWasNotSeenHasNoLinks() {
+        String id = UUID.randomUUID().toString();
+        Talk talk = talk("Seccomp notify", "Tycho Andersen");
+        publish(new ProposalAccepted("lpc2017", id, talk, null, Instant.now()));
+        ReceivedMail accepted = awaitMail(email("tycho.andersen"), 1).get(0);
+        assertThat(accepted.text()).doesNotContain("then=confirm", "token=");
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.cfpflow.events.ProposalAccepted;
 import org.cfpflow.events.ProposalRejected;
 import org.cfpflow.events.ProposalSubmitted;
 import org.cfpflow.events.ProposalUpdated;
+import org.cfpflow.events.ProposalDeclined;
 import org.cfpflow.events.ProposalWithdrawn;
 import org.cfpflow.events.Speaker;
 import org.cfpflow.events.Talk;
@@ -40,7 +41,9 @@ public class ProposalUnderReview extends Aggregate {
     private List<String> speakerEmails = new ArrayList<>();
     private Instant submittedAt;
     private Instant contentAt;
+    /** Out of the running: withdrawn, or declined after its acceptance. */
     private boolean withdrawn;
+    private boolean declined;
     private List<Review> reviews = new ArrayList<>();
     private List<String> reviewers = new ArrayList<>();
     private int reviewCount;
@@ -70,6 +73,10 @@ public class ProposalUnderReview extends Aggregate {
             if (talk == null) {
                 content(withdrawal.talk(), Instant.EPOCH);
             }
+        }
+        else if (event instanceof ProposalDeclined) {
+            withdrawn = true;
+            declined = true;
         }
         else if (event instanceof TalkScheduled || event instanceof TalkRescheduled) {
             scheduled = true;
@@ -115,6 +122,11 @@ public class ProposalUnderReview extends Aggregate {
         raise(outcome == Outcome.ACCEPTED ? new ProposalAccepted(conferenceId, id, talk, note, now)
                 : new ProposalRejected(conferenceId, id, talk, note, now));
         return true;
+    }
+
+    /** Whether its speakers declined it after its acceptance (it is then {@link #withdrawn()} too). */
+    boolean declined() {
+        return declined;
     }
 
     boolean isSpeaker(String email) {

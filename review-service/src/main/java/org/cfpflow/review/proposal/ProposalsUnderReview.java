@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.cfpflow.events.ProposalSubmitted;
 import org.cfpflow.events.ProposalUpdated;
+import org.cfpflow.events.ProposalDeclined;
 import org.cfpflow.events.ProposalWithdrawn;
 import org.cfpflow.events.TalkRescheduled;
 import org.cfpflow.events.TalkScheduled;
@@ -42,7 +43,8 @@ class ProposalsUnderReview implements CfpEventHandler {
     private static boolean relevant(ReceivedEvent event) {
         Object payload = event.payload();
         return payload instanceof ProposalSubmitted || payload instanceof ProposalUpdated
-                || payload instanceof ProposalWithdrawn || payload instanceof TalkScheduled
+                || payload instanceof ProposalWithdrawn || payload instanceof ProposalDeclined
+                || payload instanceof TalkScheduled
                 || payload instanceof TalkRescheduled || payload instanceof TalkUnscheduled
                 || payload instanceof TalkWaitlisted;
     }

@@ -124,7 +124,8 @@ public class Reviews {
             ProposalUnderReview proposal = known(id);
             Conference conference = permitted(proposal, caller, roles.toArray(TeamRole[]::new));
             if (proposal.withdrawn()) {
-                throw Problems.conflict("Proposal " + id + " was withdrawn by its speakers");
+                throw Problems.conflict("Proposal " + id + " was " + (proposal.declined() ? "declined" : "withdrawn")
+                        + " by its speakers");
             }
             refuseSpeaker(proposal, caller, action);
             change.accept(proposal);

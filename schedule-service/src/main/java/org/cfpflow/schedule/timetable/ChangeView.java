@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.cfpflow.events.CfpEvent;
+import org.cfpflow.events.ProposalConfirmed;
 import org.cfpflow.events.Slot;
 import org.cfpflow.events.Speaker;
 import org.cfpflow.events.Talk;
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ChangeView(String proposalId, String title, String track, List<String> speakers, int durationMinutes,
                   String room, OffsetDateTime start, OffsetDateTime end, LocalDateTime startLocal, LocalDateTime endLocal,
-                  String previousRoom, LocalDateTime previousStartLocal, String reason) {
+                  String previousRoom, LocalDateTime previousStartLocal, String reason, Boolean confirmed) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -42,6 +43,11 @@ record ChangeView(String proposalId, String title, String track, List<String> sp
         else if (event instanceof TalkWaitlisted waitlisted) {
             view = of(waitlisted.proposalId(), waitlisted.talk(), null, null, waitlisted.reason());
         }
+        else if (event instanceof ProposalConfirmed confirmed) {
+            ChangeView talk = of(confirmed.proposalId(), confirmed.talk(), null, null, null);
+            view = new ChangeView(talk.proposalId(), talk.title(), talk.track(), talk.speakers(),
+                    talk.durationMinutes(), null, null, null, null, null, null, null, null, true);
+        }
         else {
             throw new IllegalArgumentException("not a change of the timetable: " + event.getClass());
         }
@@ -53,6 +59,6 @@ record ChangeView(String proposalId, String title, String track, List<String> sp
                 talk.durationMinutes(), slot == null ? null : slot.room(), slot == null ? null : slot.start(),
                 slot == null ? null : slot.end(), slot == null ? null : slot.startLocal(),
                 slot == null ? null : slot.endLocal(), previous == null ? null : previous.room(),
-                previous == null ? null : previous.startLocal(), reason);
+                previous == null ? null : previous.startLocal(), reason, null);
     }
 }

@@ -13,6 +13,12 @@ public record Clash(String kind, String message, String otherProposalId, String 
                 null, null);
     }
 
+    static Clash outsideAvailability(java.util.List<org.cfpflow.events.Window> windows) {
+        return new Clash("OUTSIDE_AVAILABILITY", "The slot is outside its speakers' availability: "
+                + windows.stream().map(w -> w.start() + " to " + w.end()).collect(
+                        java.util.stream.Collectors.joining(", ")), null, null);
+    }
+
     static Clash roomTaken(Entry other) {
         return new Clash("ROOM_OVERLAP", "The room is taken by \"" + other.talk().title() + "\" from "
                 + other.placement().start() + " to " + other.placement().end(), other.proposalId(), null);

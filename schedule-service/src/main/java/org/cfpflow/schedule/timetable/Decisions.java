@@ -10,7 +10,10 @@ import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.cfpflow.events.ProposalAccepted;
+import org.cfpflow.events.ProposalConfirmed;
+import org.cfpflow.events.ProposalDeclined;
 import org.cfpflow.events.ProposalRejected;
+import org.cfpflow.events.ProposalUpdated;
 import org.cfpflow.events.ProposalWithdrawn;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,7 +28,8 @@ import com.mongodb.client.model.WriteModel;
 
 /**
  * The {@link Decision}s, written before the timetable in the same poll: idempotent and independent of the order the
- * events arrive in (the latest decision wins by its time; a withdrawal stays), so a redelivery or a crash between
+ * events arrive in (the latest decision and the latest availability win by their time; a withdrawal, a decline and a
+ * confirmation stay), so a redelivery or a crash between
  * this write and the timetable's changes nothing.
  */
 @Component
@@ -51,9 +55,20 @@ class Decisions {
                 ids.add(rejected.proposalId());
             }
             else if (payload instanceof ProposalWithdrawn withdrawn) {
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", withdrawn.proposalId()),
-                        Updates.min("withdrawnAt", withdrawn.withdrawnAt()), new UpdateOptions().upsert(true)));
+                earliest(writes, withdrawn.proposalId(), "withdrawnAt", withdrawn.withdrawnAt());
                 ids.add(withdrawn.proposalId());
+            }
+            else if (payload instanceof ProposalDeclined declined) {
+                earliest(writes, declined.proposalId(), "declinedAt", declined.declinedAt());
+                ids.add(declined.proposalId());
+            }
+            else if (payload instanceof ProposalUpdated updated) {
+                latest(writes, updated);
+                ids.add(updated.proposalId());
+            }
+            else if (payload instanceof ProposalConfirmed confirmed) {
+                earliest(writes, confirmed.proposalId(), "confirmedAt", confirmed.confirmedAt());
+                ids.add(confirmed.proposalId());
             }
         }
         if (writes.isEmpty()) {
@@ -62,6 +77,23 @@ class Decisions {
         mongo.getCollection(mongo.getCollectionName(Decision.class)).bulkWrite(writes);
         return mongo.find(new Query(Criteria.where("_id").in(ids)), Decision.class).stream()
                 .collect(Collectors.toMap(Decision::proposalId, Function.identity()));
+    }
+
+    /** A fact that stays once known, at the earliest time it was told. */
+    private static void earliest(List<WriteModel<Document>> writes, String proposalId, String field, Instant at) {
+        writes.add(new UpdateOneModel<>(Filters.eq("_id", proposalId), Updates.min(field, at),
+                new UpdateOptions().upsert(true)));
+    }
+
+    /** The speakers' availability as of this update, unless a later one is known. */
+    private void latest(List<WriteModel<Document>> writes, ProposalUpdated updated) {
+        Object windows = mongo.getConverter().convertToMongoType(updated.talk().availability());
+        writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", updated.proposalId()),
+                Filters.or(Filters.lt("updatedAt", updated.updatedAt()), Filters.eq("updatedAt", null))),
+                Updates.combine(Updates.set("availability", windows), Updates.set("updatedAt", updated.updatedAt()))));
+        writes.add(new UpdateOneModel<>(Filters.eq("_id", updated.proposalId()), Updates.combine(
+                Updates.setOnInsert("availability", windows), Updates.setOnInsert("updatedAt", updated.updatedAt())),
+                new UpdateOptions().upsert(true)));
     }
 
     /** The decision replaces an older one (or none), never a newer one. */

@@ -14,6 +14,8 @@ public class Entry {
     private Talk talk;
     private final Instant acceptedAt;
     private Placement placement;
+    /** Whether its speakers confirmed they will give it. */
+    private boolean confirmed;
 
     public Entry(String proposalId, Talk talk, Instant acceptedAt, Placement placement) {
         this.proposalId = proposalId;
@@ -44,6 +46,19 @@ public class Entry {
 
     void place(Placement newPlacement) {
         placement = newPlacement;
+    }
+
+    public boolean confirmed() {
+        return confirmed;
+    }
+
+    /** Returns false when it was confirmed already. */
+    boolean confirm() {
+        if (confirmed) {
+            return false;
+        }
+        confirmed = true;
+        return true;
     }
 
     public boolean isScheduled() {

@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.cfpflow.events.Speaker;
+import org.cfpflow.events.Window;
 
 /**
  * The placement rule: the earliest start on a 5-minute grid inside one of the talk's track blocks, outside
- * breaks, with the room free and none of its speakers speaking anywhere at that time. Pure: no I/O, no clock.
+ * breaks, inside one of its speakers' availability windows when it has any, with the room free and none of its
+ * speakers speaking anywhere at that time. Pure: no I/O, no clock.
  * Candidate starts jump past whatever is in the way instead of stepping minute by minute.
  */
 public final class Planner {
@@ -81,6 +83,9 @@ public final class Planner {
         if (pause != null) {
             return pause.end();
         }
+        if (!talk.talk().availableAt(start, end)) {
+            return nextAvailable(talk.talk().availability(), start, Duration.between(start, end), block.end());
+        }
         for (Entry other : byRoom.getOrDefault(block.room(), List.of())) {
             if (other != talk && other.placement().overlaps(start, end)) {
                 return other.placement().end();
@@ -94,6 +99,22 @@ public final class Planner {
             }
         }
         return null;
+    }
+
+    /**
+     * The earliest start after {@code start} at which a window holds the talk ({@code after}, where the block ends,
+     * if none does): the search jumps there.
+     */
+    private static LocalDateTime nextAvailable(List<Window> windows, LocalDateTime start, Duration length,
+                                               LocalDateTime after) {
+        LocalDateTime next = after;
+        for (Window window : windows) {
+            LocalDateTime from = window.start().isAfter(start) ? ceilToGrid(window.start()) : null;
+            if (from != null && from.isBefore(next) && !from.plus(length).isAfter(window.end())) {
+                next = from;
+            }
+        }
+        return next;
     }
 
     /** Everything that stops the talk from going to this exact slot (an organizer's move). */
@@ -111,6 +132,9 @@ public final class Planner {
             if (pause != null) {
                 clashes.add(Clash.inBreak(pause));
             }
+        }
+        if (!talk.talk().availableAt(wanted.start(), wanted.end())) {
+            clashes.add(Clash.outsideAvailability(talk.talk().availability()));
         }
         for (Entry other : byRoom.getOrDefault(wanted.room(), List.of())) {
             if (other != talk && !other.proposalId().equals(talk.proposalId())

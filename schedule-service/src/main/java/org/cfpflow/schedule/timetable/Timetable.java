@@ -13,9 +13,13 @@ import org.cfpflow.events.CfpEvent;
 import org.cfpflow.events.ConferenceDefined;
 import org.cfpflow.events.EventType;
 import org.cfpflow.events.ProposalAccepted;
+import org.cfpflow.events.ProposalConfirmed;
+import org.cfpflow.events.ProposalDeclined;
 import org.cfpflow.events.ProposalRejected;
+import org.cfpflow.events.ProposalUpdated;
 import org.cfpflow.events.ProposalWithdrawn;
 import org.cfpflow.events.Slot;
+import org.cfpflow.events.Talk;
 import org.cfpflow.events.TalkRescheduled;
 import org.cfpflow.events.TalkScheduled;
 import org.cfpflow.events.TalkUnscheduled;
@@ -97,15 +101,18 @@ public class Timetable extends Aggregate {
             return false;
         }
         Optional<Entry> entry = entry(accepted.proposalId());
+        Talk talk = known == null ? accepted.talk() : known.latest(accepted.talk());
         if (entry.isPresent()) {
-            if (!changesTalk(accepted, entry.get())) {
+            if (entry.get().talk().equals(talk)) {
                 return false;
             }
-            entry.get().talk(accepted.talk());
-            entriesChanged = true;
-            return true;
+            return retalk(entry.get(), talk);
         }
-        Entry added = new Entry(accepted.proposalId(), accepted.talk(), accepted.acceptedAt(), null);
+        Entry added = new Entry(accepted.proposalId(), talk, accepted.acceptedAt(), null);
+        if (known != null && known.confirmed()) {
+            // confirmed before this service heard of the acceptance
+            added.confirm();
+        }
         entries.add(added);
         entriesAppended.add(added);
         Optional<Placement> slot = planner().earliest(added);
@@ -114,10 +121,54 @@ public class Timetable extends Aggregate {
             emit(new TalkScheduled(id, added.proposalId(), added.talk(), slot(slot.get())));
         }
         else {
-            emit(new TalkWaitlisted(id, added.proposalId(), added.talk(), blocks.isEmpty()
-                    ? "The timetable has no blocks yet" : "No free slot of " + added.talk().durationMinutes()
-                    + " minutes in track " + added.talk().track()));
+            emit(new TalkWaitlisted(id, added.proposalId(), added.talk(), noSlotReason(added.talk())));
         }
+        return true;
+    }
+
+    private String noSlotReason(Talk talk) {
+        return blocks.isEmpty() ? "The timetable has no blocks yet" : "No free slot of " + talk.durationMinutes()
+                + " minutes in track " + talk.track() + (talk.availability().isEmpty() ? ""
+                : " within its speakers' availability");
+    }
+
+    /**
+     * The speakers changed when they can speak (or the talk's text changed): a talk placed outside its new windows
+     * moves to the earliest slot inside them, or to the waitlist; a waitlisted one may now fit.
+     */
+    boolean reconsider(ProposalUpdated updated, Decision known) {
+        Optional<Entry> entry = entry(updated.proposalId());
+        Talk talk = known == null ? updated.talk() : known.latest(updated.talk());
+        if (entry.isEmpty() || entry.get().talk().equals(talk)) {
+            return false;
+        }
+        return retalk(entry.get(), talk);
+    }
+
+    /** The entry takes the talk as it is now, and is placed again if its slot is no longer within its windows. */
+    private boolean retalk(Entry entry, Talk talk) {
+        entry.talk(talk);
+        entriesChanged = true;
+        if (!entry.isScheduled()) {
+            placeWaitlisted();
+            return true;
+        }
+        Placement previous = entry.placement();
+        if (talk.availableAt(previous.start(), previous.end())) {
+            return true;
+        }
+        entry.place(null);
+        Optional<Placement> slot = planner().earliest(entry);
+        if (slot.isPresent()) {
+            entry.place(slot.get());
+            emit(new TalkRescheduled(id, entry.proposalId(), talk, slot(slot.get()), slot(previous)));
+        }
+        else {
+            emit(new TalkUnscheduled(id, entry.proposalId(), talk, slot(previous),
+                    "Its speakers are no longer available then"));
+            emit(new TalkWaitlisted(id, entry.proposalId(), talk, noSlotReason(talk)));
+        }
+        placeWaitlisted();
         return true;
     }
 
@@ -138,9 +189,27 @@ public class Timetable extends Aggregate {
         return entry.isPresent();
     }
 
+    /** Frees the talk's slot, as a withdrawal does: its speakers will not give it. */
+    boolean decline(ProposalDeclined declined) {
+        Optional<Entry> entry = entry(declined.proposalId());
+        entry.ifPresent(e -> remove(e, "The speakers declined the talk"));
+        return entry.isPresent();
+    }
+
+    /** Marks the talk confirmed; the live stream hears of it. A talk not accepted here yet learns it on acceptance. */
+    boolean confirm(ProposalConfirmed confirmed) {
+        Optional<Entry> entry = entry(confirmed.proposalId()).filter(Entry::confirm);
+        entry.ifPresent(e -> {
+            entriesChanged = true;
+            note(confirmed);
+        });
+        return entry.isPresent();
+    }
+
     /**
      * Whether applying the event would change the timetable as it is (the same guards as {@link #define},
-     * {@link #accept}, {@link #reject} and {@link #withdraw}), without changing it: a poll that changes nothing is
+     * {@link #accept}, {@link #reconsider}, {@link #reject}, {@link #withdraw}, {@link #decline} and
+     * {@link #confirm}), without changing it: a poll that changes nothing is
      * not written.
      */
     boolean wouldChange(CfpEvent event, Decision known) {
@@ -148,11 +217,22 @@ public class Timetable extends Aggregate {
             return isNew(defined);
         }
         if (event instanceof ProposalAccepted accepted) {
+            Talk talk = known == null ? accepted.talk() : known.latest(accepted.talk());
             return stillAccepted(accepted, known)
-                    && entry(accepted.proposalId()).map(e -> changesTalk(accepted, e)).orElse(true);
+                    && entry(accepted.proposalId()).map(e -> !e.talk().equals(talk)).orElse(true);
+        }
+        if (event instanceof ProposalUpdated updated) {
+            Talk talk = known == null ? updated.talk() : known.latest(updated.talk());
+            return entry(updated.proposalId()).map(e -> !e.talk().equals(talk)).orElse(false);
         }
         if (event instanceof ProposalRejected rejected) {
             return stillRejected(rejected, known) && entry(rejected.proposalId()).isPresent();
+        }
+        if (event instanceof ProposalDeclined declined) {
+            return entry(declined.proposalId()).isPresent();
+        }
+        if (event instanceof ProposalConfirmed confirmed) {
+            return entry(confirmed.proposalId()).filter(e -> !e.confirmed()).isPresent();
         }
         return event instanceof ProposalWithdrawn withdrawn && entry(withdrawn.proposalId()).isPresent();
     }
@@ -167,10 +247,6 @@ public class Timetable extends Aggregate {
 
     private static boolean stillRejected(ProposalRejected rejected, Decision known) {
         return known == null || known.stillRejects(rejected.rejectedAt());
-    }
-
-    private static boolean changesTalk(ProposalAccepted accepted, Entry entry) {
-        return !entry.talk().equals(accepted.talk());
     }
 
     private void remove(Entry entry, String reason) {
@@ -241,8 +317,14 @@ public class Timetable extends Aggregate {
         return entries.stream().filter(Entry::isScheduled).sorted(Comparator.comparing(Entry::acceptedAt)).toList();
     }
 
+    /** Raises the event and logs it for the live stream. */
     private void emit(CfpEvent event) {
         raise(event);
+        note(event);
+    }
+
+    /** Logs a change for the live stream: one this service raised, or one it was told of. */
+    private void note(CfpEvent event) {
         Change change = new Change(++lastChangeId, EventType.of(event).typeName(), event.subject(),
                 ChangeView.of(event), Instant.now());
         changes.add(change);

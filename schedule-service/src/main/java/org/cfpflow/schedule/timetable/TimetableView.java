@@ -22,11 +22,14 @@ public record TimetableView(String conference, String timezone, long version, Li
     public record Room(String name, List<SlotView> slots) {
     }
 
+    /** {@code confirmed}: its speakers confirmed they will give it. */
     public record SlotView(String proposalId, String title, String track, List<String> speakers, int durationMinutes,
-                           OffsetDateTime start, OffsetDateTime end, LocalDateTime startLocal, LocalDateTime endLocal) {
+                           OffsetDateTime start, OffsetDateTime end, LocalDateTime startLocal, LocalDateTime endLocal,
+                           boolean confirmed) {
     }
 
-    public record Waiting(String proposalId, String title, String track, List<String> speakers, int durationMinutes) {
+    public record Waiting(String proposalId, String title, String track, List<String> speakers, int durationMinutes,
+                          boolean confirmed) {
     }
 
     public static TimetableView of(Timetable timetable) {
@@ -50,7 +53,7 @@ public record TimetableView(String conference, String timezone, long version, Li
         List<Waiting> waitlist = timetable.entries().stream().filter(e -> !e.isScheduled())
                 .sorted(Comparator.comparing(Entry::acceptedAt))
                 .map(e -> new Waiting(e.proposalId(), e.talk().title(), e.talk().track(), names(e),
-                        e.talk().durationMinutes()))
+                        e.talk().durationMinutes(), e.confirmed()))
                 .toList();
         Conference conference = timetable.conference();
         return new TimetableView(conference == null ? null : conference.title(), timetable.zone().getId(),
@@ -60,7 +63,7 @@ public record TimetableView(String conference, String timezone, long version, Li
     private static SlotView slotView(Timetable timetable, Entry e) {
         Slot slot = timetable.slot(e.placement());
         return new SlotView(e.proposalId(), e.talk().title(), e.talk().track(), names(e), e.talk().durationMinutes(),
-                slot.start(), slot.end(), slot.startLocal(), slot.endLocal());
+                slot.start(), slot.end(), slot.startLocal(), slot.endLocal(), e.confirmed());
     }
 
     private static List<String> names(Entry e) {

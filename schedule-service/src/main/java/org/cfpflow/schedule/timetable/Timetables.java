@@ -10,7 +10,10 @@ import java.util.stream.Collectors;
 import org.cfpflow.events.AboutTalk;
 import org.cfpflow.events.ConferenceDefined;
 import org.cfpflow.events.ProposalAccepted;
+import org.cfpflow.events.ProposalConfirmed;
+import org.cfpflow.events.ProposalDeclined;
 import org.cfpflow.events.ProposalRejected;
+import org.cfpflow.events.ProposalUpdated;
 import org.cfpflow.events.ProposalWithdrawn;
 import org.cfpflow.events.TeamRole;
 import org.cfpflow.messaging.Aggregates;
@@ -117,7 +120,9 @@ public class Timetables implements CfpEventHandler {
     private static boolean concernsTheTimetable(ReceivedEvent event) {
         Object payload = event.payload();
         return payload instanceof ConferenceDefined || payload instanceof ProposalAccepted
-                || payload instanceof ProposalRejected || payload instanceof ProposalWithdrawn;
+                || payload instanceof ProposalRejected || payload instanceof ProposalWithdrawn
+                || payload instanceof ProposalDeclined || payload instanceof ProposalConfirmed
+                || payload instanceof ProposalUpdated;
     }
 
     /** Applies the event; returns whether the timetable changed. */
@@ -130,6 +135,15 @@ public class Timetables implements CfpEventHandler {
         }
         if (payload instanceof ProposalRejected rejected) {
             return timetable.reject(rejected, known.get(rejected.proposalId()));
+        }
+        if (payload instanceof ProposalDeclined declined) {
+            return timetable.decline(declined);
+        }
+        if (payload instanceof ProposalUpdated updated) {
+            return timetable.reconsider(updated, known.get(updated.proposalId()));
+        }
+        if (payload instanceof ProposalConfirmed confirmed) {
+            return timetable.confirm(confirmed);
         }
         return payload instanceof ProposalWithdrawn withdrawn && timetable.withdraw(withdrawn);
     }

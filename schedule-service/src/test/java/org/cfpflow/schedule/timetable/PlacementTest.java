@@ -15,11 +15,15 @@ import java.util.stream.Collectors;
 import org.cfpflow.events.ConferenceDefined;
 import org.cfpflow.events.Person;
 import org.cfpflow.events.ProposalAccepted;
+import org.cfpflow.events.ProposalConfirmed;
+import org.cfpflow.events.ProposalDeclined;
 import org.cfpflow.events.ProposalRejected;
+import org.cfpflow.events.ProposalUpdated;
 import org.cfpflow.events.ProposalWithdrawn;
 import org.cfpflow.events.Speaker;
 import org.cfpflow.events.Talk;
 import org.cfpflow.events.Track;
+import org.cfpflow.events.Window;
 import org.cfpflow.messaging.PendingEvent;
 import org.cfpflow.testsupport.SharedFiles;
 import org.junit.jupiter.api.Assumptions;
@@ -193,6 +197,116 @@ class PlacementTest {
     }
 
     @Test
+    void aDeclinedTalkFreesItsSlotForTheFirstWaitlistedTalkThatFitsInAcceptanceOrder() {
+        Timetable timetable = timetable(List.of("t"), List.of(new Block("t", "R", DAY.withHour(9),
+                DAY.withHour(10), List.of())));
+        accept(timetable, "a", talk("A", "t", 30, "a@example.org"));
+        accept(timetable, "b", talk("B", "t", 30, "b@example.org"));
+        // waitlisted in this order: d is too long for a's slot, c fits it
+        accept(timetable, "d", talk("D", "t", 40, "d@example.org"));
+        accept(timetable, "c", talk("C", "t", 30, "c@example.org"));
+        Placement freed = placement(timetable, "a");
+
+        assertThat(timetable.decline(new ProposalDeclined("lpc2017", "a", talk("A", "t", 30, "a@example.org"),
+                acceptedAt))).isTrue();
+
+        assertThat(timetable.entry("a")).isEmpty();
+        assertThat(placement(timetable, "c")).isEqualTo(freed);
+        assertThat(timetable.entry("d").orElseThrow().isScheduled()).isFalse();
+        assertThat(types(timetable)).endsWith("TalkUnscheduled", "TalkScheduled");
+        assertThat(timetable.changesAfter(0).get(timetable.changesAfter(0).size() - 2).payload())
+                .contains("The speakers declined the talk");
+        // a decline of a talk not in the timetable changes nothing
+        assertThat(timetable.decline(new ProposalDeclined("lpc2017", "zz", talk("Z", "t", 30, "z@example.org"),
+                acceptedAt))).isFalse();
+    }
+
+    @Test
+    void aConfirmationMarksTheTalkAndTellsTheLiveStreamWithoutAnEventOfItsOwn() {
+        Timetable timetable = timetable(List.of("t"), List.of(new Block("t", "R", DAY.withHour(9),
+                DAY.withHour(10), List.of())));
+        Talk talk = talk("A", "t", 30, "a@example.org");
+        accept(timetable, "a", talk);
+        int raised = types(timetable).size();
+
+        assertThat(timetable.confirm(new ProposalConfirmed("lpc2017", "a", talk, acceptedAt))).isTrue();
+        assertThat(timetable.confirm(new ProposalConfirmed("lpc2017", "a", talk, acceptedAt))).isFalse();
+
+        assertThat(timetable.entry("a").orElseThrow().confirmed()).isTrue();
+        assertThat(types(timetable)).hasSize(raised);
+        Change last = timetable.changesAfter(0).get(timetable.changesAfter(0).size() - 1);
+        assertThat(last.type()).isEqualTo("ProposalConfirmed");
+        assertThat(last.payload()).contains("\"confirmed\":true").doesNotContain("a@example.org");
+        assertThat(TimetableView.of(timetable).days().get(0).rooms().get(0).slots().get(0).confirmed()).isTrue();
+    }
+
+    @Test
+    void aConfirmationHeardBeforeTheAcceptanceIsKeptAndADeclineKeepsTheTalkOut() {
+        Timetable timetable = timetable(List.of("t"), List.of(new Block("t", "R", DAY.withHour(9),
+                DAY.withHour(10), List.of())));
+        Instant accepted = Instant.parse("2017-08-01T10:00:00Z");
+        Talk talk = talk("A", "t", 20, "a@example.org");
+
+        timetable.accept(new ProposalAccepted("lpc2017", "a", talk, null, accepted),
+                new Decision("a", Decision.Outcome.ACCEPTED, accepted, null, null, accepted.plusSeconds(5), null, null));
+        assertThat(timetable.entry("a").orElseThrow().confirmed()).isTrue();
+
+        assertThat(timetable.accept(new ProposalAccepted("lpc2017", "b", talk("B", "t", 20, "b@example.org"), null,
+                accepted), new Decision("b", Decision.Outcome.ACCEPTED, accepted, null, accepted.plusSeconds(5),
+                null, null, null))).isFalse();
+        assertThat(timetable.entry("b")).isEmpty();
+    }
+
+    @Test
+    void aTalkGoesInsideItsSpeakersWindowsOrToTheWaitlistSayingSo() {
+        Timetable timetable = timetable(List.of("t"), List.of(new Block("t", "R", DAY.withHour(9),
+                DAY.withHour(12), List.of())));
+        Talk late = talk("Late", "t", 30, "a@example.org").withAvailability(List.of(
+                new Window(DAY.withHour(10).plusMinutes(50), DAY.withHour(11).plusMinutes(15)),
+                new Window(DAY.withHour(11).plusMinutes(2), DAY.withHour(11).plusMinutes(40))));
+        accept(timetable, "a", late);
+        assertThat(placement(timetable, "a").start()).isEqualTo(DAY.withHour(11).plusMinutes(5));
+
+        Talk never = talk("Never", "t", 30, "b@example.org").withAvailability(List.of(
+                new Window(DAY.withHour(14), DAY.withHour(15))));
+        accept(timetable, "b", never);
+        assertThat(timetable.entry("b").orElseThrow().isScheduled()).isFalse();
+        assertThat(timetable.changesAfter(0).get(timetable.changesAfter(0).size() - 1).payload())
+                .contains("within its speakers' availability");
+
+        List<Clash> clashes = timetable.move(timetable.entry("a").orElseThrow(),
+                new Placement("R", DAY.withHour(9), DAY.withHour(9).plusMinutes(30)));
+        assertThat(clashes).extracting(Clash::kind).containsExactly("OUTSIDE_AVAILABILITY");
+        assertThat(clashes.get(0).message()).contains("2017-09-13T10:50 to 2017-09-13T11:15");
+    }
+
+    @Test
+    void newWindowsMoveAPlacedTalkIntoThemAndLetAWaitlistedOneIn() {
+        Timetable timetable = timetable(List.of("t"), List.of(new Block("t", "R", DAY.withHour(9),
+                DAY.withHour(10), List.of())));
+        Talk a = talk("A", "t", 30, "a@example.org");
+        Talk b = talk("B", "t", 30, "b@example.org").withAvailability(List.of(
+                new Window(DAY.withHour(9), DAY.withHour(9).plusMinutes(30))));
+        accept(timetable, "a", a);
+        accept(timetable, "b", b);
+        assertThat(placement(timetable, "a").start()).isEqualTo(DAY.withHour(9));
+        assertThat(timetable.entry("b").orElseThrow().isScheduled()).isFalse();
+
+        // a's speakers can only speak in the second half hour now: a moves there, and b takes the first
+        Talk moved = a.withAvailability(List.of(new Window(DAY.withHour(9).plusMinutes(30), DAY.withHour(10))));
+        assertThat(timetable.reconsider(new ProposalUpdated("lpc2017", "a", moved, null, acceptedAt), null)).isTrue();
+
+        assertThat(placement(timetable, "a").start()).isEqualTo(DAY.withHour(9).plusMinutes(30));
+        assertThat(placement(timetable, "b").start()).isEqualTo(DAY.withHour(9));
+        assertThat(types(timetable)).endsWith("TalkRescheduled", "TalkScheduled");
+        // the same windows again change nothing; an update of a proposal not in the timetable neither
+        assertThat(timetable.reconsider(new ProposalUpdated("lpc2017", "a", moved, null, acceptedAt), null))
+                .isFalse();
+        assertThat(timetable.reconsider(new ProposalUpdated("lpc2017", "zz", moved, null, acceptedAt), null))
+                .isFalse();
+    }
+
+    @Test
     void aWithdrawalBeforeTheAcceptanceKeepsTheTalkOut() {
         Timetable timetable = timetable(List.of("t"), List.of(new Block("t", "R", DAY.withHour(9), DAY.withHour(10),
                 List.of())));
@@ -201,7 +315,7 @@ class PlacementTest {
         assertThat(timetable.withdraw(new ProposalWithdrawn("lpc2017", "a", talk, accepted.minusSeconds(60))))
                 .as("a proposal never accepted: nothing to change").isFalse();
         assertThat(timetable.accept(new ProposalAccepted("lpc2017", "a", talk, null, accepted),
-                new Decision("a", Decision.Outcome.ACCEPTED, accepted, accepted.minusSeconds(60)))).isFalse();
+                new Decision("a", Decision.Outcome.ACCEPTED, accepted, accepted.minusSeconds(60), null, null, null, null))).isFalse();
         assertThat(timetable.entry("a")).isEmpty();
         assertThat(timetable.pendingEvents()).isEmpty();
     }
@@ -212,10 +326,10 @@ class PlacementTest {
                 List.of())));
         Talk talk = talk("A", "t", 20, "a@example.org");
         Instant accepted = Instant.parse("2017-08-01T10:00:00Z");
-        Decision rejectedLater = new Decision("a", Decision.Outcome.REJECTED, accepted.plusSeconds(60), null);
+        Decision rejectedLater = new Decision("a", Decision.Outcome.REJECTED, accepted.plusSeconds(60), null, null, null, null, null);
         assertThat(timetable.accept(new ProposalAccepted("lpc2017", "a", talk, null, accepted), rejectedLater)).isFalse();
         assertThat(timetable.entry("a")).isEmpty();
-        Decision acceptedAgain = new Decision("a", Decision.Outcome.ACCEPTED, accepted.plusSeconds(120), null);
+        Decision acceptedAgain = new Decision("a", Decision.Outcome.ACCEPTED, accepted.plusSeconds(120), null, null, null, null, null);
         assertThat(timetable.accept(new ProposalAccepted("lpc2017", "a", talk, null, accepted.plusSeconds(120)), acceptedAgain))
                 .isTrue();
         assertThat(timetable.reject(new ProposalRejected("lpc2017", "a", talk, null, accepted.plusSeconds(60)), acceptedAgain))

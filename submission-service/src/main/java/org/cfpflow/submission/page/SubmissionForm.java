@@ -1,14 +1,17 @@
 package org.cfpflow.submission.page;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.cfpflow.submission.proposal.ProposalRequest;
+import org.springframework.format.annotation.DateTimeFormat;
 
-/** The HTML form's fields; blank speaker rows are left out. */
+/** The HTML form's fields; blank speaker and availability rows are left out. */
 public class SubmissionForm {
 
     static final int SPEAKER_ROWS = 3;
+    static final int WINDOW_ROWS = 3;
 
     private String title;
     private String abstractText;
@@ -17,10 +20,14 @@ public class SubmissionForm {
     private Integer durationMinutes;
     private String notes;
     private List<SpeakerRow> speakers = new ArrayList<>();
+    private List<WindowRow> availability = new ArrayList<>();
 
     public SubmissionForm() {
         for (int i = 0; i < SPEAKER_ROWS; i++) {
             speakers.add(new SpeakerRow());
+        }
+        for (int i = 0; i < WINDOW_ROWS; i++) {
+            availability.add(new WindowRow());
         }
     }
 
@@ -29,7 +36,11 @@ public class SubmissionForm {
                 .filter(row -> !isBlank(row.getName()) || !isBlank(row.getEmail()))
                 .map(row -> new ProposalRequest.SpeakerRequest(row.getName(), row.getEmail(), row.getAffiliation()))
                 .toList();
-        return new ProposalRequest(title, abstractText, description, track, durationMinutes, given, notes);
+        List<ProposalRequest.WindowRequest> windows = availability.stream()
+                .filter(row -> row.getStart() != null || row.getEnd() != null)
+                .map(row -> new ProposalRequest.WindowRequest(row.getStart(), row.getEnd())).toList();
+        return new ProposalRequest(title, abstractText, description, track, durationMinutes, given, notes,
+                windows.isEmpty() ? null : windows);
     }
 
     private static boolean isBlank(String value) {
@@ -90,6 +101,39 @@ public class SubmissionForm {
 
     public void setSpeakers(List<SpeakerRow> speakers) {
         this.speakers = speakers;
+    }
+
+    public List<WindowRow> getAvailability() {
+        return availability;
+    }
+
+    public void setAvailability(List<WindowRow> availability) {
+        this.availability = availability;
+    }
+
+    /** A window when every speaker can speak, in the conference's local time; both blank: none. */
+    public static class WindowRow {
+
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+        private LocalDateTime start;
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+        private LocalDateTime end;
+
+        public LocalDateTime getStart() {
+            return start;
+        }
+
+        public void setStart(LocalDateTime start) {
+            this.start = start;
+        }
+
+        public LocalDateTime getEnd() {
+            return end;
+        }
+
+        public void setEnd(LocalDateTime end) {
+            this.end = end;
+        }
     }
 
     public static class SpeakerRow {

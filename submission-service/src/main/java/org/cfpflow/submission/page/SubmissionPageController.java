@@ -88,24 +88,33 @@ class SubmissionPageController {
      */
     @GetMapping("/proposals/{id}")
     String proposal(@PathVariable String id, @RequestParam(required = false) String token,
+                    @RequestParam(required = false) String then,
                     @CookieValue(name = EditCookie.NAME, required = false) String cookie, Authentication caller,
                     Model model, HttpServletRequest request, HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         if (token != null) {
             Proposal proposal = proposals.read(id, token, caller);
             response.addHeader(HttpHeaders.SET_COOKIE, EditCookie.holding(proposal.id(), token, request.isSecure()));
-            model.addAttribute("next", "/proposals/" + proposal.id());
+            // the acceptance e-mail's confirm and decline links land on the button they name; a GET changes nothing
+            model.addAttribute("next", "/proposals/" + proposal.id()
+                    + ("confirm".equals(then) || "decline".equals(then) ? "#" + then : ""));
             return "opening";
         }
         model.addAttribute("proposal", proposals.read(id, cookie, caller));
         return "proposal";
     }
 
-    @PostMapping("/proposals/{id}/withdraw")
-    String withdraw(@PathVariable String id, @CookieValue(name = EditCookie.NAME, required = false) String cookie,
-                    Authentication caller, Model model, HttpServletResponse response) {
+    /** The proposal page's buttons: withdraw it, or confirm or decline it once accepted. */
+    @PostMapping("/proposals/{id}/{action:withdraw|confirm|decline}")
+    String act(@PathVariable String id, @PathVariable String action,
+               @CookieValue(name = EditCookie.NAME, required = false) String cookie, Authentication caller,
+               Model model, HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        model.addAttribute("proposal", proposals.withdraw(id, cookie, caller));
+        model.addAttribute("proposal", switch (action) {
+            case "confirm" -> proposals.confirm(id, cookie, caller);
+            case "decline" -> proposals.decline(id, cookie, caller);
+            default -> proposals.withdraw(id, cookie, caller);
+        });
         return "proposal";
     }
 

@@ -7,6 +7,8 @@ import java.util.Objects;
 
 import org.cfpflow.events.CfpEvent;
 import org.cfpflow.events.ProposalAccepted;
+import org.cfpflow.events.ProposalConfirmed;
+import org.cfpflow.events.ProposalDeclined;
 import org.cfpflow.events.ProposalRejected;
 import org.cfpflow.events.ProposalSubmitted;
 import org.cfpflow.events.ProposalUpdated;
@@ -19,6 +21,7 @@ import org.cfpflow.events.TalkUnscheduled;
 import org.cfpflow.events.TalkWaitlisted;
 import org.cfpflow.messaging.Aggregate;
 import org.cfpflow.messaging.ReceivedEvent;
+import org.cfpflow.platform.Problems;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -49,6 +52,10 @@ public class Proposal extends Aggregate {
     private String track;
     private ProposalStatus status;
     private boolean withdrawn;
+    /** When the speakers confirmed the accepted talk; null until then. */
+    private Instant confirmedAt;
+    /** When the speakers declined the accepted talk; null unless they did. */
+    private Instant declinedAt;
     private Decision decision;
     private String decisionNote;
     private Placement placement;
@@ -96,6 +103,58 @@ public class Proposal extends Aggregate {
         status = deriveStatus();
         announce(new ProposalWithdrawn(conferenceId, id, talk, now));
         return true;
+    }
+
+    /**
+     * The speakers confirm the accepted talk. Returns false when it was confirmed already; a {@code 409} unless it is
+     * accepted (scheduled or waitlisted) and still stands.
+     */
+    boolean confirm(Instant now) {
+        requireAccepted("confirmed");
+        if (confirmedAt != null) {
+            return false;
+        }
+        confirmedAt = now;
+        updatedAt = now;
+        announce(new ProposalConfirmed(conferenceId, id, talk, now));
+        return true;
+    }
+
+    /**
+     * The speakers decline the accepted talk, confirmed or not: it leaves the timetable. Returns false when it was
+     * declined already; a {@code 409} unless it is accepted and still stands.
+     */
+    boolean decline(Instant now) {
+        if (declinedAt != null) {
+            return false;
+        }
+        requireAccepted("declined");
+        declinedAt = now;
+        updatedAt = now;
+        status = deriveStatus();
+        announce(new ProposalDeclined(conferenceId, id, talk, now));
+        return true;
+    }
+
+    private void requireAccepted(String what) {
+        if (!standsAccepted()) {
+            throw Problems.conflict("Only an accepted talk can be " + what + "; this one is " + status,
+                    java.util.Map.of("proposalStatus", status));
+        }
+    }
+
+    /** Whether the talk is accepted and neither withdrawn nor declined: its speakers may confirm or decline it. */
+    public boolean standsAccepted() {
+        return decision == Decision.ACCEPTED && !withdrawn && declinedAt == null;
+    }
+
+    /** Whether the speakers confirmed the accepted talk. */
+    public boolean confirmed() {
+        return confirmedAt != null;
+    }
+
+    public Instant confirmedAt() {
+        return confirmedAt;
     }
 
     private void announce(CfpEvent event) {
@@ -149,6 +208,9 @@ public class Proposal extends Aggregate {
     private ProposalStatus deriveStatus() {
         if (withdrawn) {
             return ProposalStatus.WITHDRAWN;
+        }
+        if (declinedAt != null) {
+            return ProposalStatus.DECLINED;
         }
         if (decision == Decision.REJECTED) {
             return ProposalStatus.REJECTED;

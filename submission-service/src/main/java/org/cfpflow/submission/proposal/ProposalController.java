@@ -56,6 +56,20 @@ class ProposalController {
         return ProposalView.of(proposals.withdraw(id, token, caller));
     }
 
+    /** The speakers confirm their accepted talk; a {@code 409} unless it is accepted and still stands. */
+    @PostMapping("/proposals/{id}/confirm")
+    ProposalView confirm(@PathVariable String id, @RequestHeader(name = EDIT_TOKEN, required = false) String token,
+                         Authentication caller) {
+        return ProposalView.of(proposals.confirm(id, token, caller));
+    }
+
+    /** The speakers decline their accepted talk: it leaves the timetable, the waitlist moves up. */
+    @PostMapping("/proposals/{id}/decline")
+    ProposalView decline(@PathVariable String id, @RequestHeader(name = EDIT_TOKEN, required = false) String token,
+                         Authentication caller) {
+        return ProposalView.of(proposals.decline(id, token, caller));
+    }
+
     /** Every event about the proposal across all topics, in order: its whole history. */
     @GetMapping("/proposals/{id}/timeline")
     List<TimelineEntry> timeline(@PathVariable String id,

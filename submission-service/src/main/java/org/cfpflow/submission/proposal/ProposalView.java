@@ -4,15 +4,21 @@ import java.time.Instant;
 import java.util.List;
 
 import org.cfpflow.events.Speaker;
+import org.cfpflow.events.Window;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** A proposal as its speaker or an organizer sees it; {@code editToken} only in the answer to submitting. */
+/**
+ * A proposal as its speaker or an organizer sees it; {@code confirmed}: its speakers confirmed the accepted talk;
+ * {@code editToken} only in the answer to submitting.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProposalView(String id, String title, @JsonProperty("abstract") String abstractText, String description,
-                           String track, int durationMinutes, List<Speaker> speakers, String notes,
-                           ProposalStatus status, String decisionNote, ScheduledSlot slot, Instant submittedAt,
+                           String track, int durationMinutes, List<Speaker> speakers, List<Window> availability,
+                           String notes,
+                           ProposalStatus status, boolean confirmed, String decisionNote, ScheduledSlot slot,
+                           Instant submittedAt,
                            Instant updatedAt, String editToken) {
 
     static ProposalView of(Proposal p) {
@@ -21,7 +27,7 @@ public record ProposalView(String id, String title, @JsonProperty("abstract") St
 
     static ProposalView of(Proposal p, String editToken) {
         return new ProposalView(p.id(), p.talk().title(), p.talk().abstractText(), p.talk().description(),
-                p.talk().track(), p.talk().durationMinutes(), p.talk().speakers(), p.notes(), p.status(),
-                p.decisionNote(), p.slot(), p.submittedAt(), p.updatedAt(), editToken);
+                p.talk().track(), p.talk().durationMinutes(), p.talk().speakers(), p.talk().availability(), p.notes(), p.status(),
+                p.confirmed(), p.decisionNote(), p.slot(), p.submittedAt(), p.updatedAt(), editToken);
     }
 }

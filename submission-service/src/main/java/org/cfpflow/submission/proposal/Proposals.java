@@ -3,8 +3,11 @@ package org.cfpflow.submission.proposal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -31,11 +34,17 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
 
-/** Submitting, reading, editing and withdrawing proposals, with the speaker's token or as organizer. */
+/**
+ * Submitting, reading, editing, withdrawing, confirming and declining proposals, with the speaker's token or as
+ * organizer.
+ */
 @Service
 public class Proposals {
 
     static final Sort OLDEST_FIRST = Sort.by("submittedAt", "_id");
+    /** The states in which a talk may still be given: its availability may change. */
+    private static final Set<ProposalStatus> STILL_TO_BE_GIVEN = EnumSet.of(ProposalStatus.SUBMITTED,
+            ProposalStatus.ACCEPTED, ProposalStatus.SCHEDULED, ProposalStatus.WAITLISTED);
 
     private final ProposalRepository proposals;
     /** New proposals: at a deadline rush, those of concurrent requests are written in one command. */
@@ -79,26 +88,59 @@ public class Proposals {
 
     public Proposal update(String id, String token, Authentication caller, ProposalRequest request) {
         return change(id, token, caller, proposal -> {
-            if (proposal.status() != ProposalStatus.SUBMITTED) {
-                throw Problems.conflict("A proposal can be edited only while it is SUBMITTED; this one is "
-                        + proposal.status(), Map.of("status", proposal.status()));
+            Conference conference = callForPapers.existing(proposal.conferenceId());
+            Talk asked = request.toTalk(conference);
+            boolean availabilityOnly = asked.withAvailability(proposal.talk().availability()).equals(proposal.talk())
+                    && Objects.equals(request.notesOrNull(), proposal.notes());
+            if (availabilityOnly && STILL_TO_BE_GIVEN.contains(proposal.status())) {
+                // when the speakers can speak may change until the conference; the timetable follows
+                refuseOnceBegun(proposal, "changed");
             }
-            Conference conference = openCall(proposal.conferenceId());
-            proposal.update(request.toTalk(conference), request.notesOrNull(), clock.instant());
+            else if (proposal.status() != ProposalStatus.SUBMITTED) {
+                throw Problems.conflict("A proposal can be edited only while it is SUBMITTED (its availability "
+                        + "until the conference); this one is " + proposal.status(),
+                        Map.of("proposalStatus", proposal.status()));
+            }
+            else {
+                openCall(proposal.conferenceId());
+            }
+            proposal.update(asked, request.notesOrNull(), clock.instant());
             return proposal;
         });
     }
 
     public Proposal withdraw(String id, String token, Authentication caller) {
         return change(id, token, caller, proposal -> {
-            callForPapers.conference(proposal.conferenceId()).filter(c -> c.start() != null).ifPresent(conference -> {
-                Instant conferenceStart = conference.start().atStartOfDay(ZoneId.of(conference.timezone())).toInstant();
-                if (!clock.instant().isBefore(conferenceStart)) {
-                    throw Problems.conflict("The conference has begun: proposals can no longer be withdrawn",
-                            Map.of("conferenceStart", conferenceStart));
-                }
-            });
+            refuseOnceBegun(proposal, "withdrawn");
             proposal.withdraw(clock.instant());
+            return proposal;
+        });
+    }
+
+    /** A {@code 409} once the proposal's conference has begun. */
+    private void refuseOnceBegun(Proposal proposal, String what) {
+        callForPapers.conference(proposal.conferenceId()).filter(c -> c.start() != null).ifPresent(conference -> {
+            Instant conferenceStart = conference.start().atStartOfDay(ZoneId.of(conference.timezone())).toInstant();
+            if (!clock.instant().isBefore(conferenceStart)) {
+                throw Problems.conflict("The conference has begun: proposals can no longer be " + what,
+                        Map.of("conferenceStart", conferenceStart));
+            }
+        });
+    }
+
+    /** The speakers (or an organizer) confirm the accepted talk; again changes nothing. */
+    public Proposal confirm(String id, String token, Authentication caller) {
+        return change(id, token, caller, proposal -> {
+            proposal.confirm(clock.instant());
+            return proposal;
+        });
+    }
+
+    /** The speakers (or an organizer) decline the accepted talk: its slot goes to the waitlist. */
+    public Proposal decline(String id, String token, Authentication caller) {
+        return change(id, token, caller, proposal -> {
+            refuseOnceBegun(proposal, "declined");
+            proposal.decline(clock.instant());
             return proposal;
         });
     }
