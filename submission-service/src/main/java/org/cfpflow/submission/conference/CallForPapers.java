@@ -1,13 +1,13 @@
 package org.cfpflow.submission.conference;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import org.cfpflow.events.TeamRole;
+import org.cfpflow.messaging.ConferenceCopies;
 import org.cfpflow.messaging.OptimisticRetry;
 import org.cfpflow.platform.Problems;
 import org.cfpflow.platform.TeamAccess;
@@ -27,14 +27,14 @@ public class CallForPapers {
     private final MongoTemplate mongo;
     private final Clock clock;
     // every submission checks its call; a conference changes once in a while (another replica's change shows within
-    // a second)
+    // ConferenceCopies.FRESH_FOR)
     private final LoadingCache<String, Optional<Conference>> cached;
 
     CallForPapers(ConferenceRepository conferences, MongoTemplate mongo, Clock clock) {
         this.conferences = conferences;
         this.mongo = mongo;
         this.clock = clock;
-        this.cached = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(1)).maximumSize(10_000)
+        this.cached = Caffeine.newBuilder().expireAfterWrite(ConferenceCopies.FRESH_FOR).maximumSize(10_000)
                 .build(conferences::findById);
     }
 
