@@ -8,11 +8,21 @@ import java.util.Optional;
 /**
  * A conference and its call, sent on every change; the latest one is the truth. {@code conferenceId} is its acronym.
  * {@code start} and {@code end} (the conference days) may be null until the organizers know them. {@code team} says
- * who may do what in it: every service enforces it from its own copy.
+ * who may do what in it: every service enforces it from its own copy. {@code confirmation}: how accepted speakers
+ * are reminded to confirm; null for no reminders.
  */
 public record ConferenceDefined(String conferenceId, String title, String timezone, Instant callOpens,
                                 Instant callCloses, List<Track> tracks, boolean blindReview, LocalDate start,
-                                LocalDate end, List<TeamMember> team, Instant definedAt) implements CfpEvent {
+                                LocalDate end, List<TeamMember> team, Instant definedAt, Confirmation confirmation)
+        implements CfpEvent {
+
+    /** A conference that does not remind its speakers to confirm ({@code confirmation} null). */
+    public ConferenceDefined(String conferenceId, String title, String timezone, Instant callOpens, Instant callCloses,
+                             List<Track> tracks, boolean blindReview, LocalDate start, LocalDate end,
+                             List<TeamMember> team, Instant definedAt) {
+        this(conferenceId, title, timezone, callOpens, callCloses, tracks, blindReview, start, end, team, definedAt,
+                null);
+    }
 
     public ConferenceDefined {
         Require.conferenceId(conferenceId);

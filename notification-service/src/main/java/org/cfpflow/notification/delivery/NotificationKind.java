@@ -16,7 +16,9 @@ import org.cfpflow.events.TalkWaitlisted;
 
 /** What an e-mail is about; one template each. */
 public enum NotificationKind {
-    SUBMITTED, UPDATED, WITHDRAWN, ACCEPTED, REJECTED, SCHEDULED, RESCHEDULED, UNSCHEDULED, WAITLISTED;
+    SUBMITTED, UPDATED, WITHDRAWN, ACCEPTED, REJECTED, SCHEDULED, RESCHEDULED, UNSCHEDULED, WAITLISTED,
+    /** Sent later, not by an event of its own: to accepted speakers who have neither confirmed nor declined. */
+    CONFIRM_REMINDER;
 
     private static final Map<Class<? extends CfpEvent>, NotificationKind> BY_EVENT = Map.of(
             ProposalSubmitted.class, SUBMITTED, ProposalUpdated.class, UPDATED, ProposalWithdrawn.class, WITHDRAWN,

@@ -1,20 +1,28 @@
 package org.cfpflow.notification.intake;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.bson.Document;
 import org.cfpflow.events.ProposalSubmitted;
-import org.cfpflow.messaging.NewDocuments;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Component;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 
 /**
  * Each proposal's page and its speakers' edit token, sealed as the submission-service sealed it, kept from the
- * proposal's receipt for the e-mails that ask the speakers to act later (confirm or decline an accepted talk). The
- * token is opened only into the message as it is sent; here it stays sealed, as in every stored e-mail.
+ * proposal's receipt for the e-mails that ask the speakers to act later (confirm or decline an accepted talk), and
+ * whether they have answered (confirmed, declined or withdrawn): no reminder goes to speakers who have. The token is
+ * opened only into the message as it is sent; here it stays sealed, as in every stored e-mail.
  */
 @Component
 class EditLinks {
@@ -25,26 +33,39 @@ class EditLinks {
         this.mongo = mongo;
     }
 
-    /** Keeps the links of these submissions; one kept already (its event delivered again) stays as it is. */
+    /** Keeps the links of these submissions; a redelivery writes the same values again. */
     void keep(List<ProposalSubmitted> submitted) {
-        List<org.bson.Document> links = new ArrayList<>();
+        List<WriteModel<Document>> writes = new ArrayList<>();
         for (ProposalSubmitted proposal : submitted) {
             if (proposal.editUrl() != null && proposal.sealedEditToken() != null) {
-                org.bson.Document document = new org.bson.Document();
-                mongo.getConverter().write(new EditLink(proposal.proposalId(), proposal.conferenceId(),
-                        proposal.editUrl(), proposal.sealedEditToken()), document);
-                links.add(document);
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", proposal.proposalId()), Updates.combine(
+                        Updates.set("conferenceId", proposal.conferenceId()), Updates.set("page", proposal.editUrl()),
+                        Updates.set("sealedEditToken", proposal.sealedEditToken())), new UpdateOptions().upsert(true)));
             }
         }
-        NewDocuments.insert(mongo.getCollection(mongo.getCollectionName(EditLink.class)), links);
+        write(writes);
     }
 
-    /** The proposal's link, if its receipt was seen. */
+    /** The speakers of these proposals answered at {@code at} (the earliest answer is kept). */
+    void answered(Collection<String> proposalIds, Instant at) {
+        write(proposalIds.stream().<WriteModel<Document>>map(id -> new UpdateOneModel<>(Filters.eq("_id", id),
+                Updates.min("answeredAt", at), new UpdateOptions().upsert(true))).toList());
+    }
+
+    private void write(List<WriteModel<Document>> writes) {
+        if (!writes.isEmpty()) {
+            mongo.getCollection(mongo.getCollectionName(EditLink.class)).bulkWrite(writes);
+        }
+    }
+
+    /** The proposal's link and answer, if either was seen. */
     Optional<EditLink> of(String proposalId) {
         return Optional.ofNullable(mongo.findById(proposalId, EditLink.class));
     }
 
-    @Document("editLinks")
-    record EditLink(@Id String proposalId, String conferenceId, String page, String sealedEditToken) {
+    /** {@code page} and {@code sealedEditToken} null until the receipt is seen; {@code answeredAt} until an answer. */
+    @org.springframework.data.mongodb.core.mapping.Document("editLinks")
+    record EditLink(@Id String proposalId, String conferenceId, String page, String sealedEditToken,
+                    Instant answeredAt) {
     }
 }

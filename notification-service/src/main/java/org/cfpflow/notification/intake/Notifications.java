@@ -12,9 +12,13 @@ import java.util.Set;
 
 import org.cfpflow.events.AboutTalk;
 import org.cfpflow.events.CfpEvent;
+import org.cfpflow.events.Confirmation;
 import org.cfpflow.events.ProposalAccepted;
+import org.cfpflow.events.ProposalConfirmed;
+import org.cfpflow.events.ProposalDeclined;
 import org.cfpflow.events.ProposalRejected;
 import org.cfpflow.events.ProposalSubmitted;
+import org.cfpflow.events.ProposalWithdrawn;
 import org.cfpflow.events.Slot;
 import org.cfpflow.events.Speaker;
 import org.cfpflow.events.Talk;
@@ -49,11 +53,15 @@ import org.springframework.stereotype.Component;
 @Component
 class Notifications implements CfpEventHandler {
 
+    private static final java.time.format.DateTimeFormatter DEADLINE = java.time.format.DateTimeFormatter
+            .ofPattern("EEEE d MMMM yyyy, HH:mm z", java.util.Locale.ENGLISH);
+
     private final MongoTemplate mongo;
     private final Aggregates aggregates;
     private final NotificationRepository notifications;
     private final Conferences conferences;
     private final EditLinks editLinks;
+    private final Reminders reminders;
     private final MailComposer composer;
     private final MailContents contents;
     private final DeliveryWorker worker;
@@ -61,13 +69,14 @@ class Notifications implements CfpEventHandler {
     private final Clock clock;
 
     Notifications(MongoTemplate mongo, Aggregates aggregates, NotificationRepository notifications, Conferences conferences,
-           EditLinks editLinks, MailComposer composer, MailContents contents, DeliveryWorker worker, MailProperties properties,
+           EditLinks editLinks, Reminders reminders, MailComposer composer, MailContents contents, DeliveryWorker worker, MailProperties properties,
            Clock clock) {
         this.mongo = mongo;
         this.aggregates = aggregates;
         this.notifications = notifications;
         this.conferences = conferences;
         this.editLinks = editLinks;
+        this.reminders = reminders;
         this.composer = composer;
         this.contents = contents;
         this.worker = worker;
@@ -90,6 +99,11 @@ class Notifications implements CfpEventHandler {
         // before the e-mails that may need them: an acceptance can be in the same poll as the submission
         editLinks.keep(events.stream().map(ReceivedEvent::payload).filter(ProposalSubmitted.class::isInstance)
                 .map(ProposalSubmitted.class::cast).toList());
+        // speakers who answered (or whose talk is out) get no reminder: those waiting go, none is made later
+        List<String> answered = events.stream().map(ReceivedEvent::payload).filter(Notifications::endsTheWait)
+                .map(CfpEvent::subject).distinct().toList();
+        editLinks.answered(answered, now);
+        reminders.cancel(answered);
         List<Notification> claims = new ArrayList<>();
         for (ReceivedEvent event : events) {
             // a conference not heard of yet is named "the conference", in UTC
@@ -121,7 +135,43 @@ class Notifications implements CfpEventHandler {
             notifications.add(notification(event, kind, speaker, letter(kind, payload, about.talk(), speaker,
                     conference, null, link), now, now));
         }
+        if (payload instanceof ProposalAccepted accepted && (link == null || link.answeredAt() == null)) {
+            conference.confirmation().ifPresent(confirmation -> notifications.addAll(reminders(event, accepted,
+                    confirmation, conference, link, now)));
+        }
         return notifications;
+    }
+
+    /**
+     * The two reminders to confirm, each speaker's, due {@code remindAfter} and twice that after the acceptance; the
+     * second names the deadline. Deleted when the speakers answer first ({@link Reminders#cancel}).
+     */
+    private List<Notification> reminders(ReceivedEvent event, ProposalAccepted accepted, Confirmation confirmation,
+                                         Conference conference, EditLinks.EditLink link, Instant now) {
+        List<Notification> reminders = new ArrayList<>();
+        for (int n = 1; n <= 2; n++) {
+            String deadline = n == 2 ? "If we have not heard from you by "
+                    + DEADLINE.format(confirmation.deadline(accepted.acceptedAt()).atZone(conference.zone()))
+                    + (confirmation.releaseUnconfirmed() ? ", its slot goes to a talk on the waitlist."
+                    : ", its slot may go to a talk on the waitlist.") : null;
+            for (Speaker speaker : recipients(accepted.talk())) {
+                MailComposer.Letter letter = letter(NotificationKind.CONFIRM_REMINDER, accepted, accepted.talk(),
+                        speaker, conference, null, link);
+                Notification reminder = Notification.create(event.id() + "/" + NotificationKind.CONFIRM_REMINDER
+                        + "-" + n + "/" + speaker.email(), accepted.conferenceId(), accepted.proposalId(),
+                        speaker.email(), NotificationKind.CONFIRM_REMINDER, composer.compose(letter.withReason(deadline)),
+                        now, confirmation.reminder(accepted.acceptedAt(), n));
+                reminder.markHandled(event.id());
+                reminders.add(reminder);
+            }
+        }
+        return reminders;
+    }
+
+    /** An event after which no reminder to confirm is wanted: the speakers answered, or the talk is out. */
+    private static boolean endsTheWait(CfpEvent payload) {
+        return payload instanceof ProposalConfirmed || payload instanceof ProposalDeclined
+                || payload instanceof ProposalWithdrawn || payload instanceof ProposalRejected;
     }
 
     /** A move: folded into the e-mail about an earlier move still waiting for its window, or a new delayed one. */
@@ -230,6 +280,7 @@ class Notifications implements CfpEventHandler {
             case RESCHEDULED -> "Your talk " + quoted + " has moved";
             case UNSCHEDULED -> "Your talk " + quoted + " has no slot for now";
             case WAITLISTED -> "Your talk " + quoted + " is on the waitlist";
+            case CONFIRM_REMINDER -> "Please confirm your talk " + quoted;
         };
     }
 }

@@ -51,6 +51,12 @@ public class MailComposer {
     public record Letter(String template, String subject, String conference, ZoneId zone, String recipientName,
                          String proposalId, Talk talk, String editUrl, String sealedEditToken, String note, Slot slot,
                          Slot previousSlot, String reason) {
+
+        /** The same letter with another reason (a reminder's deadline, say). */
+        public Letter withReason(String newReason) {
+            return new Letter(template, subject, conference, zone, recipientName, proposalId, talk, editUrl,
+                    sealedEditToken, note, slot, previousSlot, newReason);
+        }
     }
 
     public ComposedMail compose(Letter letter) {

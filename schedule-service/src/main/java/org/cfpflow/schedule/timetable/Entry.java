@@ -16,6 +16,8 @@ public class Entry {
     private Placement placement;
     /** Whether its speakers confirmed they will give it. */
     private boolean confirmed;
+    /** Unconfirmed past the conference's deadline: it waits, and is placed again only once confirmed. */
+    private boolean lapsed;
 
     public Entry(String proposalId, Talk talk, Instant acceptedAt, Placement placement) {
         this.proposalId = proposalId;
@@ -52,13 +54,22 @@ public class Entry {
         return confirmed;
     }
 
-    /** Returns false when it was confirmed already. */
+    /** Returns false when it was confirmed already. A lapsed talk may be placed again. */
     boolean confirm() {
         if (confirmed) {
             return false;
         }
         confirmed = true;
+        lapsed = false;
         return true;
+    }
+
+    boolean lapsed() {
+        return lapsed;
+    }
+
+    void lapse() {
+        lapsed = true;
     }
 
     public boolean isScheduled() {

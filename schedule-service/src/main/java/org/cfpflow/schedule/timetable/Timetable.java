@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.cfpflow.events.CfpEvent;
 import org.cfpflow.events.ConferenceDefined;
+import org.cfpflow.events.Confirmation;
 import org.cfpflow.events.EventType;
 import org.cfpflow.events.ProposalAccepted;
 import org.cfpflow.events.ProposalConfirmed;
@@ -202,6 +203,9 @@ public class Timetable extends Aggregate {
         entry.ifPresent(e -> {
             entriesChanged = true;
             note(confirmed);
+            if (!e.isScheduled()) {
+                placeWaitlisted();
+            }
         });
         return entry.isPresent();
     }
@@ -295,9 +299,44 @@ public class Timetable extends Aggregate {
         return List.of();
     }
 
+    /**
+     * Under a conference that gives unconfirmed talks' slots away: every placed talk still unconfirmed at its deadline
+     * goes to the waitlist, where it stays until its speakers confirm; the waitlist moves up into the slots. Returns
+     * whether any did.
+     */
+    boolean releaseUnconfirmed(Instant now) {
+        List<Entry> lapsing = lapsingBy(now);
+        for (Entry entry : lapsing) {
+            Slot previous = slot(entry.placement());
+            String deadline = conference.confirmation().deadline(entry.acceptedAt()).atZone(zone()).toLocalDateTime()
+                    .toString().replace('T', ' ');
+            entry.place(null);
+            entry.lapse();
+            emit(new TalkUnscheduled(id, entry.proposalId(), entry.talk(), previous,
+                    "Its speakers had not confirmed it by " + deadline));
+            emit(new TalkWaitlisted(id, entry.proposalId(), entry.talk(),
+                    "It is placed again once its speakers confirm it"));
+        }
+        if (!lapsing.isEmpty()) {
+            entriesChanged = true;
+            placeWaitlisted();
+        }
+        return !lapsing.isEmpty();
+    }
+
+    /** The placed talks {@link #releaseUnconfirmed} would send to the waitlist at {@code now}. */
+    List<Entry> lapsingBy(Instant now) {
+        Confirmation confirmation = conference == null ? null : conference.confirmation();
+        if (confirmation == null || !confirmation.releaseUnconfirmed()) {
+            return List.of();
+        }
+        return entries.stream().filter(e -> e.isScheduled() && !e.confirmed()
+                && !confirmation.deadline(e.acceptedAt()).isAfter(now)).toList();
+    }
+
     private void placeWaitlisted() {
         Planner planner = planner();
-        List<Entry> waiting = entries.stream().filter(e -> !e.isScheduled())
+        List<Entry> waiting = entries.stream().filter(e -> !e.isScheduled() && !e.lapsed())
                 .sorted(Comparator.comparing(Entry::acceptedAt)).toList();
         for (Entry entry : waiting) {
             planner.earliest(entry).ifPresent(slot -> {

@@ -1,5 +1,6 @@
 package org.cfpflow.schedule.timetable;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +152,23 @@ public class Timetables implements CfpEventHandler {
     private boolean alreadyHandled(String conferenceId, String eventId) {
         return mongo.exists(new Query(Criteria.where("_id").is(conferenceId).and("handledEventIds").is(eventId)),
                 Timetable.class);
+    }
+
+    /** The conferences whose talks still unconfirmed at their deadline give up their slots. */
+    List<String> releasingUnconfirmed() {
+        Query releasing = new Query(Criteria.where("conference.confirmation.releaseUnconfirmed").is(true));
+        releasing.fields().include("_id");
+        return mongo.find(releasing, Timetable.class).stream().map(Timetable::conferenceId).toList();
+    }
+
+    /** Sends the conference's talks still unconfirmed at their deadline to the waitlist; no write if there are none. */
+    synchronized void releaseUnconfirmed(String conferenceId, Instant now) {
+        if (current(conferenceId).lapsingBy(now).isEmpty()) {
+            return;
+        }
+        // the copy the consumer keeps is stale once this writes
+        lastWritten.remove(conferenceId);
+        retrying(conferenceId, timetable -> timetable.releaseUnconfirmed(now));
     }
 
     /** An organizer of the conference replaces its blocks. */

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.cfpflow.events.ConferenceDefined;
+import org.cfpflow.events.Confirmation;
 import org.cfpflow.events.Person;
 import org.cfpflow.events.ProposalAccepted;
 import org.cfpflow.events.ProposalConfirmed;
@@ -304,6 +305,39 @@ class PlacementTest {
                 .isFalse();
         assertThat(timetable.reconsider(new ProposalUpdated("lpc2017", "zz", moved, null, acceptedAt), null))
                 .isFalse();
+    }
+
+    @Test
+    void talksUnconfirmedAtTheDeadlineGiveTheirSlotsToTheWaitlistUntilTheySayYes() {
+        Timetable timetable = Timetable.of("lpc2017");
+        timetable.define(new ConferenceDefined("lpc2017", "LPC", "America/Los_Angeles", Instant.EPOCH, Instant.EPOCH,
+                List.of(new Track("t", "t", List.of(30), List.<Person>of())), true, null, null, List.of(),
+                Instant.now(), new Confirmation(java.time.Duration.ofHours(1), true)));
+        timetable.replaceBlocks(List.of(new Block("t", "R", DAY.withHour(9), DAY.withHour(10), List.of())));
+        Talk a = talk("A", "t", 30, "a@example.org");
+        accept(timetable, "a", a);
+        Instant acceptedA = timetable.entry("a").orElseThrow().acceptedAt();
+        accept(timetable, "b", talk("B", "t", 30, "b@example.org"));
+        timetable.confirm(new ProposalConfirmed("lpc2017", "b", talk("B", "t", 30, "b@example.org"), acceptedAt));
+        accept(timetable, "c", talk("C", "t", 30, "c@example.org"));
+        Placement aSlot = placement(timetable, "a");
+
+        assertThat(timetable.releaseUnconfirmed(acceptedA.plusSeconds(3 * 3600 - 1))).isFalse();
+        assertThat(timetable.releaseUnconfirmed(acceptedA.plusSeconds(3 * 3600 + 30))).isTrue();
+
+        // a waits (lapsed), c takes its slot; b was confirmed and keeps its own
+        assertThat(timetable.entry("a").orElseThrow().isScheduled()).isFalse();
+        assertThat(placement(timetable, "c")).isEqualTo(aSlot);
+        assertThat(timetable.entry("b").orElseThrow().isScheduled()).isTrue();
+        assertThat(types(timetable)).endsWith("TalkUnscheduled", "TalkWaitlisted", "TalkScheduled");
+        // c is unconfirmed too, but its deadline runs from its own acceptance, later
+        assertThat(timetable.lapsingBy(acceptedA.plusSeconds(3 * 3600 + 30))).isEmpty();
+
+        // a confirms late: placed again as soon as a slot frees, ahead of nobody
+        timetable.confirm(new ProposalConfirmed("lpc2017", "a", a, acceptedAt));
+        assertThat(timetable.entry("a").orElseThrow().isScheduled()).isFalse();
+        timetable.withdraw(new ProposalWithdrawn("lpc2017", "b", talk("B", "t", 30, "b@example.org"), acceptedAt));
+        assertThat(timetable.entry("a").orElseThrow().isScheduled()).isTrue();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.cfpflow.events.ConferenceDefined;
+import org.cfpflow.events.Confirmation;
 import org.cfpflow.events.TeamMember;
 import org.cfpflow.events.Track;
 import org.cfpflow.messaging.Aggregate;
@@ -28,6 +29,7 @@ public class Conference extends Aggregate {
     private List<Track> tracks;
     private boolean blindReview;
     private List<TeamMember> team = List.of();
+    private Confirmation confirmation;
 
     static Conference create(String conferenceId) {
         Conference conference = new Conference();
@@ -42,7 +44,7 @@ public class Conference extends Aggregate {
                 || !Objects.equals(callOpens, request.callOpens()) || !Objects.equals(callCloses, request.callCloses())
                 || !Objects.equals(start, request.start()) || !Objects.equals(end, request.end())
                 || !Objects.equals(tracks, request.trackList()) || blindReview != request.blindReviewOrDefault()
-                || !Objects.equals(team, newTeam);
+                || !Objects.equals(team, newTeam) || !Objects.equals(confirmation, request.confirmationOrNull());
         if (!changed) {
             return false;
         }
@@ -55,9 +57,15 @@ public class Conference extends Aggregate {
         tracks = request.trackList();
         blindReview = request.blindReviewOrDefault();
         team = newTeam;
+        confirmation = request.confirmationOrNull();
         raise(new ConferenceDefined(id, title, timezone, callOpens, callCloses, tracks, blindReview, start, end, team,
-                now));
+                now, confirmation));
         return true;
+    }
+
+    /** How its accepted speakers are reminded to confirm; null for no reminders. */
+    public Confirmation confirmation() {
+        return confirmation;
     }
 
     public boolean isCallOpen(Instant now) {

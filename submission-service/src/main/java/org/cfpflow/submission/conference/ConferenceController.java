@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.cfpflow.events.Confirmation;
 import org.cfpflow.events.TeamMember;
 import org.cfpflow.events.Track;
 import org.cfpflow.platform.Paging;
@@ -76,11 +77,11 @@ class ConferenceController {
 
     record ConferenceView(String id, String title, String timezone, Instant callOpens, Instant callCloses,
                           LocalDate start, LocalDate end, List<Track> tracks, boolean blindReview,
-                          List<TeamMember> team) {
+                          List<TeamMember> team, Confirmation confirmation) {
 
         static ConferenceView of(Conference c) {
             return new ConferenceView(c.conferenceId(), c.title(), c.timezone(), c.callOpens(), c.callCloses(),
-                    c.start(), c.end(), c.tracks(), c.blindReview(), c.team());
+                    c.start(), c.end(), c.tracks(), c.blindReview(), c.team(), c.confirmation());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.cfpflow.submission.conference;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.cfpflow.events.Confirmation;
 import org.cfpflow.events.Person;
 import org.cfpflow.events.TeamMember;
 import org.cfpflow.events.TeamRole;
@@ -19,7 +21,8 @@ import org.cfpflow.platform.Violations;
 
 /** {@code PUT /api/conferences/{c}}: the conference's acronym is {@code c}, in the path. */
 record ConferenceRequest(String title, String timezone, Instant callOpens, Instant callCloses, LocalDate start,
-                         LocalDate end, List<TrackRequest> tracks, Boolean blindReview, List<TeamMemberRequest> team) {
+                         LocalDate end, List<TrackRequest> tracks, Boolean blindReview, List<TeamMemberRequest> team,
+                         ConfirmationRequest confirmation) {
 
     static final int MAX_TEAM = 1_000;
     private static final List<String> ROLES = Arrays.stream(TeamRole.values()).map(TeamRole::name).toList();
@@ -33,6 +36,19 @@ record ConferenceRequest(String title, String timezone, Instant callOpens, Insta
 
     /** A member of the team: {@code roles} of ORGANIZER, REVIEWER, DECIDER; {@code tracks} limits the last two. */
     record TeamMemberRequest(String email, List<String> roles, List<String> tracks) {
+    }
+
+    /**
+     * How accepted speakers are reminded to confirm: {@code remindAfter} an ISO-8601 duration (e.g. {@code P7D});
+     * {@code releaseUnconfirmed} (default false) gives an unconfirmed talk's slot to the waitlist at the deadline.
+     */
+    record ConfirmationRequest(Duration remindAfter, Boolean releaseUnconfirmed) {
+    }
+
+    /** The confirmation settings, or null for none (checked by {@link #validate}). */
+    Confirmation confirmationOrNull() {
+        return confirmation == null ? null : new Confirmation(confirmation.remindAfter(),
+                Boolean.TRUE.equals(confirmation.releaseUnconfirmed()));
     }
 
     boolean blindReviewOrDefault() {
@@ -68,6 +84,11 @@ record ConferenceRequest(String title, String timezone, Instant callOpens, Insta
         }
         if (start != null && end != null) {
             violations.check(!end.isBefore(start), "end", "must not be before start");
+        }
+        if (confirmation != null && violations.required(confirmation.remindAfter(), "confirmation.remindAfter")) {
+            violations.check(confirmation.remindAfter().compareTo(Confirmation.SHORTEST) >= 0
+                    && confirmation.remindAfter().compareTo(Confirmation.LONGEST) <= 0, "confirmation.remindAfter",
+                    "must be from " + Confirmation.SHORTEST + " to " + Confirmation.LONGEST);
         }
         Set<String> slugs = new HashSet<>();
         if (violations.required(tracks, "tracks")) {

@@ -96,6 +96,7 @@ class ConferenceApiTest extends SubmissionServiceTest {
         definition.put("team", List.of(Map.of("email", ORGANIZER, "roles", List.of("ORGANIZER")),
                 Map.of("email", "Organizer@example.org", "roles", List.of("CHAIR"), "tracks", List.of("nowhere")),
                 Map.of("email", "not an address", "roles", List.of())));
+        definition.put("confirmation", Map.of("remindAfter", "PT30M"));
 
         TestHttp.Response refused = organizer.putJson("/api/conferences/lpc2017", definition);
 
@@ -103,12 +104,32 @@ class ConferenceApiTest extends SubmissionServiceTest {
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().path("errors").findValuesAsString("field")).contains("timezone",
                 "callCloses", "tracks[0].durations[0]", "tracks[1].slug", "team[1].email", "team[1].roles[0]",
-                "team[1].tracks[0]", "team[2].email", "team[2].roles");
+                "team[1].tracks[0]", "team[2].email", "team[2].roles", "confirmation.remindAfter");
         assertThat(anonymous.get("/api/conferences/lpc2017").body()).isEqualTo(before);
 
         TestHttp.Response badId = admin.putJson("/api/conferences/LPC%202017", conference(now, now.plusSeconds(60)));
         assertThat(badId.status()).isEqualTo(400);
         assertThat(badId.json().path("errors").findValuesAsString("field")).containsExactly("conferenceId");
+    }
+
+    @Test
+    void organizersSetHowAcceptedSpeakersAreRemindedToConfirm() {
+        openCall();
+        Instant now = Instant.now();
+        Map<String, Object> definition = conference(now.minus(1, ChronoUnit.DAYS), now.plus(30, ChronoUnit.DAYS));
+        definition.put("confirmation", Map.of("remindAfter", "P7D", "releaseUnconfirmed", true));
+
+        TestHttp.Response defined = organizer.putJson("/api/conferences/lpc2017", definition);
+
+        assertThat(defined.status()).as(defined.body()).isEqualTo(200);
+        assertThat(defined.json().path("confirmation").path("remindAfter").asString()).isEqualTo("PT168H");
+        assertThat(defined.json().path("confirmation").path("releaseUnconfirmed").asBoolean()).isTrue();
+        assertThat(organizer.putJson("/api/conferences/lpc2017", Map.of("confirmation", Map.of("remindAfter",
+                "seven days"))).status()).isEqualTo(400);
+        // none: no reminders
+        assertThat(organizer.putJson("/api/conferences/lpc2017", conference(now.minus(1, ChronoUnit.DAYS),
+                now.plus(30, ChronoUnit.DAYS))).json().path("confirmation").path("remindAfter").isMissingNode())
+                .isTrue();
     }
 
     private static String newConferenceId() {
