@@ -158,6 +158,9 @@ class AsyncApiDocumentTest {
         else if (type == Instant.class || type == OffsetDateTime.class) {
             schema.put("type", "string").put("format", "date-time");
         }
+        else if (type == java.time.Duration.class) {
+            schema.put("type", "string").put("format", "duration");
+        }
         else if (type == LocalDate.class) {
             schema.put("type", "string").put("format", "date");
         }
