@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.GroupState;
 import org.cfpflow.events.ProposalAccepted;
 import org.cfpflow.schedule.ScheduleApplication;
 import org.cfpflow.schedule.ScheduleServiceTest;
@@ -38,6 +41,8 @@ class ReplicasTest extends ScheduleServiceTest {
                      null)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> onFirst.lines().contains("event:ready")
                     && onSecond.lines().contains("event:ready"));
+            // both replicas in the consumer group, its rebalance over: until then neither applies a decision
+            awaitGroupSettled(infrastructure, 2);
 
             // one partition here: the replica that holds it applies every decision, the other only hears of them
             List<String> accepted = new ArrayList<>();
@@ -65,6 +70,18 @@ class ReplicasTest extends ScheduleServiceTest {
                 assertThat(ids).as("each change once, in order").isSorted().doesNotHaveDuplicates();
                 assertThat(count(stream, "event:TalkScheduled")).isEqualTo(5);
             }
+        }
+    }
+
+    private static void awaitGroupSettled(TestInfrastructure infrastructure, int members) {
+        Map<String, Object> properties = new java.util.HashMap<>(infrastructure.kafkaClientProperties());
+        properties.put("bootstrap.servers", infrastructure.kafkaBootstrapServers());
+        try (Admin admin = Admin.create(properties)) {
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("schedule-service"))
+                        .describedGroups().get("schedule-service").get();
+                return group.groupState() == GroupState.STABLE && group.members().size() == members;
+            });
         }
     }
 
