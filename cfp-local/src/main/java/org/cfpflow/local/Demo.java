@@ -8,12 +8,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -135,17 +139,11 @@ public final class Demo {
     private void answerAcceptances(SampleConference conference, List<Submitted> submitted) throws Exception {
         Map<String, Submitted> byId = new java.util.HashMap<>();
         submitted.forEach(p -> byId.put(p.id, p));
-        JsonNode timetable = JSON.createObjectNode();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         int accepted = (int) submitted.stream().filter(p -> p.conferenceId.equals(conference.id())).count();
-        while (Instant.now().isBefore(deadline)) {
-            timetable = expect(send("GET", schedule + "/api/conferences/" + conference.id() + "/timetable", null,
-                    null), 200, "read the timetable of " + conference.id());
-            if (timetable.path("scheduled").asInt() + timetable.path("waitlist").size() == accepted) {
-                break;
-            }
-            Thread.sleep(500);
-        }
+        JsonNode timetable = JSON.readTree(poll("see every accepted talk of " + conference.id() + " placed or waiting",
+                () -> send("GET", schedule + "/api/conferences/" + conference.id() + "/timetable", null, null),
+                response -> response.statusCode() == 200 && placedOrWaiting(JSON.readTree(response.body())) == accepted)
+                .body());
         List<JsonNode> slots = new ArrayList<>();
         timetable.path("days").forEach(day -> day.path("rooms").forEach(room -> room.path("slots").forEach(slots::add)));
         JsonNode waiting = timetable.path("waitlist").isEmpty() ? null : timetable.path("waitlist").get(0);
@@ -190,14 +188,34 @@ public final class Demo {
         HttpResponse<String> send() throws IOException, InterruptedException;
     }
 
-    private static void retry(String what, Call call) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        HttpResponse<String> response = call.send();
-        while (response.statusCode() / 100 != 2 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            response = call.send();
+    private static void retry(String what, Call call) {
+        HttpResponse<String> response = poll(what, call, r -> r.statusCode() / 100 == 2);
+        expect(response, response.statusCode(), what);
+    }
+
+    private static int placedOrWaiting(JsonNode timetable) {
+        return timetable.path("scheduled").asInt() + timetable.path("waitlist").size();
+    }
+
+    /**
+     * Calls every half second until the answer is {@code done}, for up to a minute (a service still hearing of what
+     * another did); then the last answer, done or not, so that the caller's check names what went wrong.
+     */
+    private static HttpResponse<String> poll(String what, Call call, Predicate<HttpResponse<String>> done) {
+        AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
+        try {
+            Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        last.set(call.send());
+                        return done.test(last.get());
+                    });
         }
-        expect(response, response.statusCode() / 100 == 2 ? response.statusCode() : 200, what);
+        catch (ConditionTimeoutException e) {
+            if (last.get() == null) {
+                throw e;
+            }
+        }
+        return last.get();
     }
 
     private static JsonNode expect(HttpResponse<String> response, int status, String what) {
