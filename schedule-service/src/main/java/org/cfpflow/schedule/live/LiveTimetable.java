@@ -49,7 +49,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * more changes wait for it than {@link StreamLimits#maxPending()}, it is dropped (and may resume from the log).
  * Streams are capped per client address and in total, and end after {@link StreamLimits#timeout()}.
  * <p>
- * A replica hears of its own changes in-process and of the other replicas' through {@link OtherReplicas}.
+ * A replica hears of its own changes in-process and of the other replicas' through {@link OtherReplicas}, the latter
+ * possibly after its own later ones: a stream that would skip a change number catches up from the store first.
  */
 @Component
 @EnableConfigurationProperties(StreamLimits.class)
@@ -144,8 +145,15 @@ class LiveTimetable implements SmartLifecycle, DisposableBean {
     @EventListener
     void on(TimetableChanged changed) {
         changed.eventIds().forEach(id -> raisedHere.put(id, Boolean.TRUE));
+        Timetable stored = null;
         for (Subscriber subscriber : subscribers) {
             if (subscriber.conferenceId.equals(changed.conferenceId())) {
+                if (subscriber.wouldSkipSomeBefore(changed.changes())) {
+                    // another replica's change this one has not heard of yet: once these are queued, the stream's
+                    // filter would drop it when it comes; so the stream catches up from the store first, which has it
+                    stored = stored != null ? stored : timetables.current(changed.conferenceId());
+                    subscriber.catchUp(stored);
+                }
                 subscriber.offer(changed.changes());
             }
         }
@@ -249,6 +257,12 @@ class LiveTimetable implements SmartLifecycle, DisposableBean {
             else {
                 ready(timetable.lastChangeId());
             }
+        }
+
+        /** Whether the first of these changes comes after one this stream has not had (change numbers have no gaps). */
+        synchronized boolean wouldSkipSomeBefore(List<Change> changes) {
+            return changes.stream().filter(change -> change.id() > lastQueued).findFirst()
+                    .map(first -> first.id() > lastQueued + 1).orElse(false);
         }
 
         synchronized void offer(List<Change> changes) {

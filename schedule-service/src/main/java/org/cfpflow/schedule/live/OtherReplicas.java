@@ -51,6 +51,8 @@ class OtherReplicas implements SmartLifecycle {
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile Thread thread;
     private volatile boolean stopping;
+    /** Whether the topic's partitions were looked up once since the start. */
+    private boolean looked;
 
     OtherReplicas(LiveTimetable live, KafkaProperties kafka) {
         this.live = live;
@@ -64,6 +66,7 @@ class OtherReplicas implements SmartLifecycle {
     @Override
     public void start() {
         stopping = false;
+        looked = false;
         consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         // positioned before the replica serves: a stream opened on it must not miss what another replica raises next
         assignNewPartitions();
@@ -106,8 +109,10 @@ class OtherReplicas implements SmartLifecycle {
     }
 
     /**
-     * Starts reading the partitions it does not read yet, at their end: what came before, a snapshot covers. The end
-     * is looked up now, not at the next poll, so that nothing raised in between is skipped.
+     * Starts reading the partitions it does not read yet. Those there at the first look are read from their end: what
+     * came before, a snapshot covers. Those that appear later (the topic created by a first change, partitions added)
+     * are read from their beginning: everything in them came after this replica started. The position is looked up
+     * now, not at the next poll, so that nothing raised in between is skipped.
      */
     private void assignNewPartitions() {
         try {
@@ -118,9 +123,15 @@ class OtherReplicas implements SmartLifecycle {
                     .collect(Collectors.toSet());
             if (!added.isEmpty()) {
                 consumer.assign(all);
-                consumer.seekToEnd(added);
+                if (looked) {
+                    consumer.seekToBeginning(added);
+                }
+                else {
+                    consumer.seekToEnd(added);
+                }
                 added.forEach(p -> consumer.position(p, Duration.ofSeconds(5)));
             }
+            looked = true;
         }
         catch (TimeoutException e) {
             // the broker does not answer yet: tried again on the next turn
