@@ -1,5 +1,7 @@
-// The organizers' live view: draws a conference's timetable as a grid (rooms as columns, 5-minute rows) and redraws on
-// every change the stream announces. All text goes in through textContent: titles and names are untrusted.
+// A conference's timetable as a grid (rooms as columns, 5-minute rows). At /{c}/schedule: the public schedule, redrawn
+// on every change the stream announces while the conference publishes LIVE, or its latest release under RELEASES. At
+// /{c}/schedule/live: the working timetable, live (its organizers' under RELEASES). All text goes in through
+// textContent: titles and names are untrusted.
 (function () {
   'use strict';
   const ROW_MINUTES = 5;
@@ -74,15 +76,31 @@
         + (t.confirmed ? ', confirmed' : '') + ')')));
   }
 
-  // the page is /{c}/schedule: the conference is the first segment of its path
+  // the page is /{c}/schedule or /{c}/schedule/live: the conference is the first segment of its path
   const conference = encodeURIComponent(decodeURIComponent(location.pathname.split('/')[1]));
   const api = '/api/conferences/' + conference + '/timetable';
+  const working = /\/schedule\/live\/?$/.test(location.pathname);
+  const source = working ? api : api + '/published';
 
   let pending = null;
   function refresh() {
-    if (pending) return;
-    pending = fetch(api, { headers: { Accept: 'application/json' } })
-      .then(r => r.json()).then(render).finally(() => { pending = null; });
+    if (pending) return pending;
+    pending = fetch(source, { headers: { Accept: 'application/json' } })
+      .then(r => {
+        if (!r.ok) throw new Error('HTTP ' + r.status);
+        return r.json();
+      })
+      .then(timetable => { render(timetable); return timetable; })
+      .finally(() => { pending = null; });
+    return pending;
+  }
+
+  function released(timetable) {
+    const status = document.getElementById('connection');
+    status.className = 'released';
+    status.textContent = timetable.release
+      ? 'release ' + timetable.release.version + ' of ' + new Date(timetable.release.releasedAt).toLocaleString()
+      : 'no release yet';
   }
 
   function connect() {
@@ -104,6 +122,12 @@
     stream.addEventListener('ready', refresh);
   }
 
-  refresh();
-  connect();
+  refresh().then(timetable => {
+    if (!working && timetable.publish === 'RELEASES') released(timetable);
+    else connect();
+  }, () => {
+    const status = document.getElementById('connection');
+    status.className = 'offline';
+    status.textContent = working ? 'only the conference\'s organizers see its working timetable' : 'not available';
+  });
 }());

@@ -7,7 +7,7 @@ package org.cfpflow.events;
 public sealed interface CfpEvent
         permits ConferenceDefined, ProposalSubmitted, ProposalUpdated, ProposalWithdrawn, ProposalConfirmed,
         ProposalDeclined, ProposalAccepted,
-        ProposalRejected, TalkScheduled, TalkRescheduled, TalkUnscheduled, TalkWaitlisted, NotificationSent,
+        ProposalRejected, TalkScheduled, TalkRescheduled, TalkUnscheduled, TalkWaitlisted, ScheduleReleased, NotificationSent,
         NotificationFailed {
 
     /** The conference the event is about: its acronym. */

@@ -21,6 +21,7 @@ public enum EventType {
     TALK_RESCHEDULED(Topics.SCHEDULE, TalkRescheduled.class),
     TALK_UNSCHEDULED(Topics.SCHEDULE, TalkUnscheduled.class),
     TALK_WAITLISTED(Topics.SCHEDULE, TalkWaitlisted.class),
+    SCHEDULE_RELEASED(Topics.SCHEDULE, ScheduleReleased.class),
     NOTIFICATION_SENT(Topics.NOTIFICATIONS, NotificationSent.class),
     NOTIFICATION_FAILED(Topics.NOTIFICATIONS, NotificationFailed.class);
 

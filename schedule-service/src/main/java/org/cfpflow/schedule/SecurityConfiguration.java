@@ -9,11 +9,14 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * A conference's published timetable, its stream, page and exports are public; changing it is for the conference's
- * organizers.
+ * A conference's published timetable, its page, exports and releases are public, and so are the working timetable and
+ * its stream while it publishes LIVE; changing it is for the conference's organizers.
  */
 @Configuration
 class SecurityConfiguration {
+
+    private static final java.util.regex.Pattern WORKING = java.util.regex.Pattern
+            .compile("^/api/conferences/[^/]+/timetable(/stream)?/?$");
 
     @Bean
     AccessRules accessRules() {
@@ -31,11 +34,15 @@ class SecurityConfiguration {
                         .anyRequest().authenticated();
             }
 
-            /** Reading the timetable, its stream, page and exports: the same for everyone (not the actuator). */
+            /**
+             * Reading the public schedule, its page, exports and releases: the same for everyone (not the actuator,
+             * nor the working timetable and its stream, which are its organizers' under RELEASES).
+             */
             @Override
             public RequestMatcher identityFree() {
                 return request -> ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
-                        && !request.getRequestURI().startsWith(request.getContextPath() + "/actuator");
+                        && !request.getRequestURI().startsWith(request.getContextPath() + "/actuator")
+                        && !WORKING.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
             }
         };
     }

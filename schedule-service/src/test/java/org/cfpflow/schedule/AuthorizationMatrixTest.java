@@ -45,6 +45,8 @@ class AuthorizationMatrixTest extends ScheduleServiceTest {
                         Map.of("start", "2017-09-21T09:00", "room", "r")), 401, 401, 403, 403, 403)
                 .row("OPTIONS /api/conferences/{c}/timetable/blocks (the methods only)", c -> c.send("OPTIONS", "/api/conferences/" + conferenceId + "/timetable/blocks", null, null),
                         401, 401, 200, 200, 200)
+                .row("POST /api/conferences/{c}/timetable/releases", c -> c.postJson("/api/conferences/" + conferenceId + "/timetable/releases",
+                        Map.of("version", "v1")), 401, 401, 403, 403, 403)
                 .row("GET /actuator/info", c -> c.get("/actuator/info"), 401, 401, 403, 403, 403)
                 .row("GET /actuator/prometheus", c -> c.get("/actuator/prometheus"), 401, 401, 403, 403, 403)
                 .row("GET /api/conferences/{c}/timetable", c -> c.get("/api/conferences/" + conferenceId + "/timetable"), 200, 200, 200, 200, 200)
@@ -53,6 +55,9 @@ class AuthorizationMatrixTest extends ScheduleServiceTest {
                 .row("OPTIONS /api/conferences/{c}/timetable", c -> c.send("OPTIONS", "/api/conferences/" + conferenceId + "/timetable", null, null), 200, 200, 200, 200, 200)
                 .row("GET /v3/api-docs", c -> c.get("/v3/api-docs"), 200, 200, 200, 200, 200)
                 .row("GET /{c}/schedule", c -> c.get("/" + conferenceId + "/schedule"), 200, 200, 200, 200, 200)
+                .row("GET /{c}/schedule/live", c -> c.get("/" + conferenceId + "/schedule/live"), 200, 200, 200, 200, 200)
+                .row("GET /api/conferences/{c}/timetable/published", c -> c.get("/api/conferences/" + conferenceId + "/timetable/published"), 200, 200, 200, 200, 200)
+                .row("GET /api/conferences/{c}/timetable/releases", c -> c.get("/api/conferences/" + conferenceId + "/timetable/releases"), 200, 200, 200, 200, 200)
                 .row("GET /{c}/schedule.xml", c -> c.get("/" + conferenceId + "/schedule.xml"), 200, 200, 200, 200, 200)
                 .row("GET /{c}/schedule.json", c -> c.get("/" + conferenceId + "/schedule.json"), 200, 200, 200, 200, 200)
                 .row("GET /{c}/schedule.ics", c -> c.get("/" + conferenceId + "/schedule.ics"), 200, 200, 200, 200, 200)
@@ -66,6 +71,8 @@ class AuthorizationMatrixTest extends ScheduleServiceTest {
                         Map.of("start", "2017-09-21T09:00", "room", "r")), 404)
                 .row("GET /actuator/info (administrators only)", c -> c.get("/actuator/info"), 403)
                 .row("PUT /api/conferences/{c}/timetable/blocks", c -> c.putJson("/api/conferences/" + conferenceId + "/timetable/blocks", newBlocks), 200)
+                .row("POST /api/conferences/{c}/timetable/releases", c -> c.postJson("/api/conferences/" + conferenceId + "/timetable/releases",
+                        Map.of("comment", "First")), 201)
                 .verify();
         assertThat(anonymous.get("/" + conferenceId + "/schedule").header("Content-Security-Policy")).contains("script-src 'self'");
     }
@@ -75,6 +82,7 @@ class AuthorizationMatrixTest extends ScheduleServiceTest {
         ApiDocs.assertDocuments(anonymous, "GET /api/conferences/{c}/timetable",
                 "PUT /api/conferences/{c}/timetable/blocks", "PUT /api/conferences/{c}/timetable/talks/{proposalId}",
                 "GET /api/conferences/{c}/timetable/stream", "GET /{c}/schedule.xml",
-                "GET /{c}/schedule.json", "GET /{c}/schedule.ics");
+                "GET /{c}/schedule.json", "GET /{c}/schedule.ics", "POST /api/conferences/{c}/timetable/releases",
+                "GET /api/conferences/{c}/timetable/releases", "GET /api/conferences/{c}/timetable/published");
     }
 }

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.cfpflow.events.CfpEvent;
 import org.cfpflow.events.ConferenceDefined;
 import org.cfpflow.events.Person;
+import org.cfpflow.events.Publish;
 import org.cfpflow.events.Speaker;
 import org.cfpflow.events.Talk;
 import org.cfpflow.events.TeamMember;
@@ -59,11 +60,16 @@ public abstract class ScheduleServiceTest {
 
     /** Defines the conference with this test's track and waits until the service knows it. */
     protected void conference(String timezone) {
+        conference(timezone, Publish.LIVE);
+    }
+
+    /** Defines the conference with this test's track, publishing as given, and waits until the service knows it. */
+    protected void conference(String timezone, Publish publish) {
         publish(new ConferenceDefined(conferenceId, "Linux Plumbers Conference 2017", timezone,
                 Instant.parse("2017-06-01T00:00:00Z"), Instant.parse("2017-08-01T00:00:00Z"),
                 List.of(new Track(track, "Track " + track, List.of(5, 15, 20, 30), List.<Person>of())), true, null,
                 null, List.of(new TeamMember("organizer@example.org", List.of(TeamRole.ORGANIZER), List.of())),
-                Instant.now()));
+                Instant.now(), null, publish));
         await().atMost(Duration.ofSeconds(30)).until(() -> blocks(List.of()).status() == 200);
     }
 

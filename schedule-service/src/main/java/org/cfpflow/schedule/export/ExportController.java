@@ -1,7 +1,7 @@
 package org.cfpflow.schedule.export;
 
 import org.cfpflow.platform.Problems;
-import org.cfpflow.schedule.timetable.Timetables;
+import org.cfpflow.schedule.release.Releases;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -9,17 +9,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A conference's published schedule in the formats conference apps load. */
+/** A conference's public schedule (the working timetable, or its latest release) in the formats conference apps load. */
 @RestController
 class ExportController {
 
     private static final MediaType CALENDAR = new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8);
 
-    private final Timetables timetables;
+    private final Releases releases;
     private final String publicUrl;
 
-    ExportController(Timetables timetables, @Value("${cfp.public-url}") String publicUrl) {
-        this.timetables = timetables;
+    ExportController(Releases releases, @Value("${cfp.public-url}") String publicUrl) {
+        this.releases = releases;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
@@ -39,7 +39,7 @@ class ExportController {
     }
 
     private PublishedSchedule published(String conferenceId) {
-        return PublishedSchedule.of(timetables.ofKnownConference(conferenceId)
+        return PublishedSchedule.of(releases.published(conferenceId)
                 .orElseThrow(() -> Problems.notFound("No conference " + conferenceId)), publicUrl);
     }
 }

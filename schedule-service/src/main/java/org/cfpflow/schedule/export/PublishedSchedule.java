@@ -16,7 +16,7 @@ import org.cfpflow.events.Track;
 import org.cfpflow.schedule.timetable.Block;
 import org.cfpflow.schedule.timetable.Conference;
 import org.cfpflow.schedule.timetable.Entry;
-import org.cfpflow.schedule.timetable.Timetable;
+import org.cfpflow.schedule.timetable.ScheduleContent;
 
 /** The timetable as the export formats see it: days, rooms, talks with their stable ids. */
 record PublishedSchedule(String version, String title, String acronym, ZoneId zone, LocalDate start, LocalDate end,
@@ -33,7 +33,7 @@ record PublishedSchedule(String version, String title, String acronym, ZoneId zo
         }
     }
 
-    static PublishedSchedule of(Timetable timetable, String baseUrl) {
+    static PublishedSchedule of(ScheduleContent timetable, String baseUrl) {
         ZoneId zone = timetable.zone();
         Conference conference = timetable.conference();
         Map<LocalDate, List<Block>> blocksByDay = new TreeMap<>();
@@ -78,7 +78,8 @@ record PublishedSchedule(String version, String title, String acronym, ZoneId zo
         LocalDate end = conference != null && conference.end() != null ? conference.end()
                 : dates.isEmpty() ? start : dates.get(dates.size() - 1);
         List<String> rooms = days.stream().flatMap(d -> d.rooms().keySet().stream()).distinct().sorted().toList();
-        return new PublishedSchedule(Long.toString(timetable.lastChangeId()),
+        return new PublishedSchedule(timetable.release() != null ? timetable.release().version()
+                : Long.toString(timetable.version()),
                 conference == null ? "Conference" : conference.title(),
                 conference == null ? "conference" : conference.conferenceId(), zone, start, end,
                 conference == null ? List.of() : conference.tracks(), rooms, days, baseUrl);

@@ -1,19 +1,18 @@
 package org.cfpflow.schedule.live;
 
-import java.nio.charset.StandardCharsets;
 
 import org.cfpflow.platform.ClientAddress;
 import org.cfpflow.platform.Problems;
 import org.cfpflow.platform.Violations;
 import org.cfpflow.schedule.timetable.Timetables;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.springframework.web.util.UriUtils;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -34,7 +33,7 @@ class LiveController {
     @ResponseBody
     SseEmitter stream(@PathVariable("c") String conferenceId,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-                      HttpServletRequest request) {
+                      HttpServletRequest request, Authentication caller) {
         Long resumeAfter = null;
         if (lastEventId != null && !lastEventId.isBlank()) {
             Violations violations = new Violations();
@@ -42,18 +41,23 @@ class LiveController {
             violations.throwIfAny();
             resumeAfter = Long.parseLong(lastEventId.strip());
         }
-        return live.subscribe(conferenceId, clientAddress.of(request), resumeAfter);
+        return live.subscribe(conferenceId, caller, clientAddress.of(request), resumeAfter);
     }
 
-    /** The conference's timetable as a page that follows every change: the one organizers keep open. */
+    /**
+     * The conference's public schedule as a page: under {@code LIVE} it follows every change, under {@code RELEASES}
+     * it shows the latest release.
+     */
     @GetMapping("/{c}/schedule")
     String page(@PathVariable("c") String conferenceId) {
         timetables.ofKnownConference(conferenceId).orElseThrow(() -> Problems.notFound("No conference " + conferenceId));
         return "forward:/live/index.html";
     }
 
+    /** The working timetable, following every change: the page organizers keep open (theirs only under RELEASES). */
     @GetMapping("/{c}/schedule/live")
     String livePage(@PathVariable("c") String conferenceId) {
-        return "redirect:/" + UriUtils.encodePathSegment(conferenceId, StandardCharsets.UTF_8) + "/schedule";
+        timetables.ofKnownConference(conferenceId).orElseThrow(() -> Problems.notFound("No conference " + conferenceId));
+        return "forward:/live/index.html";
     }
 }

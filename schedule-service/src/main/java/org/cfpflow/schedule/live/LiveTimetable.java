@@ -29,6 +29,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -83,10 +84,12 @@ class LiveTimetable implements SmartLifecycle, DisposableBean {
         heartbeat.scheduleAtFixedRate(this::keepAlive, 15, 15, TimeUnit.SECONDS);
     }
 
-    /** A stream of the conference's changes; a {@code 404} for a conference not known here. */
-    SseEmitter subscribe(String conferenceId, String client, Long lastEventId) {
-        Timetable timetable = timetables.ofKnownConference(conferenceId)
-                .orElseThrow(() -> Problems.notFound("No conference " + conferenceId));
+    /**
+     * A stream of the changes of the conference's working timetable, for whoever may see it
+     * ({@link Timetables#working}); a {@code 404} for a conference not known here.
+     */
+    SseEmitter subscribe(String conferenceId, Authentication caller, String client, Long lastEventId) {
+        Timetable timetable = timetables.working(conferenceId, caller);
         Subscriber subscriber = admit(conferenceId, client);
         SseEmitter emitter = subscriber.emitter;
         emitter.onCompletion(() -> remove(subscriber));

@@ -374,10 +374,12 @@ public class Timetable extends Aggregate {
     }
 
     Slot slot(Placement placement) {
-        ZoneId zone = zone();
-        return new Slot(placement.room(), placement.start().toLocalDate(),
-                placement.start().atZone(zone).toOffsetDateTime(), placement.end().atZone(zone).toOffsetDateTime(),
-                placement.start(), placement.end());
+        return placement.slotIn(zone());
+    }
+
+    /** The working timetable as a schedule: every accepted talk, placed or waiting. */
+    public ScheduleContent content() {
+        return new ScheduleContent(conference, zone(), blocks, entries, lastChangeId, null);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.cfpflow.schedule.timetable;
 
-import org.cfpflow.platform.Problems;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,11 +19,10 @@ class TimetableController {
         this.timetables = timetables;
     }
 
-    /** Public: the conference's timetable as it is now. */
+    /** The conference's working timetable as it is now: public under {@code LIVE}, its organizers' under {@code RELEASES}. */
     @GetMapping
-    TimetableView timetable(@PathVariable("c") String conferenceId) {
-        return TimetableView.of(timetables.ofKnownConference(conferenceId)
-                .orElseThrow(() -> Problems.notFound("No conference " + conferenceId)));
+    TimetableView timetable(@PathVariable("c") String conferenceId, Authentication caller) {
+        return TimetableView.of(timetables.working(conferenceId, caller));
     }
 
     @PutMapping(path = "/blocks", consumes = MediaType.APPLICATION_JSON_VALUE)

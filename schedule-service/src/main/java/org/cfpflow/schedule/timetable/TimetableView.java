@@ -9,12 +9,17 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.cfpflow.events.Publish;
 import org.cfpflow.events.Slot;
 import org.cfpflow.events.Speaker;
 
-/** {@code GET /api/conferences/{c}/timetable}: days, their rooms and slots, and the waitlist in acceptance order. */
+/**
+ * {@code GET /api/conferences/{c}/timetable}: days, their rooms and slots, and the waitlist in acceptance order.
+ * {@code publish}: what the conference's public schedule shows; {@code release}: the release this view is of, null
+ * for the working timetable.
+ */
 public record TimetableView(String conference, String timezone, long version, List<Day> days, List<Waiting> waitlist,
-                            int scheduled) {
+                            int scheduled, String publish, ScheduleContent.Released release) {
 
     public record Day(LocalDate date, List<Room> rooms) {
     }
@@ -33,6 +38,10 @@ public record TimetableView(String conference, String timezone, long version, Li
     }
 
     public static TimetableView of(Timetable timetable) {
+        return of(timetable.content());
+    }
+
+    public static TimetableView of(ScheduleContent timetable) {
         Map<LocalDate, TreeSet<String>> roomsByDay = new TreeMap<>();
         for (Block block : timetable.blocks()) {
             for (LocalDate day = block.start().toLocalDate(); !day.isAfter(block.end().toLocalDate());
@@ -57,11 +66,12 @@ public record TimetableView(String conference, String timezone, long version, Li
                 .toList();
         Conference conference = timetable.conference();
         return new TimetableView(conference == null ? null : conference.title(), timetable.zone().getId(),
-                timetable.lastChangeId(), days, waitlist, scheduled.size());
+                timetable.version(), days, waitlist, scheduled.size(),
+                (conference == null ? Publish.LIVE : conference.publish()).name(), timetable.release());
     }
 
-    private static SlotView slotView(Timetable timetable, Entry e) {
-        Slot slot = timetable.slot(e.placement());
+    private static SlotView slotView(ScheduleContent timetable, Entry e) {
+        Slot slot = e.placement().slotIn(timetable.zone());
         return new SlotView(e.proposalId(), e.talk().title(), e.talk().track(), names(e), e.talk().durationMinutes(),
                 slot.start(), slot.end(), slot.startLocal(), slot.endLocal(), e.confirmed());
     }

@@ -16,6 +16,7 @@ import org.cfpflow.events.ProposalDeclined;
 import org.cfpflow.events.ProposalRejected;
 import org.cfpflow.events.ProposalUpdated;
 import org.cfpflow.events.ProposalWithdrawn;
+import org.cfpflow.events.Publish;
 import org.cfpflow.events.TeamRole;
 import org.cfpflow.messaging.Aggregates;
 import org.cfpflow.messaging.CfpEventHandler;
@@ -28,6 +29,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
@@ -200,6 +203,25 @@ public class Timetables implements CfpEventHandler {
 
     private Timetable retrying(String conferenceId, Consumer<Timetable> change) {
         return OptimisticRetry.retry(() -> save(current(conferenceId), change));
+    }
+
+    /**
+     * The conference's working timetable, for whoever may see it: anyone while the conference publishes {@code LIVE},
+     * its organizers under {@code RELEASES} (a {@code 401} for a caller who has not signed in, a {@code 403} for
+     * others); a {@code 404} while unknown here.
+     */
+    public Timetable working(String conferenceId, Authentication caller) {
+        Timetable timetable = ofKnownConference(conferenceId)
+                .orElseThrow(() -> Problems.notFound("No conference " + conferenceId));
+        if (timetable.conference().publish() == Publish.RELEASES) {
+            if (caller == null || caller instanceof AnonymousAuthenticationToken || !caller.isAuthenticated()) {
+                throw Problems.problem(HttpStatus.UNAUTHORIZED, conferenceId + " publishes its timetable in releases: "
+                        + "its working timetable is for its organizers; the public one is /api/conferences/"
+                        + conferenceId + "/timetable/published", Map.of());
+            }
+            organizedBy(timetable, caller);
+        }
+        return timetable;
     }
 
     /** The conference, if the caller organizes it: a {@code 404} while unknown here, a {@code 403} for others. */

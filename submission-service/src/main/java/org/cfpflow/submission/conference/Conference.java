@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.cfpflow.events.ConferenceDefined;
 import org.cfpflow.events.Confirmation;
+import org.cfpflow.events.Publish;
 import org.cfpflow.events.TeamMember;
 import org.cfpflow.events.Track;
 import org.cfpflow.messaging.Aggregate;
@@ -30,6 +31,7 @@ public class Conference extends Aggregate {
     private boolean blindReview;
     private List<TeamMember> team = List.of();
     private Confirmation confirmation;
+    private Publish publish;
 
     static Conference create(String conferenceId) {
         Conference conference = new Conference();
@@ -44,7 +46,8 @@ public class Conference extends Aggregate {
                 || !Objects.equals(callOpens, request.callOpens()) || !Objects.equals(callCloses, request.callCloses())
                 || !Objects.equals(start, request.start()) || !Objects.equals(end, request.end())
                 || !Objects.equals(tracks, request.trackList()) || blindReview != request.blindReviewOrDefault()
-                || !Objects.equals(team, newTeam) || !Objects.equals(confirmation, request.confirmationOrNull());
+                || !Objects.equals(team, newTeam) || !Objects.equals(confirmation, request.confirmationOrNull())
+                || publish() != request.publishOrDefault();
         if (!changed) {
             return false;
         }
@@ -58,14 +61,20 @@ public class Conference extends Aggregate {
         blindReview = request.blindReviewOrDefault();
         team = newTeam;
         confirmation = request.confirmationOrNull();
+        publish = request.publishOrDefault();
         raise(new ConferenceDefined(id, title, timezone, callOpens, callCloses, tracks, blindReview, start, end, team,
-                now, confirmation));
+                now, confirmation, publish));
         return true;
     }
 
     /** How its accepted speakers are reminded to confirm; null for no reminders. */
     public Confirmation confirmation() {
         return confirmation;
+    }
+
+    /** What its public schedule shows: {@code LIVE} for a conference stored before it could say. */
+    public Publish publish() {
+        return publish == null ? Publish.LIVE : publish;
     }
 
     public boolean isCallOpen(Instant now) {

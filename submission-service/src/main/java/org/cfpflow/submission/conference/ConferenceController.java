@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.cfpflow.events.Confirmation;
+import org.cfpflow.events.Publish;
 import org.cfpflow.events.TeamMember;
 import org.cfpflow.events.Track;
 import org.cfpflow.platform.Paging;
@@ -77,16 +78,17 @@ class ConferenceController {
 
     record ConferenceView(String id, String title, String timezone, Instant callOpens, Instant callCloses,
                           LocalDate start, LocalDate end, List<Track> tracks, boolean blindReview,
-                          List<TeamMember> team, Confirmation confirmation) {
+                          List<TeamMember> team, Confirmation confirmation, Publish publish) {
 
         static ConferenceView of(Conference c) {
             return new ConferenceView(c.conferenceId(), c.title(), c.timezone(), c.callOpens(), c.callCloses(),
-                    c.start(), c.end(), c.tracks(), c.blindReview(), c.team(), c.confirmation());
+                    c.start(), c.end(), c.tracks(), c.blindReview(), c.team(), c.confirmation(), c.publish());
         }
     }
 
     record PublicConferenceView(String id, String title, String timezone, Instant callOpens, Instant callCloses,
-                                LocalDate start, LocalDate end, List<PublicTrack> tracks, boolean blindReview) {
+                                LocalDate start, LocalDate end, List<PublicTrack> tracks, boolean blindReview,
+                                Publish publish) {
 
         record PublicTrack(String slug, String name, List<Integer> durations, List<Lead> leads) {
         }
@@ -97,7 +99,8 @@ class ConferenceController {
         static PublicConferenceView of(Conference c) {
             return new PublicConferenceView(c.conferenceId(), c.title(), c.timezone(), c.callOpens(), c.callCloses(),
                     c.start(), c.end(), c.tracks().stream().map(t -> new PublicTrack(t.slug(), t.name(),
-                    t.durations(), t.leads().stream().map(l -> new Lead(l.name())).toList())).toList(), c.blindReview());
+                    t.durations(), t.leads().stream().map(l -> new Lead(l.name())).toList())).toList(), c.blindReview(),
+                    c.publish());
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.cfpflow.events.Confirmation;
 import org.cfpflow.events.Person;
+import org.cfpflow.events.Publish;
 import org.cfpflow.events.TeamMember;
 import org.cfpflow.events.TeamRole;
 import org.cfpflow.events.Track;
@@ -22,7 +23,7 @@ import org.cfpflow.platform.Violations;
 /** {@code PUT /api/conferences/{c}}: the conference's acronym is {@code c}, in the path. */
 record ConferenceRequest(String title, String timezone, Instant callOpens, Instant callCloses, LocalDate start,
                          LocalDate end, List<TrackRequest> tracks, Boolean blindReview, List<TeamMemberRequest> team,
-                         ConfirmationRequest confirmation) {
+                         ConfirmationRequest confirmation, String publish) {
 
     static final int MAX_TEAM = 1_000;
     private static final List<String> ROLES = Arrays.stream(TeamRole.values()).map(TeamRole::name).toList();
@@ -49,6 +50,11 @@ record ConferenceRequest(String title, String timezone, Instant callOpens, Insta
     Confirmation confirmationOrNull() {
         return confirmation == null ? null : new Confirmation(confirmation.remindAfter(),
                 Boolean.TRUE.equals(confirmation.releaseUnconfirmed()));
+    }
+
+    /** {@code LIVE} unless given (checked by {@link #validate}). */
+    Publish publishOrDefault() {
+        return publish == null ? Publish.LIVE : Publish.valueOf(publish);
     }
 
     boolean blindReviewOrDefault() {
@@ -90,6 +96,8 @@ record ConferenceRequest(String title, String timezone, Instant callOpens, Insta
                     && confirmation.remindAfter().compareTo(Confirmation.LONGEST) <= 0, "confirmation.remindAfter",
                     "must be from " + Confirmation.SHORTEST + " to " + Confirmation.LONGEST);
         }
+        violations.check(publish == null || Arrays.stream(Publish.values()).anyMatch(p -> p.name().equals(publish)),
+                "publish", "must be LIVE or RELEASES");
         Set<String> slugs = new HashSet<>();
         if (violations.required(tracks, "tracks")) {
             for (int i = 0; i < tracks.size(); i++) {
