@@ -64,7 +64,7 @@ class DeploymentFilesTest {
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
 
         assertThat(text).as("no demo users in a deployment").doesNotContain("demo-users");
-        for (String secret : List.of("CFP_ADMIN_EMAIL", "CFP_ADMIN_PASSWORD_HASH", "CFP_TOKENS_KEYS_COMPOSE",
+        for (String secret : List.of("CFP_ADMIN_EMAIL", "CFP_ADMIN_PASSWORD_HASH", "CFP_TOKENS_KEYS_COMPOSE", "CFP_CALENDAR_KEY",
                 "CFP_MONGO_ADMIN_PASSWORD", "CFP_MONGO_SUBMISSION_PASSWORD", "CFP_MONGO_NOTIFICATION_PASSWORD",
                 "CFP_KAFKA_ADMIN_PASSWORD", "CFP_KAFKA_SUBMISSION_PASSWORD", "CFP_KAFKA_REVIEW_PASSWORD",
                 "CFP_KAFKA_SCHEDULE_PASSWORD", "CFP_KAFKA_NOTIFICATION_PASSWORD")) {

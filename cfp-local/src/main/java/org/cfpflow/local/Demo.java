@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * decide their micro-conferences, alice reviews everything) and its timetable blocks; the proposals of all of them,
  * interleaved; the leads' scores; then the acceptances one by one, alternating between the conferences, with a pause,
  * so that someone watching /{c}/schedule sees each timetable fill in; then the speakers answer: some confirm, and
- * where a talk waits for a slot, another's speakers decline and the waiting talk moves up.
+ * where a talk waits for a slot, another's speakers decline and the waiting talk moves up; the last conference
+ * publishes in releases, and its organizer releases the timetable at the end (one e-mail per speaker).
  */
 public final class Demo {
 
@@ -78,8 +79,10 @@ public final class Demo {
 
     private void run(List<SampleConference> conferences) throws Exception {
         String organizer = user("organizer@example.org");
+        // the last conference publishes its timetable in releases: its speakers hear of their slots at the release
+        SampleConference releasing = conferences.get(conferences.size() - 1);
         for (SampleConference conference : conferences) {
-            define(conference, organizer);
+            define(conference, organizer, conference == releasing);
         }
 
         // the speakers of every conference submit, interleaved
@@ -122,26 +125,48 @@ public final class Demo {
             System.out.println("Accepted for " + proposal.conferenceId + ": " + proposal.title);
             Thread.sleep(pause.toMillis());
         }
+        String movedUp = null;
         for (SampleConference conference : conferences) {
-            answerAcceptances(conference, submitted);
+            String moved = answerAcceptances(conference, submitted, organizer);
+            movedUp = conference == releasing ? moved : movedUp;
         }
+        release(releasing, movedUp, organizer);
         for (SampleConference conference : conferences) {
             String published = schedule + "/" + conference.id() + "/schedule";
-            System.out.println("Done. Timetable: " + published + "   Exports: " + published + ".xml, " + published
-                    + ".json, " + published + ".ics");
+            System.out.println("Done. " + (conference == releasing ? "Public timetable (the release): " + published
+                    + "   Working timetable (organizers): " + published + "/live" : "Timetable: " + published)
+                    + "   Exports: " + published + ".xml, " + published + ".json, " + published + ".ics");
         }
+    }
+
+    /**
+     * The organizer releases the working timetable, once the talk that moved up from the waitlist (if any) has its
+     * slot: its speakers get one e-mail each with all their talks' slots.
+     */
+    private void release(SampleConference conference, String movedUp, String organizer) throws Exception {
+        String timetable = schedule + "/api/conferences/" + conference.id() + "/timetable";
+        poll("see the waitlisted talk of " + conference.id() + " take the declined slot",
+                () -> send("GET", timetable, null, organizer), response -> response.statusCode() == 200
+                        && (movedUp == null || JSON.readTree(response.body()).path("days")
+                        .findValuesAsString("proposalId").contains(movedUp)));
+        JsonNode release = expect(send("POST", timetable + "/releases", Map.of("version", "1.0", "comment",
+                "The first timetable"), organizer), 201, "release " + conference.id());
+        System.out.println("Released " + conference.id() + " " + release.path("version").asString() + ": "
+                + release.path("changes").size() + " talks; each of their speakers gets one e-mail with all of theirs");
     }
 
     /**
      * The speakers answer their acceptances, with their edit tokens: every other placed talk is confirmed; where a
      * talk waits for a slot, the speakers of a placed talk at least as long decline, and the waiting one moves up.
+     * Returns the proposal id of the talk that moves up; null where none waits.
      */
-    private void answerAcceptances(SampleConference conference, List<Submitted> submitted) throws Exception {
+    private String answerAcceptances(SampleConference conference, List<Submitted> submitted, String organizer)
+            throws Exception {
         Map<String, Submitted> byId = new java.util.HashMap<>();
         submitted.forEach(p -> byId.put(p.id, p));
         int accepted = (int) submitted.stream().filter(p -> p.conferenceId.equals(conference.id())).count();
         JsonNode timetable = JSON.readTree(poll("see every accepted talk of " + conference.id() + " placed or waiting",
-                () -> send("GET", schedule + "/api/conferences/" + conference.id() + "/timetable", null, null),
+                () -> send("GET", schedule + "/api/conferences/" + conference.id() + "/timetable", null, organizer),
                 response -> response.statusCode() == 200 && placedOrWaiting(JSON.readTree(response.body())) == accepted)
                 .body());
         List<JsonNode> slots = new ArrayList<>();
@@ -163,14 +188,17 @@ public final class Demo {
                     talk.editToken), 200, "decline " + talk.id);
             System.out.println("Declined by its speakers: " + talk.title + "; from the waitlist, "
                     + waiting.path("title").asString() + " takes a slot");
+            return waiting.path("proposalId").asString();
         }
+        return null;
     }
 
-    /** Defines the conference (call open now, its team) and its timetable blocks. */
-    private void define(SampleConference conference, String organizer) throws Exception {
+    /** Defines the conference (call open now, its team, how it publishes) and its timetable blocks. */
+    private void define(SampleConference conference, String organizer, boolean releases) throws Exception {
         ObjectNode definition = conference.definition(List.of(
                 Map.of("email", "organizer@example.org", "roles", List.of("ORGANIZER")),
                 Map.of("email", "alice@example.org", "roles", List.of("REVIEWER"))));
+        definition.put("publish", releases ? "RELEASES" : "LIVE");
         expect(send("PUT", submission + "/api/conferences/" + conference.id(), definition, organizer), 200, 201,
                 "define " + conference.id());
         System.out.println("Conference defined: " + conference.title() + ", led by " + conference.leads().keySet());

@@ -39,6 +39,8 @@ import org.springframework.test.context.ActiveProfiles;
 public abstract class NotificationServiceTest {
 
     protected static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
+    /** The test configuration's key of speakers' calendar links (application-test.yml). */
+    protected static final String TEST_CALENDAR_KEY = "Y2FsZW5kYXJrZXljYWxlbmRhcmtleWNhbGVuZGFyMDE=";
 
     @LocalServerPort
     protected int port;

@@ -18,7 +18,9 @@ import org.cfpflow.events.TalkWaitlisted;
 public enum NotificationKind {
     SUBMITTED, UPDATED, WITHDRAWN, ACCEPTED, REJECTED, SCHEDULED, RESCHEDULED, UNSCHEDULED, WAITLISTED,
     /** Sent later, not by an event of its own: to accepted speakers who have neither confirmed nor declined. */
-    CONFIRM_REMINDER;
+    CONFIRM_REMINDER,
+    /** One per speaker and release, with all that the release changed in their talks. */
+    RELEASED;
 
     private static final Map<Class<? extends CfpEvent>, NotificationKind> BY_EVENT = Map.of(
             ProposalSubmitted.class, SUBMITTED, ProposalUpdated.class, UPDATED, ProposalWithdrawn.class, WITHDRAWN,

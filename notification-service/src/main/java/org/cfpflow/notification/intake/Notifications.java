@@ -19,6 +19,7 @@ import org.cfpflow.events.ProposalDeclined;
 import org.cfpflow.events.ProposalRejected;
 import org.cfpflow.events.ProposalSubmitted;
 import org.cfpflow.events.ProposalWithdrawn;
+import org.cfpflow.events.ScheduleReleased;
 import org.cfpflow.events.Slot;
 import org.cfpflow.events.Speaker;
 import org.cfpflow.events.Talk;
@@ -62,6 +63,7 @@ class Notifications implements CfpEventHandler {
     private final Conferences conferences;
     private final EditLinks editLinks;
     private final Reminders reminders;
+    private final SpeakerCalendars calendars;
     private final MailComposer composer;
     private final MailContents contents;
     private final DeliveryWorker worker;
@@ -69,7 +71,7 @@ class Notifications implements CfpEventHandler {
     private final Clock clock;
 
     Notifications(MongoTemplate mongo, Aggregates aggregates, NotificationRepository notifications, Conferences conferences,
-           EditLinks editLinks, Reminders reminders, MailComposer composer, MailContents contents, DeliveryWorker worker, MailProperties properties,
+           EditLinks editLinks, Reminders reminders, SpeakerCalendars calendars, MailComposer composer, MailContents contents, DeliveryWorker worker, MailProperties properties,
            Clock clock) {
         this.mongo = mongo;
         this.aggregates = aggregates;
@@ -77,6 +79,7 @@ class Notifications implements CfpEventHandler {
         this.conferences = conferences;
         this.editLinks = editLinks;
         this.reminders = reminders;
+        this.calendars = calendars;
         this.composer = composer;
         this.contents = contents;
         this.worker = worker;
@@ -108,7 +111,14 @@ class Notifications implements CfpEventHandler {
         for (ReceivedEvent event : events) {
             // a conference not heard of yet is named "the conference", in UTC
             Conference conference = conferences.find(event.payload().conferenceId()).orElseGet(Conference::new);
-            if (event.payload() instanceof TalkRescheduled move) {
+            if (conference.publishesReleases() && isAPlacement(event.payload())) {
+                // its speakers hear of the working timetable's changes when a release publishes them
+                continue;
+            }
+            if (event.payload() instanceof ScheduleReleased released) {
+                claims.addAll(released(event, released, conference, now));
+            }
+            else if (event.payload() instanceof TalkRescheduled move) {
                 claim(claims, now);
                 claims.clear();
                 claim(moved(event, move, conference, now), now);
@@ -132,8 +142,11 @@ class Notifications implements CfpEventHandler {
                 : null;
         List<Notification> notifications = new ArrayList<>();
         for (Speaker speaker : recipients(about.talk())) {
-            notifications.add(notification(event, kind, speaker, letter(kind, payload, about.talk(), speaker,
-                    conference, null, link), now, now));
+            MailComposer.Letter letter = letter(kind, payload, about.talk(), speaker, conference, null, link);
+            if (kind == NotificationKind.SCHEDULED) {
+                letter = letter.withCalendar(calendars.urlOf(payload.conferenceId(), speaker.email()));
+            }
+            notifications.add(notification(event, kind, speaker, letter, now, now));
         }
         if (payload instanceof ProposalAccepted accepted && (link == null || link.answeredAt() == null)) {
             conference.confirmation().ifPresent(confirmation -> notifications.addAll(reminders(event, accepted,
@@ -168,6 +181,42 @@ class Notifications implements CfpEventHandler {
         return reminders;
     }
 
+    private static boolean isAPlacement(CfpEvent payload) {
+        return payload instanceof TalkScheduled || payload instanceof TalkRescheduled
+                || payload instanceof TalkUnscheduled || payload instanceof TalkWaitlisted;
+    }
+
+    /** One e-mail per speaker (by address) whose talks the release changed, with all of their changes. */
+    private List<Notification> released(ReceivedEvent event, ScheduleReleased released, Conference conference,
+                                        Instant now) {
+        Map<String, List<ScheduleReleased.ReleasedChange>> bySpeaker = new LinkedHashMap<>();
+        Map<String, Speaker> speakers = new LinkedHashMap<>();
+        for (ScheduleReleased.ReleasedChange change : released.changes()) {
+            for (Speaker speaker : change.speakers()) {
+                String address = speaker.email().toLowerCase(Locale.ROOT);
+                speakers.putIfAbsent(address, speaker);
+                List<ScheduleReleased.ReleasedChange> theirs = bySpeaker.computeIfAbsent(address, a -> new ArrayList<>());
+                if (!theirs.contains(change)) {
+                    theirs.add(change);
+                }
+            }
+        }
+        List<Notification> notifications = new ArrayList<>();
+        bySpeaker.forEach((address, changes) -> {
+            Speaker speaker = speakers.get(address);
+            String subject = "The timetable is out: " + (changes.size() == 1 ? "“" + changes.get(0).title() + "”"
+                    : changes.size() + " of your talks");
+            MailComposer.Letter letter = MailComposer.Letter.ofRelease(subject, conference.title(), conference.zone(),
+                    speaker.name(), changes, calendars.urlOf(released.conferenceId(), speaker.email()));
+            Notification notification = Notification.create(event.id() + "/" + NotificationKind.RELEASED + "/"
+                    + speaker.email(), released.conferenceId(), changes.get(0).proposalId(), speaker.email(),
+                    NotificationKind.RELEASED, composer.compose(letter), now, now);
+            notification.markHandled(event.id());
+            notifications.add(notification);
+        });
+        return notifications;
+    }
+
     /** An event after which no reminder to confirm is wanted: the speakers answered, or the talk is out. */
     private static boolean endsTheWait(CfpEvent payload) {
         return payload instanceof ProposalConfirmed || payload instanceof ProposalDeclined
@@ -185,7 +234,8 @@ class Notifications implements CfpEventHandler {
                 continue;
             }
             Notification notification = notification(event, NotificationKind.RESCHEDULED, speaker,
-                    letter(NotificationKind.RESCHEDULED, move, move.talk(), speaker, conference, null, null), now,
+                    letter(NotificationKind.RESCHEDULED, move, move.talk(), speaker, conference, null, null)
+                            .withCalendar(calendars.urlOf(move.conferenceId(), speaker.email())), now,
                     now.plus(properties.rescheduleWindow()));
             notification.firstMove(move);
             notifications.add(notification);
@@ -240,7 +290,8 @@ class Notifications implements CfpEventHandler {
             // the speaker last heard of the slot before the first move, so the e-mail says "moved from" that one
             Slot known = waiting.firstMove().map(TalkRescheduled::previousSlot).orElse(move.previousSlot());
             waiting.replaceMail(waiting.id() + "/" + eventId, composer.compose(letter(NotificationKind.RESCHEDULED,
-                    move, move.talk(), speaker, conference, known, null)));
+                    move, move.talk(), speaker, conference, known, null)
+                    .withCalendar(calendars.urlOf(move.conferenceId(), speaker.email()))));
             contents.store(Notification.composedMails(List.of(waiting)));
             // a concurrent claim by the sender fails this save; the record is then retried and starts a new e-mail
             notifications.save(waiting);
@@ -281,6 +332,7 @@ class Notifications implements CfpEventHandler {
             case UNSCHEDULED -> "Your talk " + quoted + " has no slot for now";
             case WAITLISTED -> "Your talk " + quoted + " is on the waitlist";
             case CONFIRM_REMINDER -> "Please confirm your talk " + quoted;
+            case RELEASED -> "The timetable is out: " + quoted;
         };
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.cfpflow.events.ScheduleReleased.ReleasedChange;
 import org.cfpflow.events.Slot;
 import org.cfpflow.events.Talk;
 import org.cfpflow.platform.IcsCalendar;
@@ -50,19 +51,50 @@ public class MailComposer {
      */
     public record Letter(String template, String subject, String conference, ZoneId zone, String recipientName,
                          String proposalId, Talk talk, String editUrl, String sealedEditToken, String note, Slot slot,
-                         Slot previousSlot, String reason) {
+                         Slot previousSlot, String reason, List<ReleasedChange> changes, String calendarUrl) {
+
+        /** A letter about one talk. */
+        public Letter(String template, String subject, String conference, ZoneId zone, String recipientName,
+                      String proposalId, Talk talk, String editUrl, String sealedEditToken, String note, Slot slot,
+                      Slot previousSlot, String reason) {
+            this(template, subject, conference, zone, recipientName, proposalId, talk, editUrl, sealedEditToken, note,
+                    slot, previousSlot, reason, List.of(), null);
+        }
+
+        /** A letter about what a release changed in the recipient's talks ({@code talk} null). */
+        public static Letter ofRelease(String subject, String conference, ZoneId zone, String recipientName,
+                                       List<ReleasedChange> changes, String calendarUrl) {
+            return new Letter("released", subject, conference, zone, recipientName, changes.get(0).proposalId(), null,
+                    null, null, null, null, null, null, List.copyOf(changes), calendarUrl);
+        }
 
         /** The same letter with another reason (a reminder's deadline, say). */
         public Letter withReason(String newReason) {
             return new Letter(template, subject, conference, zone, recipientName, proposalId, talk, editUrl,
-                    sealedEditToken, note, slot, previousSlot, newReason);
+                    sealedEditToken, note, slot, previousSlot, newReason, changes, calendarUrl);
         }
+
+        /** The same letter with a link to the recipient's own calendar of their talks. */
+        public Letter withCalendar(String url) {
+            return new Letter(template, subject, conference, zone, recipientName, proposalId, talk, editUrl,
+                    sealedEditToken, note, slot, previousSlot, reason, changes, url);
+        }
+    }
+
+    /** A release's change as a speaker reads it. */
+    public record ChangeText(String kind, String title, SlotText slot, SlotText previousSlot) {
     }
 
     public ComposedMail compose(Letter letter) {
         Context context = new Context(Locale.ENGLISH);
-        context.setVariables(Map.of("conference", letter.conference(), "name", letter.recipientName(),
-                "talk", letter.talk()));
+        context.setVariable("conference", letter.conference());
+        context.setVariable("name", letter.recipientName());
+        context.setVariable("talk", letter.talk());
+        context.setVariable("changes", letter.changes().stream().map(c -> new ChangeText(
+                c.kind().name().toLowerCase(Locale.ROOT), c.title(),
+                c.slot() == null ? null : SlotText.of(c.slot(), letter.zone()),
+                c.previousSlot() == null ? null : SlotText.of(c.previousSlot(), letter.zone()))).toList());
+        context.setVariable("calendarUrl", letter.calendarUrl());
         String editUrl = letter.editUrl() == null || letter.sealedEditToken() == null ? null
                 : letter.editUrl() + "?token=" + ComposedMail.EDIT_TOKEN;
         context.setVariable("editUrl", editUrl);
@@ -79,6 +111,10 @@ public class MailComposer {
             attachments.add(new ComposedMail.Attachment("talk.ics", "text/calendar; charset=UTF-8; method=PUBLISH",
                     calendar(letter)));
         }
+        if (letter.changes().stream().anyMatch(c -> c.slot() != null)) {
+            attachments.add(new ComposedMail.Attachment("talks.ics", "text/calendar; charset=UTF-8; method=PUBLISH",
+                    releaseCalendar(letter)));
+        }
         return new ComposedMail(subjectLine("[" + letter.conference() + "] " + letter.subject()),
                 templates.process(letter.template() + ".txt", context),
                 templates.process(letter.template() + ".html", context), attachments,
@@ -92,6 +128,13 @@ public class MailComposer {
         return IcsCalendar.write("notification", letter.zone(), List.of(new IcsCalendar.Event(letter.proposalId(),
                 talk.title(), slot.start(), slot.end(), slot.room(),
                 letter.conference() + ": " + (talk.abstractText() == null ? "" : talk.abstractText()), null, null)));
+    }
+
+    /** The {@code .ics} of a release's letter: the recipient's added and moved talks, each by its usual UID. */
+    private static String releaseCalendar(Letter letter) {
+        return IcsCalendar.write("notification", letter.zone(), letter.changes().stream().filter(c -> c.slot() != null)
+                .map(c -> new IcsCalendar.Event(c.proposalId(), c.title(), c.slot().start(), c.slot().end(),
+                        c.slot().room(), letter.conference() + ": " + c.title(), null, null)).toList());
     }
 
     /** Header-safe: no CR, LF or other control characters, and of a length mail clients show. */

@@ -22,6 +22,7 @@ import org.cfpflow.events.TalkRescheduled;
 import org.cfpflow.events.TalkScheduled;
 import org.cfpflow.events.TalkUnscheduled;
 import org.cfpflow.events.TalkWaitlisted;
+import org.cfpflow.messaging.CalendarLinks;
 import org.cfpflow.messaging.CloudEventRecords;
 import org.cfpflow.messaging.SealedTokens;
 import org.cfpflow.notification.NotificationServiceTest;
@@ -29,8 +30,8 @@ import org.cfpflow.testsupport.KafkaProbe;
 import org.cfpflow.testsupport.ReceivedMail;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -131,6 +132,10 @@ class EmailsTest extends NotificationServiceTest {
         assertThat(scheduled.subject()).contains("is scheduled");
         assertThat(scheduled.text()).contains("Wednesday 13 September 2017", "14:20-14:35", "America/Los_Angeles",
                 "Containers MC room");
+        String ownCalendar = "http://schedule.test/lpc2017/speakers/" + CalendarLinks.of(TEST_CALENDAR_KEY).orElseThrow()
+                .keyOf("lpc2017", to) + ".ics";
+        assertThat(scheduled.text()).as("the speaker's own calendar").contains(ownCalendar);
+        assertThat(scheduled.html()).contains(ownCalendar).doesNotContain(to);
         assertThat(scheduled.attachments()).singleElement().satisfies(ics -> {
             assertThat(ics.fileName()).isEqualTo("talk.ics");
             Calendar calendar = new CalendarBuilder().build(new StringReader(new String(ics.content())));

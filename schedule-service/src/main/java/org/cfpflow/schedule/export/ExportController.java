@@ -1,5 +1,7 @@
 package org.cfpflow.schedule.export;
 
+import java.nio.charset.StandardCharsets;
+
 import org.cfpflow.platform.Problems;
 import org.cfpflow.schedule.release.Releases;
 import org.springframework.beans.factory.annotation.Value;
@@ -8,12 +10,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 /** A conference's public schedule (the working timetable, or its latest release) in the formats conference apps load. */
 @RestController
 class ExportController {
 
-    private static final MediaType CALENDAR = new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8);
+    private static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
 
     private final Releases releases;
     private final String publicUrl;
@@ -40,6 +43,7 @@ class ExportController {
 
     private PublishedSchedule published(String conferenceId) {
         return PublishedSchedule.of(releases.published(conferenceId)
-                .orElseThrow(() -> Problems.notFound("No conference " + conferenceId)), publicUrl);
+                .orElseThrow(() -> Problems.notFound("No conference " + conferenceId)),
+                publicUrl + "/" + UriUtils.encodePathSegment(conferenceId, StandardCharsets.UTF_8));
     }
 }

@@ -19,6 +19,7 @@ import javax.xml.validation.SchemaFactory;
 import org.cfpflow.events.ProposalAccepted;
 import org.cfpflow.events.Speaker;
 import org.cfpflow.events.Talk;
+import org.cfpflow.messaging.CalendarLinks;
 import org.cfpflow.schedule.ScheduleServiceTest;
 import org.cfpflow.testsupport.SharedFiles;
 import org.cfpflow.testsupport.TestHttp;
@@ -86,6 +87,8 @@ class ExportTest extends ScheduleServiceTest {
 
         assertThat(errors).isEmpty();
         assertThat(json.json().path("schedule").path("conference").path("acronym").asString()).isEqualTo(conferenceId);
+        assertThat(json.json().path("schedule").path("conference").path("url").asString())
+                .as("the conference's own page").endsWith("/" + conferenceId + "/schedule");
         assertThat(json.body()).contains(StableIds.talk(plainId).toString())
                 .as("a person's guid is not a hash of their e-mail address, which anyone could confirm a guess against")
                 .contains(StableIds.person("serge").toString())
@@ -118,5 +121,32 @@ class ExportTest extends ScheduleServiceTest {
                 "room", "Containers MC room")), 200);
         await().atMost(Duration.ofSeconds(5)).until(() -> anonymous.get("/" + conferenceId + "/schedule.ics").body()
                 .contains(StableIds.talk(plainId) + "@cfp-flow"));
+    }
+
+    @Test
+    void aTalkAndEachSpeakerHaveACalendarOfTheirOwn() throws Exception {
+        TestHttp.Response talk = anonymous.get("/" + conferenceId + "/talks/" + plainId + ".ics");
+        assertThat(talk.contentType()).startsWith("text/calendar");
+        assertThat(uids(talk)).containsExactly(StableIds.talk(plainId) + "@cfp-flow");
+        assertThat(anonymous.get("/" + conferenceId + "/talks/unknown.ics").status()).isEqualTo(404);
+
+        // the key the notification-service puts in the speaker's e-mails (the test configuration's)
+        CalendarLinks links = CalendarLinks.of("Y2FsZW5kYXJrZXljYWxlbmRhcmtleWNhbGVuZGFyMDE=").orElseThrow();
+        String serges = links.keyOf(conferenceId, "Serge@Example.org");
+        assertThat(uids(anonymous.get("/" + conferenceId + "/speakers/" + serges + ".ics")))
+                .containsExactly(StableIds.talk(plainId) + "@cfp-flow");
+        assertThat(uids(anonymous.get("/" + conferenceId + "/speakers/"
+                + links.keyOf(conferenceId, "stephane.graber@example.org") + ".ics")))
+                .containsExactly(StableIds.talk(hostileId) + "@cfp-flow");
+        assertThat(uids(anonymous.get("/" + conferenceId + "/speakers/" + links.keyOf("other", "serge@example.org")
+                + ".ics"))).as("a key of another conference").isEmpty();
+        assertThat(uids(anonymous.get("/" + conferenceId + "/speakers/AAAAAAAAAAAAAAAAAAAAAA.ics"))).isEmpty();
+        assertThat(anonymous.get("/" + conferenceId + "/speakers/serge@example.org.ics").status()).isEqualTo(404);
+    }
+
+    private static List<String> uids(TestHttp.Response ics) throws Exception {
+        assertThat(ics.status()).as(ics.body()).isEqualTo(200);
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics.body()));
+        return calendar.<VEvent>getComponents("VEVENT").stream().map(e -> e.getUid().orElseThrow().getValue()).toList();
     }
 }
