@@ -87,7 +87,10 @@ class LpcScenarioTest {
         TestHttp schedule = new TestHttp(system.url("schedule"));
         TestHttp notifications = new TestHttp(system.url("notification")).as("organizer@example.org", "organizer");
         lpc2017.define(system);
-        lpc2019.define(system, "organizer2019@example.org");
+        // LPC 2019 reminds accepted speakers to confirm after an hour, and gives the slot of a talk still unconfirmed
+        // three hours after its acceptance to the waitlist
+        lpc2019.define(system, Map.of("confirmation", Map.of("remindAfter", "PT1H", "releaseUnconfirmed", true)),
+                "organizer2019@example.org");
 
         // speakers of both submit at once, interleaved
         for (int i = 0; i < Math.max(lpc2017.size(), lpc2019.size()); i++) {
@@ -378,5 +381,65 @@ class LpcScenarioTest {
                         : "SCHEDULED");
             }
         });
+    }
+
+    /**
+     * LPC 2019, on every service's clock moved forward: all its speakers confirm but those of one talk, who get two
+     * reminders (after one and two hours, the second naming the deadline) and none after; at the deadline their talk
+     * goes to the waitlist and its slot is free. Those who confirmed get no reminder.
+     */
+    @Test
+    @Order(5)
+    void aSpeakerWhoNeverConfirmsIsRemindedTwiceAndThenLosesTheSlot() {
+        Assumptions.assumeTrue(lpc2019Played != null, "the LPC scenario did not run");
+        PlayedConference lpc2019 = lpc2019Played;
+        TestHttp submission = new TestHttp(system.url("submission"));
+        TestHttp schedule = new TestHttp(system.url("schedule"));
+        List<JsonNode> placed = PlayedConference.slots(schedule.get("/api/conferences/lpc2019/timetable").json());
+        List<String> unconfirmed = placed.stream().filter(slot -> !slot.path("confirmed").asBoolean())
+                .map(slot -> slot.path("proposalId").asString()).toList();
+        String confirmedBefore = placed.stream().filter(slot -> slot.path("confirmed").asBoolean())
+                .map(slot -> slot.path("proposalId").asString()).findFirst().orElseThrow();
+        String never = unconfirmed.get(unconfirmed.size() - 1);
+        for (String id : unconfirmed.subList(0, unconfirmed.size() - 1)) {
+            assertThat(submission.postJson("/api/proposals/" + id + "/confirm", "", "X-Edit-Token",
+                    lpc2019.tokens.get(id)).status()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> PlayedConference.slots(schedule
+                .get("/api/conferences/lpc2019/timetable").json()).stream()
+                .filter(slot -> !slot.path("confirmed").asBoolean()).count() == 1);
+
+        String title = lpc2019.proposals.get(never).path("title").asString();
+        List<String> speakers = lpc2019.proposals.get(never).path("speakers").valueStream()
+                .map(speaker -> speaker.path("email").asString()).toList();
+        String confirming = lpc2019.proposals.get(confirmedBefore).path("speakers").get(0).path("email").asString();
+        system.clock.advance(Duration.ofMinutes(61));
+        for (String speaker : speakers) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> reminders(speaker, title).size() == 1);
+        }
+        system.clock.advance(Duration.ofMinutes(60));
+        for (String speaker : speakers) {
+            List<ReceivedMail> reminders = await().atMost(Duration.ofSeconds(30)).until(() -> reminders(speaker, title),
+                    mails -> mails.size() == 2);
+            assertThat(reminders.get(1).text()).contains("If we have not heard from you by",
+                    "its slot goes to a talk on the waitlist");
+        }
+        assertThat(infrastructure.mailbox().to(confirming)).extracting(ReceivedMail::subject)
+                .noneMatch(subject -> subject.startsWith("[") && subject.contains("Please confirm"));
+
+        system.clock.advance(Duration.ofMinutes(61));
+        JsonNode after = await().atMost(Duration.ofSeconds(30)).until(() ->
+                schedule.get("/api/conferences/lpc2019/timetable").json(), timetable -> timetable.path("waitlist")
+                .findValuesAsString("proposalId").contains(never));
+        assertThat(PlayedConference.slots(after)).extracting(slot -> slot.path("proposalId").asString())
+                .as("the others keep their slots").hasSize(placed.size() - 1).doesNotContain(never);
+        for (String speaker : speakers) {
+            assertThat(reminders(speaker, title)).as("no third reminder").hasSize(2);
+        }
+    }
+
+    private static List<ReceivedMail> reminders(String speaker, String title) {
+        return infrastructure.mailbox().to(speaker).stream()
+                .filter(mail -> mail.subject().contains("Please confirm your talk “" + title + "”")).toList();
     }
 }

@@ -19,6 +19,7 @@ import org.cfpflow.testsupport.TestHttp;
 import org.junit.jupiter.api.Assumptions;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -26,6 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  * deciders of their tracks, its proposals submitted (their ids and edit tokens kept).
  */
 final class PlayedConference {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The passwords of the e2e users (e2e-users.yml). */
     static final Map<String, String> PASSWORDS = Map.of("organizer@example.org", "organizer",
@@ -62,12 +65,18 @@ final class PlayedConference {
 
     /** Its call open now; the admin creates it, organized by the admin and {@code organizers}; then its blocks. */
     void define(RunningSystem system, String... organizers) {
+        define(system, Map.of(), organizers);
+    }
+
+    /** As {@link #define(RunningSystem, String...)}, with more of the conference's settings ({@code confirmation}, say). */
+    void define(RunningSystem system, Map<String, Object> settings, String... organizers) {
         List<Map<String, Object>> team = new ArrayList<>();
         team.add(Map.of("email", "organizer@example.org", "roles", List.of("ORGANIZER")));
         for (String organizer : organizers) {
             team.add(Map.of("email", organizer, "roles", List.of("ORGANIZER")));
         }
         ObjectNode conference = sample.definition(team);
+        settings.forEach((name, value) -> conference.set(name, JSON.valueToTree(value)));
         TestHttp admin = as(system, "submission", "organizer@example.org");
         assertThat(admin.putJson("/api/conferences/" + id, conference.toString()).status()).isEqualTo(201);
         String blocks = sample.blocks().toString();

@@ -1,14 +1,17 @@
 package org.cfpflow.e2e;
 
 import java.net.URL;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.cfpflow.testsupport.SettableClock;
 import org.cfpflow.testsupport.TestInfrastructure;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * The four services in one JVM, each its own Spring context with its own configuration file, database, consumer
@@ -17,6 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class RunningSystem implements AutoCloseable {
 
     private final Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
+    /** Every service's clock: real time until a test moves it forward (to the day reminders are due, say). */
+    final SettableClock clock = new SettableClock();
 
     static RunningSystem start(TestInfrastructure infrastructure, Map<String, Class<?>> applications) {
         RunningSystem system = new RunningSystem();
@@ -28,10 +33,14 @@ final class RunningSystem implements AutoCloseable {
             properties.put("spring.main.banner-mode", "off");
             properties.put("cfp.mail.poll-interval", "200ms");
             properties.put("cfp.consumer.retry-for", "10s");
+            properties.put("cfp.schedule.unconfirmed-every", "1s");
             // as command-line arguments: they must win over each service's own application.yml
             String[] arguments = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
                     .toArray(String[]::new);
-            system.services.put(name, new SpringApplicationBuilder(application).run(arguments));
+            system.services.put(name, new SpringApplicationBuilder(application)
+                    .initializers(context -> ((GenericApplicationContext) context).registerBean("settableClock",
+                            Clock.class, () -> system.clock, definition -> definition.setPrimary(true)))
+                    .run(arguments));
         });
         return system;
     }
