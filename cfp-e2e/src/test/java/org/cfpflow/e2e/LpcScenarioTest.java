@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
 
 import org.cfpflow.notification.NotificationApplication;
 import org.cfpflow.review.ReviewApplication;
@@ -29,6 +34,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
 import net.fortuna.ical4j.data.CalendarBuilder;
 
 import tools.jackson.databind.JsonNode;
@@ -45,6 +54,8 @@ class LpcScenarioTest {
     private static TestInfrastructure infrastructure;
     /** LPC 2019 as the scenario left it: its timetable full, a talk on the waitlist. */
     private static PlayedConference lpc2019Played;
+    /** LPC 2017 as the scenario left it: every talk placed. */
+    private static PlayedConference lpc2017Played;
 
     @BeforeAll
     static void start(TestInfrastructure infra) {
@@ -134,6 +145,7 @@ class LpcScenarioTest {
         List<JsonNode> slots2019 = PlayedConference.slots(timetable2019);
         assertThat(slots2019).isNotEmpty();
         lpc2019Played = lpc2019;
+        lpc2017Played = lpc2017;
         lpc2019.assertPlacedByTheRules(slots2019);
 
         // every speaker of both: one receipt, one acceptance, and one schedule or waitlist e-mail per talk
@@ -441,5 +453,97 @@ class LpcScenarioTest {
     private static List<ReceivedMail> reminders(String speaker, String title) {
         return infrastructure.mailbox().to(speaker).stream()
                 .filter(mail -> mail.subject().contains("Please confirm your talk “" + title + "”")).toList();
+    }
+
+    /**
+     * LPC 2017 switches to publishing in releases. A move of the working timetable sends no e-mail; the release sends
+     * each of its speakers one; the public exports (valid against the c3voc schemas) and page (in Chromium) show the
+     * release, not a move made after it; the working timetable is its organizers'.
+     */
+    @Test
+    @Order(6)
+    void underReleasesSpeakersHearOfTheReleaseOnlyAndThePublicScheduleIsIt() throws Exception {
+        Assumptions.assumeTrue(lpc2017Played != null, "the LPC scenario did not run");
+        PlayedConference lpc2017 = lpc2017Played;
+        TestHttp anonymous = new TestHttp(system.url("schedule"));
+        TestHttp organizer = PlayedConference.as(system, "schedule", "organizer@example.org");
+        String timetable = "/api/conferences/lpc2017/timetable";
+        lpc2017.redefine(system, Map.of("publish", "RELEASES"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> anonymous.get(timetable).status() == 401);
+
+        List<JsonNode> placed = PlayedConference.slots(organizer.get(timetable).json());
+        Map<String, List<String>> speakersByTalk = new LinkedHashMap<>();
+        placed.forEach(slot -> speakersByTalk.put(slot.path("proposalId").asString(), speakersOf(lpc2017, slot)));
+        Map<String, Long> releasedBefore = new LinkedHashMap<>();
+        speakersByTalk.values().stream().flatMap(List::stream).distinct()
+                .forEach(email -> releasedBefore.put(email, released(email)));
+        JsonNode moving = placed.get(0);
+        String movedTo = moveToAFreeStart(organizer, moving, moving.path("startLocal").asString());
+
+        JsonNode release = organizer.postJson(timetable + "/releases", Map.of("version", "2017.1")).json();
+        assertThat(release.path("number").asInt()).isEqualTo(1);
+        assertThat(release.path("changes").findValuesAsString("proposalId"))
+                .containsExactlyInAnyOrderElementsOf(speakersByTalk.keySet());
+        // one e-mail per speaker, whatever the number of their talks; the move before the release sent none
+        for (Map.Entry<String, Long> speaker : releasedBefore.entrySet()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> released(speaker.getKey()) == speaker.getValue() + 1);
+        }
+        String movedTitle = lpc2017.proposals.get(moving.path("proposalId").asString()) == null
+                ? moving.path("title").asString()
+                : lpc2017.proposals.get(moving.path("proposalId").asString()).path("title").asString();
+        for (String speaker : speakersByTalk.get(moving.path("proposalId").asString())) {
+            assertThat(infrastructure.mailbox().to(speaker)).extracting(ReceivedMail::subject)
+                    .noneMatch(subject -> subject.contains("“" + movedTitle + "” has moved"));
+        }
+
+        // a move after the release: the public schedule stays the release
+        String movedAgain = moveToAFreeStart(organizer, moving, movedTo);
+        TestHttp.Response json = anonymous.get("/lpc2017/schedule.json");
+        assertThat(json.json().path("schedule").path("version").asString()).isEqualTo("2017.1");
+        assertThat(anonymous.get(timetable + "/published").json().path("days").findValues("startLocal").stream()
+                .map(JsonNode::asString)).contains(movedTo + ":00").doesNotContain(movedAgain + ":00");
+        Path schemaFile = SharedFiles.find("specs/schedule.schema.json").orElse(null);
+        Path xsd = SharedFiles.find("specs/schedule.xml.xsd").orElse(null);
+        Assumptions.assumeTrue(schemaFile != null && xsd != null, "shared/specs is not beside this checkout");
+        assertThat(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_6).getSchema(Files.readString(schemaFile))
+                .validate(json.body(), InputFormat.JSON)).isEmpty();
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(xsd.toFile()).newValidator()
+                .validate(new StreamSource(new StringReader(anonymous.get("/lpc2017/schedule.xml").body())));
+
+        if (HeadlessChromium.available()) {
+            try (HeadlessChromium browser = HeadlessChromium.start()) {
+                browser.open(system.url("schedule") + "/lpc2017/schedule");
+                browser.awaitText("#connection", "release 2017.1");
+                assertThat(browser.text("#days")).contains(placed.get(1).path("title").asString());
+            }
+        }
+    }
+
+    /** The number of release e-mails of LPC 2017 the address has had. */
+    private static long released(String email) {
+        return infrastructure.mailbox().to(email).stream()
+                .filter(mail -> mail.subject().contains("2017") && mail.subject().contains("The timetable is out"))
+                .count();
+    }
+
+    private static List<String> speakersOf(PlayedConference conference, JsonNode slot) {
+        JsonNode proposal = conference.proposals.get(slot.path("proposalId").asString());
+        return proposal == null ? List.of("browser@example.org") : proposal.path("speakers").valueStream()
+                .map(speaker -> speaker.path("email").asString()).toList();
+    }
+
+    /** Moves the talk, in its room, to the first start of its day but {@code from} where it fits; returns it. */
+    private static String moveToAFreeStart(TestHttp organizer, JsonNode slot, String from) {
+        java.time.LocalDateTime day = java.time.LocalDateTime.parse(from).toLocalDate().atTime(0, 0);
+        for (java.time.LocalDateTime start = day; start.isBefore(day.plusDays(1)); start = start.plusMinutes(5)) {
+            if (start.equals(java.time.LocalDateTime.parse(from))) {
+                continue;
+            }
+            if (organizer.putJson("/api/conferences/lpc2017/timetable/talks/" + slot.path("proposalId").asString(),
+                    Map.of("start", start.toString(), "room", slot.path("room").asString())).status() == 200) {
+                return start.toString();
+            }
+        }
+        throw new AssertionError("no free start for " + slot);
     }
 }

@@ -40,6 +40,8 @@ final class PlayedConference {
     private final SampleConference sample;
     final Map<String, String> tokens = new LinkedHashMap<>();
     final Map<String, JsonNode> proposals = new LinkedHashMap<>();
+    /** As {@link #define} last sent it. */
+    private ObjectNode definition;
 
     private PlayedConference(SampleConference sample) {
         this.sample = sample;
@@ -77,12 +79,20 @@ final class PlayedConference {
         }
         ObjectNode conference = sample.definition(team);
         settings.forEach((name, value) -> conference.set(name, JSON.valueToTree(value)));
+        definition = conference;
         TestHttp admin = as(system, "submission", "organizer@example.org");
         assertThat(admin.putJson("/api/conferences/" + id, conference.toString()).status()).isEqualTo(201);
         String blocks = sample.blocks().toString();
         TestHttp schedule = as(system, "schedule", "organizer@example.org");
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 schedule.putJson("/api/conferences/" + id + "/timetable/blocks", blocks).status() == 200);
+    }
+
+    /** Its organizer changes some of its settings ({@code publish}, say); the rest stays as defined. */
+    void redefine(RunningSystem system, Map<String, Object> settings) {
+        TestHttp organizer = as(system, "submission", "organizer@example.org");
+        settings.forEach((name, value) -> definition.set(name, JSON.valueToTree(value)));
+        assertThat(organizer.putJson("/api/conferences/" + id, definition.toString()).status()).isEqualTo(200);
     }
 
     /** Submits its {@code i}th proposal, as its speakers would. */

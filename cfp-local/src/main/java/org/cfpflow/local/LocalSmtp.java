@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -23,8 +26,9 @@ import jakarta.mail.internet.MimeUtility;
 /**
  * The local run's SMTP server: records every message it accepts in a mailbox file (one line each: time received,
  * Message-ID, recipient, proposal, kind, subject), written before it answers {@code 250}, so that the record
- * survives the server being killed and restarted; and a page listing the newest. The messages themselves are not
- * kept: memory stays flat however long it runs. The receipt time is what the benchmarks measure against.
+ * survives the server being killed and restarted; and a page listing the newest, each of the newest
+ * {@link MailboxMessages#KEPT} opening to its text, HTML and attachments (kept as files, not in memory: memory stays
+ * flat however long it runs). The receipt time is what the benchmarks measure against.
  */
 public final class LocalSmtp {
 
@@ -43,6 +47,7 @@ public final class LocalSmtp {
         String host = args.length > 3 ? args[3] : "127.0.0.1";
         Files.createDirectories(mailbox.getParent());
         OutputStream log = Files.newOutputStream(mailbox, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        MailboxMessages messages = new MailboxMessages(mailbox.resolveSibling("messages"));
 
         SmtpSink smtp = new SmtpSink(host, smtpPort, (recipients, message) -> {
             StringBuilder lines = new StringBuilder();
@@ -54,11 +59,27 @@ public final class LocalSmtp {
                 log.write(lines.toString().getBytes(StandardCharsets.UTF_8));
                 log.flush();
             }
+            String messageId = messageId(message);
+            if (messageId != null) {
+                messages.keep(messageId, message);
+            }
         });
 
         HttpServer web = HttpServer.create(new InetSocketAddress(host, webPort), 0);
         web.createContext("/messages.tsv", exchange -> respond(exchange, "text/tab-separated-values; charset=utf-8",
                 Files.readAllBytes(mailbox)));
+        web.createContext("/message", exchange -> {
+            String id = query(exchange.getRequestURI().getRawQuery(), "id");
+            Optional<byte[]> message = id == null ? Optional.empty() : messages.find(id);
+            if (message.isEmpty()) {
+                respond(exchange, 404, "text/plain; charset=utf-8", ("No such message among the newest "
+                        + MailboxMessages.KEPT).getBytes(StandardCharsets.UTF_8));
+            }
+            else {
+                respond(exchange, "text/html; charset=utf-8",
+                        MailboxMessages.page(message.get()).getBytes(StandardCharsets.UTF_8));
+            }
+        });
         web.createContext("/", exchange -> respond(exchange, "text/html; charset=utf-8",
                 page(Files.readAllLines(mailbox, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)));
         web.start();
@@ -74,6 +95,28 @@ public final class LocalSmtp {
         System.out.println("SMTP on " + host + ":" + smtpPort + ", mailbox page on http://" + host + ":" + webPort
                 + "/ (file " + mailbox + ")");
         Thread.currentThread().join();
+    }
+
+    private static String messageId(byte[] message) throws IOException {
+        try {
+            return new InternetHeaders(new ByteArrayInputStream(message)).getHeader("Message-ID", null);
+        }
+        catch (MessagingException e) {
+            throw new IOException("unreadable message headers: " + e.getMessage(), e);
+        }
+    }
+
+    private static String query(String rawQuery, String name) {
+        if (rawQuery == null) {
+            return null;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0 && pair.substring(0, equals).equals(name)) {
+                return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     private static String line(String received, byte[] message, String to) throws IOException {
@@ -105,9 +148,13 @@ public final class LocalSmtp {
     }
 
     private static void respond(HttpExchange exchange, String type, byte[] body) throws IOException {
+        respond(exchange, 200, type, body);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-        exchange.sendResponseHeaders(200, body.length);
+        exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
@@ -118,7 +165,8 @@ public final class LocalSmtp {
                 + "<meta http-equiv=\"refresh\" content=\"5\"><style>body{font-family:sans-serif;margin:1rem}"
                 + "td,th{text-align:left;padding:.2rem .6rem;border-bottom:1px solid #ddd}</style></head><body>"
                 + "<h1>Mailbox (" + lines.size() + ")</h1><p>Newest first, at most " + PAGE_ROWS
-                + "; every message: <a href=\"/messages.tsv\">messages.tsv</a></p>"
+                + "; every message: <a href=\"/messages.tsv\">messages.tsv</a>. The number opens a message (the newest "
+                + MailboxMessages.KEPT + " are kept).</p>"
                 + "<table><tr><th>#</th><th>Received</th><th>To</th><th>Kind</th><th>Subject</th></tr>");
         List<String> newest = new ArrayList<>(lines.subList(Math.max(0, lines.size() - PAGE_ROWS), lines.size()));
         for (int i = newest.size() - 1; i >= 0; i--) {
@@ -126,7 +174,9 @@ public final class LocalSmtp {
             if (f.length < 6) {
                 continue;
             }
-            html.append("<tr><td>").append(lines.size() - newest.size() + i + 1).append("</td><td>")
+            html.append("<tr><td>").append(f[1].isEmpty() ? Integer.toString(lines.size() - newest.size() + i + 1)
+                    : "<a href=\"/message?id=" + escape(URLEncoder.encode(f[1], StandardCharsets.UTF_8)) + "\">"
+                    + (lines.size() - newest.size() + i + 1) + "</a>").append("</td><td>")
                     .append(escape(f[0])).append("</td><td>").append(escape(f[2])).append("</td><td>")
                     .append(escape(f[4])).append("</td><td>").append(escape(f[5])).append("</td></tr>");
         }

@@ -24,6 +24,9 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class ReviewBoardController {
 
+    /** Rows of each list on one page of the board. */
+    static final int ROWS = 25;
+
     private final Reviews reviews;
     private final ReviewForms forms;
     private final Conferences conferences;
@@ -47,18 +50,28 @@ class ReviewBoardController {
         return "boards";
     }
 
-    /** A conference's board: what to review and the ranking, of one track or of every track the caller has. */
+    /**
+     * A conference's board, of one track or of every track the caller has, optionally only titles with {@code q}: the
+     * caller's progress, then what they have not reviewed yet (oldest first), then the ranking; each a page of
+     * {@link #ROWS} ({@code page}, {@code rankingPage}).
+     */
     @GetMapping("/{conferenceId}/board")
     String board(@PathVariable String conferenceId, Authentication caller,
-                 @RequestParam(required = false) String track, Model model) {
+                 @RequestParam(required = false) String track, @RequestParam(required = false) String q,
+                 @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "0") int rankingPage,
+                 Model model) {
         model.addAttribute("me", caller.getName());
         model.addAttribute("conference", conferences.find(conferenceId)
                 .orElseThrow(() -> Problems.notFound("No conference " + conferenceId)));
         model.addAttribute("track", track);
-        model.addAttribute("queue", reviews.queue(conferenceId, caller, track,
-                Paging.of(0, Paging.MAX_SIZE, Reviews.OLDEST_FIRST)).getContent());
-        model.addAttribute("ranking", reviews.ranking(conferenceId, caller, track,
-                Paging.of(0, Paging.MAX_SIZE, Reviews.BEST_FIRST)).getContent());
+        model.addAttribute("q", q == null || q.isBlank() ? null : q.strip());
+        model.addAttribute("progress", reviews.progress(conferenceId, caller, track));
+        model.addAttribute("queue", reviews.queue(conferenceId, caller, track, q,
+                Paging.of(page, ROWS, Reviews.OLDEST_FIRST)));
+        model.addAttribute("ranking", reviews.ranking(conferenceId, caller, track, q,
+                Paging.of(rankingPage, ROWS, Reviews.BEST_FIRST)));
+        model.addAttribute("page", page);
+        model.addAttribute("rankingPage", rankingPage);
         return "board";
     }
 

@@ -27,14 +27,17 @@ class ReviewController {
     @GetMapping("/conferences/{c}/reviews/queue")
     PagedModel<ReviewedProposalView> queue(@PathVariable("c") String conferenceId, Authentication caller,
                                            @RequestParam(required = false) String track,
+                                           @RequestParam(required = false) String q,
                                            @RequestParam(defaultValue = "0") int page,
                                            @RequestParam(defaultValue = "20") int size) {
-        return new PagedModel<>(reviews.queue(conferenceId, caller, track, Paging.of(page, size, Reviews.OLDEST_FIRST)));
+        return new PagedModel<>(reviews.queue(conferenceId, caller, track, q,
+                Paging.of(page, size, Reviews.OLDEST_FIRST)));
     }
 
     @GetMapping("/conferences/{c}/reviews/proposals")
     PagedModel<ReviewedProposalView> ranking(@PathVariable("c") String conferenceId, Authentication caller,
                                              @RequestParam(required = false) String track,
+                                             @RequestParam(required = false) String q,
                                              @RequestParam(defaultValue = "score") String sort,
                                              @RequestParam(defaultValue = "0") int page,
                                              @RequestParam(defaultValue = "20") int size) {
@@ -42,7 +45,7 @@ class ReviewController {
         violations.check("score".equals(sort) || "submitted".equals(sort), "sort", "must be score or submitted");
         violations.throwIfAny();
         Sort order = "score".equals(sort) ? Reviews.BEST_FIRST : Reviews.OLDEST_FIRST;
-        return new PagedModel<>(reviews.ranking(conferenceId, caller, track, Paging.of(page, size, order)));
+        return new PagedModel<>(reviews.ranking(conferenceId, caller, track, q, Paging.of(page, size, order)));
     }
 
     @GetMapping("/reviews/proposals/{id}")

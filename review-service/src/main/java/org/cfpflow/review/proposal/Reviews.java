@@ -12,6 +12,7 @@ import org.cfpflow.events.TeamRole;
 import org.cfpflow.messaging.OptimisticRetry;
 import org.cfpflow.platform.Problems;
 import org.cfpflow.platform.TeamAccess;
+import org.cfpflow.platform.Violations;
 import org.cfpflow.review.conference.Conference;
 import org.cfpflow.review.conference.Conferences;
 import org.springframework.data.domain.Page;
@@ -54,26 +55,47 @@ public class Reviews {
      * What the caller has not reviewed yet of a conference, oldest first: of the tracks they review (all, for an
      * organizer or a reviewer of every track); never their own proposals.
      */
-    public Page<ReviewedProposalView> queue(String conferenceId, Authentication caller, String track,
+    public Page<ReviewedProposalView> queue(String conferenceId, Authentication caller, String track, String search,
                                             Pageable pageable) {
         Conference conference = conference(conferenceId);
         String me = caller.getName().toLowerCase(Locale.ROOT);
-        Query query = new Query(inTracks(conference, caller, track, TeamRole.REVIEWER).and("submittedAt").ne(null)
-                .and("withdrawn").is(false).and("reviewers").ne(me).and("speakerEmails").ne(me));
+        Query query = new Query(titled(inTracks(conference, caller, track, TeamRole.REVIEWER), search)
+                .and("submittedAt").ne(null).and("withdrawn").is(false).and("reviewers").ne(me)
+                .and("speakerEmails").ne(me));
         return page(query, pageable, isBlindFor(caller, conference), false);
+    }
+
+    /** How far the caller is: of the proposals in their tracks still in the running (none of their own), how many they reviewed. */
+    public Progress progress(String conferenceId, Authentication caller, String track) {
+        Conference conference = conference(conferenceId);
+        String me = caller.getName().toLowerCase(Locale.ROOT);
+        Criteria candidates = inTracks(conference, caller, track, TeamRole.REVIEWER).and("submittedAt").ne(null)
+                .and("withdrawn").is(false).and("speakerEmails").ne(me);
+        long total = mongo.count(new Query(candidates), ProposalUnderReview.class);
+        long reviewed = mongo.count(new Query(candidates).addCriteria(Criteria.where("reviewers").is(me)),
+                ProposalUnderReview.class);
+        return new Progress(reviewed, total);
+    }
+
+    /** Reviewed of total; {@code percent} rounded down. */
+    public record Progress(long reviewed, long total) {
+
+        public long percent() {
+            return total == 0 ? 100 : reviewed * 100 / total;
+        }
     }
 
     /**
      * The ranking organizers decide from: the proposals still in the running, best mean score first; as everywhere,
      * none the caller speaks on (a conflict of interest).
      */
-    public Page<ReviewedProposalView> ranking(String conferenceId, Authentication caller, String track,
+    public Page<ReviewedProposalView> ranking(String conferenceId, Authentication caller, String track, String search,
                                               Pageable pageable) {
         Conference conference = conference(conferenceId);
         String me = caller.getName().toLowerCase(Locale.ROOT);
         TeamRole role = TeamAccess.mayInSomeTrack(caller, conference.team(), TeamRole.REVIEWER) ? TeamRole.REVIEWER
                 : TeamRole.DECIDER;
-        Query query = new Query(inTracks(conference, caller, track, role).and("submittedAt").ne(null)
+        Query query = new Query(titled(inTracks(conference, caller, track, role), search).and("submittedAt").ne(null)
                 .and("withdrawn").is(false).and("speakerEmails").ne(me));
         return page(query, pageable, isBlindFor(caller, conference), false);
     }
@@ -141,6 +163,22 @@ public class Reviews {
      * The proposals of the conference in the tracks the caller has {@code role} for, or in {@code track} if they
      * have it there; a {@code 403} otherwise.
      */
+    /** Only proposals whose title contains the search text (any case), when there is one; at most 200 characters. */
+    private static Criteria titled(Criteria criteria, String search) {
+        if (search == null || search.isBlank()) {
+            return criteria;
+        }
+        Violations violations = new Violations();
+        violations.check(search.length() <= 200, "q", "must be at most 200 characters");
+        violations.throwIfAny();
+        return criteria.and("talk.title").regex(literal(search.strip()), "i");
+    }
+
+    /** The text as a pattern matching just it: every character that means something in a pattern escaped. */
+    private static String literal(String text) {
+        return text.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0");
+    }
+
     private static Criteria inTracks(Conference conference, Authentication caller, String track, TeamRole role) {
         Criteria criteria = Criteria.where("conferenceId").is(conference.conferenceId());
         boolean asked = track != null && !track.isBlank();

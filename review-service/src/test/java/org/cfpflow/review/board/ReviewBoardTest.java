@@ -1,7 +1,16 @@
 package org.cfpflow.review.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.cfpflow.events.ProposalSubmitted;
 import org.cfpflow.review.ReviewServiceTest;
 import org.cfpflow.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
@@ -34,5 +43,43 @@ class ReviewBoardTest extends ReviewServiceTest {
                 alice.get("/board/proposals/" + id).csrfToken(), "score", "9");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("score must be a whole number from 1 to 5");
+    }
+
+    @Test
+    void aLongBoardPagesSearchesAndShowsTheReviewersProgress() {
+        String conference = "board" + UUID.randomUUID().toString().substring(0, 8);
+        publish(conference(conference, true, TEAM));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                alice.get("/api/conferences/" + conference + "/reviews/queue").status() == 200);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            publish(new ProposalSubmitted(conference, id, talk(String.format("Talk %02d%s", i,
+                    i == 7 ? " about Checkpoints" : ""), "Speaker " + i, "speaker" + i + "@example.org"), null,
+                    "http://cfp.test/proposals/" + id, null, Instant.now().plusMillis(i)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> alice.get("/api/conferences/" + conference
+                + "/reviews/queue?size=1").json().path("page").path("totalElements").asInt() == 30);
+
+        String board = alice.get("/" + conference + "/board").body();
+        assertThat(board).contains("To review (<span>30</span>)", "0 of 30 reviewed (0 %)", "Page 1 of 2",
+                "Ranking (<span>30</span>)");
+        String secondPage = alice.get("/" + conference + "/board?page=1").body();
+        assertThat(secondPage).contains("Page 2 of 2", "Talk 29");
+
+        String found = alice.get("/" + conference + "/board?q=checkpoints").body();
+        assertThat(found).contains("To review (<span>1</span>)", "Talk 07 about Checkpoints", "Ranking (<span>1</span>)")
+                .doesNotContain("Talk 08");
+        assertThat(alice.get("/api/conferences/" + conference + "/reviews/queue?q=CHECKPOINT").json().path("page")
+                .path("totalElements").asInt()).isEqualTo(1);
+        assertThat(alice.get("/api/conferences/" + conference + "/reviews/queue?q=(.*").json().path("page")
+                .path("totalElements").asInt()).as("the search is text, not a pattern").isZero();
+        assertThat(alice.get("/api/conferences/" + conference + "/reviews/queue?q=" + "x".repeat(201)).status())
+                .isEqualTo(400);
+
+        assertStatus(alice.postJson("/api/reviews/proposals/" + ids.get(0), Map.of("score", 4)), 200);
+        assertThat(alice.get("/" + conference + "/board").body()).contains("1 of 30 reviewed (3 %)",
+                "To review (<span>29</span>)");
     }
 }
