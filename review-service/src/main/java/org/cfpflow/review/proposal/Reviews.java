@@ -171,12 +171,7 @@ public class Reviews {
         Violations violations = new Violations();
         violations.check(search.length() <= 200, "q", "must be at most 200 characters");
         violations.throwIfAny();
-        return criteria.and("talk.title").regex(literal(search.strip()), "i");
-    }
-
-    /** The text as a pattern matching just it: every character that means something in a pattern escaped. */
-    private static String literal(String text) {
-        return text.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0");
+        return criteria.and("talk.title").regex(java.util.regex.Pattern.quote(search.strip()), "i");
     }
 
     private static Criteria inTracks(Conference conference, Authentication caller, String track, TeamRole role) {

@@ -35,6 +35,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "conference_submitted", def = "{'conferenceId': 1, 'submittedAt': 1, '_id': 1}")
 @CompoundIndex(name = "conference_track_submitted", def = "{'conferenceId': 1, 'track': 1, 'submittedAt': 1, '_id': 1}")
 @CompoundIndex(name = "conference_status_submitted", def = "{'conferenceId': 1, 'status': 1, 'submittedAt': 1, '_id': 1}")
+@CompoundIndex(name = "conference_title", def = "{'conferenceId': 1, 'talk.title': 1, '_id': 1}")
 public class Proposal extends Aggregate {
 
     static final String SOURCE = "/submission-service";

@@ -21,7 +21,7 @@ public record ProposalView(String id, String title, @JsonProperty("abstract") St
                            Instant submittedAt,
                            Instant updatedAt, String editToken) {
 
-    static ProposalView of(Proposal p) {
+    public static ProposalView of(Proposal p) {
         return of(p, null);
     }
 

@@ -41,7 +41,9 @@ import org.springframework.web.ErrorResponseException;
 @Service
 public class Proposals {
 
-    static final Sort OLDEST_FIRST = Sort.by("submittedAt", "_id");
+    public static final Sort OLDEST_FIRST = Sort.by("submittedAt", "_id");
+    public static final Sort BY_TITLE = Sort.by("talk.title", "_id");
+    public static final Sort BY_STATUS = Sort.by("status", "submittedAt", "_id");
     /** The states in which a talk may still be given: its availability may change. */
     private static final Set<ProposalStatus> STILL_TO_BE_GIVEN = EnumSet.of(ProposalStatus.SUBMITTED,
             ProposalStatus.ACCEPTED, ProposalStatus.SCHEDULED, ProposalStatus.WAITLISTED);
@@ -148,6 +150,21 @@ public class Proposals {
     /** A conference's proposals, for its organizers; {@code q}: words of the title, in any case. */
     public Page<Proposal> list(String conferenceId, String track, ProposalStatus status, String q, Pageable pageable,
                                Authentication caller) {
+        return list(conferenceId, new Filter(track, status, null, q), pageable, caller);
+    }
+
+    /**
+     * What an organizer narrows a conference's proposals to: a track, a status, whether confirmed, text in the title;
+     * each null for any.
+     */
+    public record Filter(String track, ProposalStatus status, Boolean confirmed, String q) {
+    }
+
+    /** A conference's proposals that pass the filter, a page of them: for its organizers. */
+    public Page<Proposal> list(String conferenceId, Filter filter, Pageable pageable, Authentication caller) {
+        String track = filter.track();
+        ProposalStatus status = filter.status();
+        String q = filter.q();
         Conference conference = callForPapers.existing(conferenceId);
         if (!callForPapers.organizes(caller, conference)) {
             throw TeamAccess.forbidden(TeamRole.ORGANIZER, conferenceId, null);
@@ -161,6 +178,10 @@ public class Proposals {
         }
         if (status != null) {
             query.addCriteria(Criteria.where("status").is(status.name()));
+        }
+        if (filter.confirmed() != null) {
+            query.addCriteria(filter.confirmed() ? Criteria.where("confirmedAt").ne(null)
+                    : Criteria.where("confirmedAt").is(null));
         }
         long total = mongo.count(query, Proposal.class);
         List<Proposal> content = mongo.find(query.with(pageable), Proposal.class);
