@@ -20,7 +20,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 public final class Benchmarks {
 
-    private static final Set<String> ALL = Set.of("intake", "receipt", "stream", "rush", "events", "scale", "placement");
+    private static final Set<String> ALL = Set.of("intake", "receipt", "stream", "rush", "events", "scale", "console",
+            "placement");
 
     private Benchmarks() {
     }
@@ -67,6 +68,9 @@ public final class Benchmarks {
             }
             if (only.contains("scale")) {
                 new ScaleBenchmark(pipeline, cpu, summary).run();
+            }
+            if (only.contains("console")) {
+                new ConsoleBenchmark(pipeline, summary).run();
             }
             memory(system, summary, "after the load");
             if (only.contains("placement")) {

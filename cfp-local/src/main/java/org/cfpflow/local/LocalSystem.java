@@ -130,6 +130,11 @@ public final class LocalSystem implements AutoCloseable {
         return "mongodb://127.0.0.1:" + port("MONGO");
     }
 
+    /** The password of this run's organizer (organizer@example.org). */
+    public String organizerPassword() {
+        return organizerPassword;
+    }
+
     /** The password of both reviewers (alice, bob) of this run. */
     public String reviewerPassword() {
         return reviewerPassword;
