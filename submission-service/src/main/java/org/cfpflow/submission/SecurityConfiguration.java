@@ -30,8 +30,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/conferences/*/proposals").permitAll()
                         // listing, whatever the method (GET, HEAD, OPTIONS)
                         .requestMatchers("/api/conferences/*/proposals").authenticated()
-                        // the organizers' list of a conference's proposals, as a page and as CSV
-                        .requestMatchers("/*/proposals", "/*/proposals.csv").authenticated()
+                        // the organizers' pages: the list of a conference's proposals (and as CSV), its dashboard
+                        .requestMatchers("/*/proposals", "/*/proposals.csv", "/*/dashboard").authenticated()
                         .anyRequest().permitAll();
             }
 
