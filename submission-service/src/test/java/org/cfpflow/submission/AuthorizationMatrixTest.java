@@ -45,6 +45,7 @@ class AuthorizationMatrixTest extends SubmissionServiceTest {
                 // the organizers' pages: a browser is sent to sign in, any other client asked to
                 .row("GET /{c}/proposals", c -> c.get("/lpc2017/proposals"), 401, 401, 403, 403, 403)
                 .row("GET /{c}/proposals.csv", c -> c.get("/lpc2017/proposals.csv"), 401, 401, 403, 403, 403)
+                .row("GET /{c}/dashboard", c -> c.get("/lpc2017/dashboard"), 401, 401, 403, 403, 403)
                 .row("HEAD /api/conferences/{c}/proposals", c -> c.send("HEAD", "/api/conferences/lpc2017/proposals", null, null), 401, 401, 403, 403, 403)
                 // OPTIONS tells a signed-in caller the methods only
                 .row("OPTIONS /api/conferences/{c}/proposals", c -> c.send("OPTIONS", "/api/conferences/lpc2017/proposals", null, null), 401, 401, 200, 200, 200)
@@ -93,6 +94,7 @@ class AuthorizationMatrixTest extends SubmissionServiceTest {
                 .row("GET /api/conferences/{c}/proposals", c -> c.get("/api/conferences/lpc2017/proposals"), 200, 200, 401)
                 .row("GET /{c}/proposals", c -> c.get("/lpc2017/proposals"), 200, 200, 401)
                 .row("GET /{c}/proposals.csv", c -> c.get("/lpc2017/proposals.csv"), 200, 200, 401)
+                .row("GET /{c}/dashboard", c -> c.get("/lpc2017/dashboard"), 200, 200, 401)
                 .row("HEAD /api/conferences/{c}/proposals", c -> c.send("HEAD", "/api/conferences/lpc2017/proposals", null, null), 200, 200, 401)
                 .row("GET /api/proposals/{id}/timeline", c -> c.get("/api/proposals/" + id + "/timeline"), 200, 200, 200)
                 .row("GET /actuator/prometheus", c -> c.get("/actuator/prometheus"), 403, 200, 401)
