@@ -26,6 +26,8 @@ class AuthorizationMatrixTest extends NotificationServiceTest {
                         401, 401, 403, 403, 403, 200, 200)
                 .row("GET /api/notifications (every conference's)", c -> c.get("/api/notifications"),
                         401, 401, 400, 400, 400, 400, 200)
+                .row("GET /{c}/emails", c -> c.get("/lpc2017/emails"), 401, 401, 403, 403, 403, 200, 200)
+                .row("GET /{c}/email?id=unknown", c -> c.get("/lpc2017/email?id=unknown"), 401, 401, 403, 403, 403, 404, 404)
                 .row("GET /actuator/info", c -> c.get("/actuator/info"), 401, 401, 403, 403, 403, 403, 200)
                 .row("GET /actuator/prometheus", c -> c.get("/actuator/prometheus"), 401, 401, 403, 403, 403, 403, 200)
                 .row("GET /v3/api-docs", c -> c.get("/v3/api-docs"), 200, 200, 200, 200, 200, 200, 200)
