@@ -22,6 +22,7 @@ class AuthorizationMatrixTest extends ReviewServiceTest {
                 .caller("anonymous", anonymous)
                 .caller("speaker of another proposal", speakerWithToken)
                 .row("GET /api/reviews/queue", c -> c.get("/api/conferences/lpc2017/reviews/queue"), 401, 401)
+                .row("GET /{c}/board/progress", c -> c.get("/lpc2017/board/progress"), 401, 401)
                 .row("GET /api/reviews/proposals", c -> c.get("/api/conferences/lpc2017/reviews/proposals"), 401, 401)
                 .row("GET /api/reviews/proposals/{id}", c -> c.get("/api/reviews/proposals/" + id), 401, 401)
                 .row("POST /api/reviews/proposals/{id}", c -> c.postJson("/api/reviews/proposals/" + id,
@@ -52,6 +53,7 @@ class AuthorizationMatrixTest extends ReviewServiceTest {
                 .row("POST /api/reviews/proposals/{id}/decision", c -> c.postJson("/api/reviews/proposals/" + id
                         + "/decision", Map.of("decision", "REJECT")), 403)
                 .row("GET /board", c -> c.get("/lpc2017/board"), 200)
+                .row("GET /{c}/board/progress (organizers only)", c -> c.get("/lpc2017/board/progress"), 403)
                 .row("GET /actuator/info", c -> c.get("/actuator/info"), 403)
                 .verify();
         JsonNode afterRefusals = organizer.get("/api/reviews/proposals/" + id).json();

@@ -11,6 +11,7 @@ import org.cfpflow.notification.conference.Conference;
 import org.cfpflow.notification.conference.Conferences;
 import org.cfpflow.notification.mail.ComposedMail;
 import org.cfpflow.notification.mail.MailContents;
+import org.cfpflow.platform.BarChart;
 import org.cfpflow.platform.Paging;
 import org.cfpflow.platform.Problems;
 import org.cfpflow.platform.TeamAccess;
@@ -77,6 +78,13 @@ class EmailLogController {
         model.addAttribute("kinds", NotificationKind.values());
         model.addAttribute("page", page);
         model.addAttribute("emails", new PageImpl<>(content, pageable, total));
+        List<BarChart.Bar> byStatus = new java.util.ArrayList<>();
+        for (DeliveryStatus each : DeliveryStatus.values()) {
+            byStatus.add(new BarChart.Bar(each.name().toLowerCase(java.util.Locale.ROOT), mongo.count(new Query(
+                    Criteria.where("conferenceId").is(conferenceId).and("status").is(each.name())), Notification.class)));
+        }
+        BarChart chart = new BarChart("E-mails by status (pending: waiting to be sent or to be tried again)", byStatus);
+        model.addAttribute("chart", Map.of("title", chart.title(), "svg", chart.rows()));
         return "emails";
     }
 

@@ -45,7 +45,8 @@ class EmailLogTest extends NotificationServiceTest {
 
         TestHttp.Response log = organizer.get("/lpc2017/emails?kind=SUBMITTED");
         assertThat(log.status()).isEqualTo(200);
-        assertThat(log.body()).contains(to, "Log &lt;b&gt;me&lt;/b&gt;").doesNotContain("Log <b>me");
+        assertThat(log.body()).contains(to, "Log &lt;b&gt;me&lt;/b&gt;").doesNotContain("Log <b>me")
+                .contains("<title>sent: ").contains("<title>failed: ");
         String page = "/lpc2017/email?id=" + java.net.URLEncoder.encode(notificationId,
                 java.nio.charset.StandardCharsets.UTF_8);
         String resend = "/lpc2017/email/resend";

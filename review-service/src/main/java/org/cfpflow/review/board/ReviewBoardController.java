@@ -2,10 +2,13 @@ package org.cfpflow.review.board;
 
 import java.util.List;
 
+import org.cfpflow.events.TeamRole;
 import org.cfpflow.platform.FieldViolation;
 import org.cfpflow.platform.InvalidRequestException;
 import org.cfpflow.platform.Paging;
 import org.cfpflow.platform.Problems;
+import org.cfpflow.platform.TeamAccess;
+import org.cfpflow.review.conference.Conference;
 import org.cfpflow.review.conference.Conferences;
 import org.cfpflow.review.proposal.ReviewForms;
 import org.cfpflow.review.proposal.Reviews;
@@ -61,8 +64,10 @@ class ReviewBoardController {
                  @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "0") int rankingPage,
                  Model model) {
         model.addAttribute("me", caller.getName());
-        model.addAttribute("conference", conferences.find(conferenceId)
-                .orElseThrow(() -> Problems.notFound("No conference " + conferenceId)));
+        Conference conference = conferences.find(conferenceId)
+                .orElseThrow(() -> Problems.notFound("No conference " + conferenceId));
+        model.addAttribute("conference", conference);
+        model.addAttribute("organizes", TeamAccess.may(caller, conference.team(), TeamRole.ORGANIZER, null));
         model.addAttribute("track", track);
         model.addAttribute("q", q == null || q.isBlank() ? null : q.strip());
         model.addAttribute("progress", reviews.progress(conferenceId, caller, track));

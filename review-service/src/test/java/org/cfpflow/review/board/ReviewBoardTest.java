@@ -80,6 +80,14 @@ class ReviewBoardTest extends ReviewServiceTest {
 
         assertStatus(alice.postJson("/api/reviews/proposals/" + ids.get(0), Map.of("score", 4)), 200);
         assertThat(alice.get("/" + conference + "/board").body()).contains("1 of 30 reviewed (3 %)",
-                "To review (<span>29</span>)");
+                "To review (<span>29</span>)").doesNotContain("How the review goes");
+
+        TestHttp.Response progress = organizer.get("/" + conference + "/board/progress");
+        assertThat(progress.status()).isEqualTo(200);
+        assertThat(progress.body()).contains("30</span> proposals in the running", "<title>alice@example.org: 1</title>",
+                "<title>bob@example.org: 0</title>", "<title>containers (of 30): 1</title>", "<title>score 4: 1</title>",
+                "<title>score 5: 0</title>", "role=\"img\"");
+        assertThat(organizer.get("/" + conference + "/board").body()).contains("How the review goes");
+        assertThat(alice.get("/" + conference + "/board/progress").status()).as("organizers only").isEqualTo(403);
     }
 }

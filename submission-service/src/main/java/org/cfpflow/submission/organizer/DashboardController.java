@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cfpflow.events.TeamRole;
+import org.cfpflow.platform.BarChart;
 import org.cfpflow.platform.TeamAccess;
 import org.cfpflow.submission.conference.CallForPapers;
 import org.cfpflow.submission.conference.Conference;

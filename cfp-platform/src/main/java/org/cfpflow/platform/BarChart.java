@@ -1,4 +1,4 @@
-package org.cfpflow.submission.organizer;
+package org.cfpflow.platform;
 
 import java.util.List;
 import java.util.Locale;
@@ -8,22 +8,22 @@ import java.util.Locale;
  * the chart names itself ({@code role="img"}, a title and a description that reads its numbers), and each bar has a
  * title that a pointer shows.
  */
-record BarChart(String title, List<Bar> bars) {
+public record BarChart(String title, List<Bar> bars) {
 
     private static final int WIDTH = 720;
     private static final int BAR_AREA = 160;
     private static final int ROW = 22;
     private static final int LABEL = 180;
 
-    record Bar(String label, long value) {
+    public record Bar(String label, long value) {
     }
 
-    long most() {
+    public long most() {
         return bars.stream().mapToLong(Bar::value).max().orElse(0);
     }
 
     /** Upright bars side by side (days, say), labelled below at most every {@code labelEvery}th bar. */
-    String columns(int labelEvery) {
+    public String columns(int labelEvery) {
         int n = Math.max(1, bars.size());
         double step = (double) (WIDTH - 40) / n;
         long most = Math.max(1, most());
@@ -47,7 +47,7 @@ record BarChart(String title, List<Bar> bars) {
     }
 
     /** One labelled bar per row (tracks, statuses), its number at its end. */
-    String rows() {
+    public String rows() {
         long most = Math.max(1, most());
         StringBuilder svg = open(WIDTH, Math.max(1, bars.size()) * ROW + 10);
         for (int i = 0; i < bars.size(); i++) {
