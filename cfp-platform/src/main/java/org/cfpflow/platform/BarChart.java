@@ -18,6 +18,20 @@ public record BarChart(String title, List<Bar> bars) {
     public record Bar(String label, long value) {
     }
 
+    /** A chart as a page shows it ({@code templates/cfp/chart.html}): its heading, its SVG, its numbers. */
+    public record Figure(String title, String svg, List<Bar> bars) {
+    }
+
+    /** As rows of bars. */
+    public Figure asRows() {
+        return new Figure(title, rows(), bars);
+    }
+
+    /** As columns side by side, every {@code labelEvery}th labelled. */
+    public Figure asColumns(int labelEvery) {
+        return new Figure(title, columns(labelEvery), bars);
+    }
+
     public long most() {
         return bars.stream().mapToLong(Bar::value).max().orElse(0);
     }

@@ -84,7 +84,7 @@ class EmailLogController {
                     Criteria.where("conferenceId").is(conferenceId).and("status").is(each.name())), Notification.class)));
         }
         BarChart chart = new BarChart("E-mails by status (pending: waiting to be sent or to be tried again)", byStatus);
-        model.addAttribute("chart", Map.of("title", chart.title(), "svg", chart.rows()));
+        model.addAttribute("chart", chart.asRows());
         return "emails";
     }
 

@@ -81,8 +81,7 @@ class ReviewProgressController {
         model.addAttribute("charts", List.of(
                 new BarChart("Reviews given, per reviewer", reviewers),
                 new BarChart("Proposals reviewed at least once, per track", tracks),
-                new BarChart("Scores given", distribution)).stream()
-                .map(chart -> Map.of("title", chart.title(), "svg", chart.rows(), "bars", chart.bars())).toList());
+                new BarChart("Scores given", distribution)).stream().map(BarChart::asRows).toList());
         return "progress";
     }
 }

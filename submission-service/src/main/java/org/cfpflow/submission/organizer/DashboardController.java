@@ -58,19 +58,9 @@ class DashboardController {
         model.addAttribute("total", proposals.size());
         BarChart perDay = perDay(conference, zone, proposals);
         int days = perDay.bars().size();
-        model.addAttribute("charts", List.of(
-                Chart.of(perDay, perDay.columns(days > 31 ? 7 : days > 10 ? 3 : 1)),
-                Chart.of(perTrack(conference, proposals), null),
-                Chart.of(standing(proposals), null)));
+        model.addAttribute("charts", List.of(perDay.asColumns(days > 31 ? 7 : days > 10 ? 3 : 1),
+                perTrack(conference, proposals).asRows(), standing(proposals).asRows()));
         return "dashboard";
-    }
-
-    /** A chart as the page shows it: its heading, its SVG, and its numbers for a table. */
-    record Chart(String title, String svg, List<BarChart.Bar> bars) {
-
-        static Chart of(BarChart chart, String svg) {
-            return new Chart(chart.title(), svg != null ? svg : chart.rows(), chart.bars());
-        }
     }
 
     private static BarChart perDay(Conference conference, ZoneId zone, List<org.bson.Document> proposals) {
