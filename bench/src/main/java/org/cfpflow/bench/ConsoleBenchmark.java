@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
-import org.HdrHistogram.Histogram;
-
 /**
  * 8. The organizers' and reviewers' pages of a large call: a conference with 2,000 proposals, a quarter of them reviewed
  * by alice; then bob's review board (25 to review and 25 of the ranking, his progress) and the organizers' list of
@@ -73,16 +71,8 @@ final class ConsoleBenchmark {
                         + (i % 40), organizer));
         System.out.printf("| 20 /s for %d s, open loop | 200 | p50 ms | p99 ms | max ms | UTC |%n"
                 + "|---|---|---|---|---|---|%n", READS.toSeconds());
-        for (Map.Entry<String, IntFunction<Load.Request>> read : reads.entrySet()) {
-            Load.openLoop(20, Duration.ofSeconds(10), read.getValue(), null);
-            String from = Load.utcNow();
-            Load.OpenLoopResult result = Load.openLoop(20, READS, read.getValue(), null);
-            Histogram h = result.latencies();
-            System.out.printf("| %s | %d of %d | %s | %s | %s | %s–%s |%n", read.getKey(),
-                    result.statuses().getOrDefault(200, 0), result.sent(), Load.ms(h, 50), Load.ms(h, 99),
-                    Load.ms(h, 100), from, Load.utcNow());
-            summary.add("| %s, %d proposals, 20 /s | p99 %s ms | ≤ 100 ms |", read.getKey(), PROPOSALS, Load.ms(h, 99));
-        }
+        Load.readTable(20, READS, reads).forEach((read, h) -> summary.add("| %s, %d proposals, 20 /s | p99 %s ms | ≤ 100 ms |",
+                read, PROPOSALS, Load.ms(h, 99)));
     }
 
     private static String basic(String user, String password) {

@@ -199,6 +199,25 @@ final class Load {
         return new Saturated(seconds, slices);
     }
 
+    /**
+     * Each read at {@code perSecond} for {@code length}, open loop, after 10 s of the same as warm-up; prints one row of
+     * the table (name, 200s of sent, p50, p99, max, UTC window) and returns each read's latencies by name.
+     */
+    static Map<String, Histogram> readTable(double perSecond, Duration length, Map<String, IntFunction<Request>> reads) {
+        Map<String, Histogram> latencies = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, IntFunction<Request>> read : reads.entrySet()) {
+            openLoop(perSecond, Duration.ofSeconds(10), read.getValue(), null);
+            String from = utcNow();
+            OpenLoopResult result = openLoop(perSecond, length, read.getValue(), null);
+            Histogram h = result.latencies();
+            System.out.printf("| %s | %d of %d | %s | %s | %s | %s–%s |%n", read.getKey(),
+                    result.statuses().getOrDefault(200, 0), result.sent(), ms(h, 50), ms(h, 99), ms(h, 100), from,
+                    utcNow());
+            latencies.put(read.getKey(), h);
+        }
+        return latencies;
+    }
+
     static Request post(String url, String json) {
         return new Request(URI.create(url), json, null);
     }

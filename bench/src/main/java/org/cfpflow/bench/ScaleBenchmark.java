@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
 
-import org.HdrHistogram.Histogram;
 import org.bson.RawBsonDocument;
 
 import com.mongodb.client.MongoClient;
@@ -185,17 +184,8 @@ final class ScaleBenchmark {
                 + "/reviews/queue", alice));
         System.out.printf("%n| 50 /s for %d s, open loop, a random conference each | 200 | p50 ms | p99 ms | max ms | UTC"
                 + " |%n|---|---|---|---|---|---|%n", READS.toSeconds());
-        for (Map.Entry<String, IntFunction<Load.Request>> read : reads.entrySet()) {
-            Load.openLoop(50, Duration.ofSeconds(10), read.getValue(), null);
-            String from = Load.utcNow();
-            Load.OpenLoopResult result = Load.openLoop(50, READS, read.getValue(), null);
-            Histogram h = result.latencies();
-            System.out.printf("| %s | %d of %d | %s | %s | %s | %s–%s |%n", read.getKey(),
-                    result.statuses().getOrDefault(200, 0), result.sent(), Load.ms(h, 50), Load.ms(h, 99),
-                    Load.ms(h, 100), from, Load.utcNow());
-            summary.add("| %s, %d conferences, 50 /s | p99 %s ms | ≤ 50 ms |", read.getKey(), CONFERENCES,
-                    Load.ms(h, 99));
-        }
+        Load.readTable(50, READS, reads).forEach((read, h) -> summary.add("| %s, %d conferences, 50 /s | p99 %s ms | ≤ 50 ms |",
+                read, CONFERENCES, Load.ms(h, 99)));
     }
 
     /** Every document of every database read as raw BSON: the largest, and where it is. */

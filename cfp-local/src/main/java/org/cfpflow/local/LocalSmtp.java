@@ -183,7 +183,7 @@ public final class LocalSmtp {
         return html.append("</table></body></html>").toString();
     }
 
-    private static String escape(String text) {
+    static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

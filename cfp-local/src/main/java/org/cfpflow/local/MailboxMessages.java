@@ -93,21 +93,21 @@ final class MailboxMessages {
             Parts parts = new Parts();
             parts.collect(message);
             StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                    + "<title>" + escape(subject(message)) + "</title><style>body{font-family:sans-serif;margin:1rem;"
+                    + "<title>" + LocalSmtp.escape(subject(message)) + "</title><style>body{font-family:sans-serif;margin:1rem;"
                     + "max-width:60rem}pre{white-space:pre-wrap;background:#f6f6f6;padding:.6rem}iframe{width:100%;"
                     + "height:32rem;border:1px solid #ccc}dt{font-weight:bold}</style></head><body>"
-                    + "<p><a href=\"/\">← Mailbox</a></p><h1>" + escape(subject(message)) + "</h1><dl>");
+                    + "<p><a href=\"/\">← Mailbox</a></p><h1>" + LocalSmtp.escape(subject(message)) + "</h1><dl>");
             header(html, "From", message.getHeader("From", ", "));
             header(html, "To", message.getHeader("To", ", "));
             header(html, "Date", message.getHeader("Date", null));
             html.append("</dl>");
             if (parts.text != null) {
-                html.append("<h2>Text</h2><pre>").append(escape(parts.text)).append("</pre>");
+                html.append("<h2>Text</h2><pre>").append(LocalSmtp.escape(parts.text)).append("</pre>");
             }
             if (parts.html != null) {
                 // sandboxed: its links and styles show, nothing in it runs or reaches this page
                 html.append("<h2>HTML</h2><iframe title=\"The message's HTML part\" sandbox srcdoc=\"")
-                        .append(escape(parts.html)).append("\"></iframe>");
+                        .append(LocalSmtp.escape(parts.html)).append("\"></iframe>");
             }
             html.append("<h2>Attachments</h2>");
             if (parts.attachments.isEmpty()) {
@@ -115,7 +115,7 @@ final class MailboxMessages {
             }
             else {
                 html.append("<ul>");
-                parts.attachments.forEach(a -> html.append("<li>").append(escape(a)).append("</li>"));
+                parts.attachments.forEach(a -> html.append("<li>").append(LocalSmtp.escape(a)).append("</li>"));
                 html.append("</ul>");
             }
             return html.append("</body></html>").toString();
@@ -130,11 +130,7 @@ final class MailboxMessages {
     }
 
     private static void header(StringBuilder html, String name, String value) {
-        html.append("<dt>").append(name).append("</dt><dd>").append(escape(value == null ? "" : value)).append("</dd>");
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        html.append("<dt>").append(name).append("</dt><dd>").append(LocalSmtp.escape(value == null ? "" : value)).append("</dd>");
     }
 
     /** The first text and HTML parts and every attachment, however deep in the multiparts. */

@@ -2,7 +2,9 @@ package org.cfpflow.schedule.release;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +83,7 @@ class Release extends Aggregate {
         Map<String, Entry> previous = new HashMap<>();
         before.forEach(e -> previous.put(e.proposalId(), e));
         List<ReleasedChange> changes = new ArrayList<>();
-        for (Entry now : after.stream().sorted(java.util.Comparator.comparing((Entry e) -> e.placement().start())
+        for (Entry now : after.stream().sorted(Comparator.comparing((Entry e) -> e.placement().start())
                 .thenComparing(e -> e.placement().room())).toList()) {
             Entry then = previous.remove(now.proposalId());
             if (then == null) {
@@ -91,7 +93,7 @@ class Release extends Aggregate {
                 changes.add(change(now, Kind.MOVED, now, then, zone));
             }
         }
-        previous.values().stream().sorted(java.util.Comparator.comparing((Entry e) -> e.placement().start()))
+        previous.values().stream().sorted(Comparator.comparing((Entry e) -> e.placement().start()))
                 .forEach(gone -> changes.add(change(gone, Kind.REMOVED, null, gone, zone)));
         return changes;
     }
@@ -112,7 +114,7 @@ class Release extends Aggregate {
 
     /** The release as a schedule, under the conference as it is now (its title and tracks may have changed). */
     ScheduleContent content(Conference conference) {
-        ZoneId zone = conference == null ? java.time.ZoneOffset.UTC : conference.zone();
+        ZoneId zone = conference == null ? ZoneOffset.UTC : conference.zone();
         return new ScheduleContent(conference, zone, blocks, entries, number,
                 new ScheduleContent.Released(number, name, releasedAt));
     }
