@@ -30,8 +30,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/conferences/*/proposals").permitAll()
                         // listing, whatever the method (GET, HEAD, OPTIONS)
                         .requestMatchers("/api/conferences/*/proposals").authenticated()
-                        // the organizers' pages: the list of a conference's proposals (and as CSV), its dashboard
-                        .requestMatchers("/*/proposals", "/*/proposals.csv", "/*/dashboard").authenticated()
+                        // the organizers' pages: the list of a conference's proposals (and as CSV), its dashboard,
+                        // its settings; a new conference's form (for admins)
+                        .requestMatchers("/*/proposals", "/*/proposals.csv", "/*/dashboard", "/*/settings",
+                                "/conferences/new").authenticated()
                         .anyRequest().permitAll();
             }
 

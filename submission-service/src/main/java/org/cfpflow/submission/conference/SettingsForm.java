@@ -1,0 +1,481 @@
+package org.cfpflow.submission.conference;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.cfpflow.events.Person;
+import org.cfpflow.events.TeamMember;
+import org.cfpflow.events.TeamRole;
+import org.cfpflow.events.Track;
+import org.cfpflow.platform.FieldViolation;
+import org.cfpflow.platform.Violations;
+
+/**
+ * The conference settings page's fields: the call window in the conference's own zone, a track's durations as
+ * "15, 20, 25" and its leads one per line as "Name &lt;address&gt;", a member's tracks as slugs. Blank track and
+ * team rows are left out; {@link #rowField} names a violation by the row the organizer sees.
+ */
+public class SettingsForm {
+
+    static final int BLANK_TRACKS = 2;
+    static final int BLANK_MEMBERS = 3;
+    static final List<String> ROLES = Arrays.stream(TeamRole.values()).map(TeamRole::name).toList();
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    private static final Pattern LEAD = Pattern.compile("^\\s*(.+?)\\s*<\\s*([^<>]+?)\\s*>\\s*$");
+    private static final Pattern ROW = Pattern.compile("^(tracks|team)\\[(\\d+)]");
+
+    private String id;
+    private String title;
+    private String timezone;
+    private String callOpens;
+    private String callCloses;
+    private String start;
+    private String end;
+    private boolean blindReview = true;
+    private String publish = "LIVE";
+    private String remindAfter;
+    private boolean releaseUnconfirmed;
+    private List<TrackRow> tracks = new ArrayList<>();
+    private List<MemberRow> team = new ArrayList<>();
+
+    /** The form for a conference to come: blind review, published live, blank rows. */
+    static SettingsForm blank() {
+        return new SettingsForm().withBlankRows(1);
+    }
+
+    static SettingsForm of(Conference c) {
+        SettingsForm form = new SettingsForm();
+        ZoneId zone = ZoneId.of(c.timezone());
+        form.id = c.conferenceId();
+        form.title = c.title();
+        form.timezone = c.timezone();
+        form.callOpens = LOCAL.format(c.callOpens().atZone(zone));
+        form.callCloses = LOCAL.format(c.callCloses().atZone(zone));
+        form.start = c.start() == null ? null : c.start().toString();
+        form.end = c.end() == null ? null : c.end().toString();
+        form.blindReview = c.blindReview();
+        form.publish = c.publish().name();
+        form.remindAfter = c.confirmation() == null ? null : iso(c.confirmation().remindAfter());
+        form.releaseUnconfirmed = c.confirmation() != null && c.confirmation().releaseUnconfirmed();
+        for (Track track : c.tracks()) {
+            form.tracks.add(TrackRow.of(track));
+        }
+        for (TeamMember member : c.team()) {
+            form.team.add(MemberRow.of(member));
+        }
+        return form.withBlankRows(1);
+    }
+
+    /** Adds {@code times} rounds of blank rows to fill in. */
+    SettingsForm withBlankRows(int times) {
+        for (int i = 0; i < BLANK_TRACKS * times; i++) {
+            tracks.add(new TrackRow());
+        }
+        for (int i = 0; i < BLANK_MEMBERS * times; i++) {
+            team.add(new MemberRow());
+        }
+        return this;
+    }
+
+    /** The request this form makes; what cannot be read (a date, a duration, a lead's line) goes to {@code violations}. */
+    ConferenceRequest toRequest(Violations violations) {
+        ZoneId zone = zoneOrUtc();
+        List<ConferenceRequest.TrackRequest> trackRequests = new ArrayList<>();
+        for (int i = 0; i < tracks.size(); i++) {
+            TrackRow row = tracks.get(i);
+            if (!row.isBlank()) {
+                trackRequests.add(new ConferenceRequest.TrackRequest(blankToNull(row.slug), blankToNull(row.name),
+                        minutes(row.durations, "tracks[" + i + "].durations", violations),
+                        leads(row.leads, "tracks[" + i + "].leads", violations)));
+            }
+        }
+        List<ConferenceRequest.TeamMemberRequest> members = team.stream().filter(row -> !row.isBlank())
+                .map(row -> new ConferenceRequest.TeamMemberRequest(blankToNull(row.email),
+                        row.roles == null ? List.of() : row.roles, slugs(row.tracks))).toList();
+        Duration remind = duration(remindAfter, violations);
+        return new ConferenceRequest(blankToNull(title), blankToNull(timezone),
+                instant(callOpens, zone, "callOpens", violations), instant(callCloses, zone, "callCloses", violations),
+                date(start, "start", violations), date(end, "end", violations),
+                trackRequests.isEmpty() ? null : trackRequests, blindReview, members,
+                remind == null ? null : new ConferenceRequest.ConfirmationRequest(remind, releaseUnconfirmed),
+                blankToNull(publish));
+    }
+
+    /**
+     * The violation's field as the form shows it: {@code tracks[1]} of the request is the form's second non-blank
+     * track row, which may be its third row.
+     */
+    FieldViolation rowField(FieldViolation violation) {
+        Matcher matcher = ROW.matcher(violation.field());
+        if (!matcher.find()) {
+            return violation;
+        }
+        List<Integer> rows = new ArrayList<>();
+        List<? extends Row> all = matcher.group(1).equals("tracks") ? tracks : team;
+        for (int i = 0; i < all.size(); i++) {
+            if (!all.get(i).isBlank()) {
+                rows.add(i);
+            }
+        }
+        int index = Integer.parseInt(matcher.group(2));
+        int row = index < rows.size() ? rows.get(index) : index;
+        return new FieldViolation(matcher.group(1) + "[" + row + "]" + violation.field().substring(matcher.end()),
+                violation.message());
+    }
+
+    /** {@code P7D} rather than Java's {@code PT168H}: whole days as days. */
+    private static String iso(Duration duration) {
+        return duration.toSeconds() % 86_400 == 0 ? "P" + duration.toDays() + "D" : duration.toString();
+    }
+
+    private ZoneId zoneOrUtc() {
+        try {
+            return timezone == null || timezone.isBlank() ? ZoneOffset.UTC : ZoneId.of(timezone.strip());
+        }
+        catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    private static java.time.Instant instant(String text, ZoneId zone, String field, Violations violations) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(text.strip()).atZone(zone).toInstant();
+        }
+        catch (DateTimeException e) {
+            violations.add(field, "is not a date and time such as 2019-06-01T00:00");
+            return null;
+        }
+    }
+
+    private static LocalDate date(String text, String field, Violations violations) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        }
+        catch (DateTimeException e) {
+            violations.add(field, "is not a date such as 2019-09-09");
+            return null;
+        }
+    }
+
+    private static Duration duration(String text, Violations violations) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.parse(text.strip());
+        }
+        catch (DateTimeException e) {
+            violations.add("confirmation.remindAfter", "is not a duration such as P7D (seven days) or PT12H");
+            return null;
+        }
+    }
+
+    private static List<Integer> minutes(String text, String field, Violations violations) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        List<Integer> minutes = new ArrayList<>();
+        for (String part : text.split("[,\\s]+")) {
+            if (!part.isEmpty()) {
+                try {
+                    minutes.add(Integer.valueOf(part));
+                }
+                catch (NumberFormatException e) {
+                    violations.add(field, "must be minutes separated by commas, such as 15, 20, 30");
+                    return null;
+                }
+            }
+        }
+        return minutes;
+    }
+
+    private static List<ConferenceRequest.LeadRequest> leads(String text, String field, Violations violations) {
+        List<ConferenceRequest.LeadRequest> leads = new ArrayList<>();
+        if (text == null) {
+            return leads;
+        }
+        String[] lines = text.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            Matcher matcher = LEAD.matcher(lines[i]);
+            if (matcher.matches()) {
+                leads.add(new ConferenceRequest.LeadRequest(matcher.group(1), matcher.group(2)));
+            }
+            else {
+                violations.add(field, "line " + (i + 1) + " must read Name <address>");
+            }
+        }
+        return leads;
+    }
+
+    private static List<String> slugs(String text) {
+        return text == null || text.isBlank() ? List.of()
+                : Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** A row that, left blank, is not part of the request. */
+    interface Row {
+        boolean isBlank();
+    }
+
+    public static class TrackRow implements Row {
+
+        private String slug;
+        private String name;
+        private String durations;
+        private String leads;
+
+        static TrackRow of(Track track) {
+            TrackRow row = new TrackRow();
+            row.slug = track.slug();
+            row.name = track.name();
+            row.durations = track.durations().stream().map(String::valueOf).collect(Collectors.joining(", "));
+            row.leads = track.leads().stream().map(SettingsForm::line).collect(Collectors.joining("\n"));
+            return row;
+        }
+
+        @Override
+        public boolean isBlank() {
+            return SettingsForm.blankToNull(slug) == null && SettingsForm.blankToNull(name) == null
+                    && SettingsForm.blankToNull(durations) == null && SettingsForm.blankToNull(leads) == null;
+        }
+
+        public String getSlug() {
+            return slug;
+        }
+
+        public void setSlug(String slug) {
+            this.slug = slug;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getDurations() {
+            return durations;
+        }
+
+        public void setDurations(String durations) {
+            this.durations = durations;
+        }
+
+        public String getLeads() {
+            return leads;
+        }
+
+        public void setLeads(String leads) {
+            this.leads = leads;
+        }
+    }
+
+    public static class MemberRow implements Row {
+
+        private String email;
+        private List<String> roles = new ArrayList<>();
+        private String tracks;
+
+        static MemberRow of(TeamMember member) {
+            MemberRow row = new MemberRow();
+            row.email = member.email();
+            row.roles = new ArrayList<>(member.roles().stream().map(Enum::name).toList());
+            row.tracks = String.join(", ", member.tracks());
+            return row;
+        }
+
+        @Override
+        public boolean isBlank() {
+            return SettingsForm.blankToNull(email) == null && (roles == null || roles.isEmpty())
+                    && SettingsForm.blankToNull(tracks) == null;
+        }
+
+        public boolean has(String role) {
+            return roles != null && roles.contains(role);
+        }
+
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+        }
+
+        public List<String> getRoles() {
+            return roles;
+        }
+
+        public void setRoles(List<String> roles) {
+            this.roles = roles;
+        }
+
+        public String getTracks() {
+            return tracks;
+        }
+
+        public void setTracks(String tracks) {
+            this.tracks = tracks;
+        }
+    }
+
+    private static String line(Person lead) {
+        return lead.name() + " <" + lead.email() + ">";
+    }
+
+    /** The messages of each field as the page names its inputs; what names no input is under {@code ""}. */
+    Map<String, List<String>> errorsByInput(List<FieldViolation> violations) {
+        return violations.stream().map(this::rowField).collect(Collectors.groupingBy(v -> input(v.field()),
+                java.util.LinkedHashMap::new, Collectors.mapping(FieldViolation::message, Collectors.toList())));
+    }
+
+    /** The input a field belongs to: {@code tracks[0].durations[2]} is the first track's durations. */
+    private String input(String field) {
+        if (field.equals("conferenceId")) {
+            return "id";
+        }
+        if (field.equals("confirmation") || field.startsWith("confirmation.")) {
+            return "remindAfter";
+        }
+        Matcher matcher = Pattern.compile("^((?:tracks|team)\\[\\d+]\\.[a-z]+)").matcher(field);
+        if (matcher.find()) {
+            return matcher.group(1);
+        }
+        Matcher row = ROW.matcher(field);
+        if (row.find()) {
+            return row.group();
+        }
+        return field;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getTimezone() {
+        return timezone;
+    }
+
+    public void setTimezone(String timezone) {
+        this.timezone = timezone;
+    }
+
+    public String getCallOpens() {
+        return callOpens;
+    }
+
+    public void setCallOpens(String callOpens) {
+        this.callOpens = callOpens;
+    }
+
+    public String getCallCloses() {
+        return callCloses;
+    }
+
+    public void setCallCloses(String callCloses) {
+        this.callCloses = callCloses;
+    }
+
+    public String getStart() {
+        return start;
+    }
+
+    public void setStart(String start) {
+        this.start = start;
+    }
+
+    public String getEnd() {
+        return end;
+    }
+
+    public void setEnd(String end) {
+        this.end = end;
+    }
+
+    public boolean isBlindReview() {
+        return blindReview;
+    }
+
+    public void setBlindReview(boolean blindReview) {
+        this.blindReview = blindReview;
+    }
+
+    public String getPublish() {
+        return publish;
+    }
+
+    public void setPublish(String publish) {
+        this.publish = publish;
+    }
+
+    public String getRemindAfter() {
+        return remindAfter;
+    }
+
+    public void setRemindAfter(String remindAfter) {
+        this.remindAfter = remindAfter;
+    }
+
+    public boolean isReleaseUnconfirmed() {
+        return releaseUnconfirmed;
+    }
+
+    public void setReleaseUnconfirmed(boolean releaseUnconfirmed) {
+        this.releaseUnconfirmed = releaseUnconfirmed;
+    }
+
+    public List<TrackRow> getTracks() {
+        return tracks;
+    }
+
+    public void setTracks(List<TrackRow> tracks) {
+        this.tracks = tracks;
+    }
+
+    public List<MemberRow> getTeam() {
+        return team;
+    }
+
+    public void setTeam(List<MemberRow> team) {
+        this.team = team;
+    }
+}
