@@ -15,8 +15,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 class SecurityConfiguration {
 
+    /** The working timetable and its stream, in the API and for the editor's page: never identity-free. */
     private static final java.util.regex.Pattern WORKING = java.util.regex.Pattern
-            .compile("^/api/conferences/[^/]+/timetable(/stream)?/?$");
+            .compile("^(/api/conferences/[^/]+/timetable(/stream)?/?|/[^/]+/timetable(\\.json|/.*)?)$");
 
     @Bean
     AccessRules accessRules() {
@@ -26,6 +27,8 @@ class SecurityConfiguration {
             public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
                 requests.requestMatchers(HttpMethod.OPTIONS, "/api/conferences/*/timetable/blocks",
                                 "/api/conferences/*/timetable/talks/**").authenticated()
+                        // the timetable editor: its page, what it reads and follows, for the conference's organizers
+                        .requestMatchers("/*/timetable", "/*/timetable.json", "/*/timetable/**").authenticated()
                         // reading is public, whatever the method a client reads with
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()

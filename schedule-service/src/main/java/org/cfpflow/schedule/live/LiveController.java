@@ -29,7 +29,9 @@ class LiveController {
         this.timetables = timetables;
     }
 
-    @GetMapping(path = "/api/conferences/{c}/timetable/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    /** The API's stream, and the same for the timetable editor's page (signed in to the pages). */
+    @GetMapping(path = {"/api/conferences/{c}/timetable/stream", "/{c}/timetable/stream"},
+            produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
     SseEmitter stream(@PathVariable("c") String conferenceId,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,

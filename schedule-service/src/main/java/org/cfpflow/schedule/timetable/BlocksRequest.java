@@ -10,15 +10,15 @@ import org.cfpflow.events.Track;
 import org.cfpflow.platform.Violations;
 
 /** {@code PUT /api/conferences/{c}/timetable/blocks}: times are local date-times of the conference's zone. */
-record BlocksRequest(List<BlockRequest> blocks) {
+public record BlocksRequest(List<BlockRequest> blocks) {
 
-    record BlockRequest(String track, String room, LocalDateTime start, LocalDateTime end, List<BreakRequest> breaks) {
+    public record BlockRequest(String track, String room, LocalDateTime start, LocalDateTime end, List<BreakRequest> breaks) {
     }
 
-    record BreakRequest(LocalDateTime start, LocalDateTime end) {
+    public record BreakRequest(LocalDateTime start, LocalDateTime end) {
     }
 
-    List<Block> toBlocks(List<Track> tracks) {
+    public List<Block> toBlocks(List<Track> tracks) {
         Set<String> slugs = tracks.stream().map(Track::slug).collect(Collectors.toSet());
         Violations violations = new Violations();
         List<Block> result = new ArrayList<>();

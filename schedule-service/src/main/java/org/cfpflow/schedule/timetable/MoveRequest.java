@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 import org.cfpflow.platform.Violations;
 
 /** {@code PUT /api/conferences/{c}/timetable/talks/{proposalId}}: where an organizer wants the talk (local start, room). */
-record MoveRequest(LocalDateTime start, String room) {
+public record MoveRequest(LocalDateTime start, String room) {
 
     void validate() {
         Violations violations = new Violations();

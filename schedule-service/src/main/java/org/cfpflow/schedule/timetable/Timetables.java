@@ -175,7 +175,7 @@ public class Timetables implements CfpEventHandler {
     }
 
     /** An organizer of the conference replaces its blocks. */
-    TimetableView replaceBlocks(String conferenceId, BlocksRequest request, Authentication caller) {
+    public TimetableView replaceBlocks(String conferenceId, BlocksRequest request, Authentication caller) {
         Conference conference = organizedBy(conferenceId, caller);
         request.toBlocks(conference.tracks());
         return TimetableView.of(retrying(conferenceId, timetable -> {
@@ -185,7 +185,7 @@ public class Timetables implements CfpEventHandler {
     }
 
     /** An organizer of the conference moves one of its talks. */
-    TimetableView move(String conferenceId, String proposalId, MoveRequest request, Authentication caller) {
+    public TimetableView move(String conferenceId, String proposalId, MoveRequest request, Authentication caller) {
         organizedBy(conferenceId, caller);
         request.validate();
         return TimetableView.of(retrying(conferenceId, timetable -> {
@@ -221,6 +221,14 @@ public class Timetables implements CfpEventHandler {
             }
             organizedBy(timetable, caller);
         }
+        return timetable;
+    }
+
+    /** The conference's working timetable, if the caller organizes it: {@code 404} while unknown here, else {@code 403}. */
+    public Timetable organized(String conferenceId, Authentication caller) {
+        Timetable timetable = ofKnownConference(conferenceId)
+                .orElseThrow(() -> Problems.notFound("No conference " + conferenceId + " (or not known here yet)"));
+        organizedBy(timetable, caller);
         return timetable;
     }
 

@@ -20,12 +20,13 @@ import org.cfpflow.events.TeamMember;
 import org.cfpflow.events.TeamRole;
 import org.cfpflow.events.Track;
 import org.cfpflow.platform.FieldViolation;
+import org.cfpflow.platform.FormErrors;
 import org.cfpflow.platform.Violations;
 
 /**
  * The conference settings page's fields: the call window in the conference's own zone, a track's durations as
  * "15, 20, 25" and its leads one per line as "Name &lt;address&gt;", a member's tracks as slugs. Blank track and
- * team rows are left out; {@link #rowField} names a violation by the row the organizer sees.
+ * team rows are left out of the request.
  */
 public class SettingsForm {
 
@@ -34,7 +35,6 @@ public class SettingsForm {
     static final List<String> ROLES = Arrays.stream(TeamRole.values()).map(TeamRole::name).toList();
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final Pattern LEAD = Pattern.compile("^\\s*(.+?)\\s*<\\s*([^<>]+?)\\s*>\\s*$");
-    private static final Pattern ROW = Pattern.compile("^(tracks|team)\\[(\\d+)]");
 
     private String id;
     private String title;
@@ -111,28 +111,6 @@ public class SettingsForm {
                 trackRequests.isEmpty() ? null : trackRequests, blindReview, members,
                 remind == null ? null : new ConferenceRequest.ConfirmationRequest(remind, releaseUnconfirmed),
                 blankToNull(publish));
-    }
-
-    /**
-     * The violation's field as the form shows it: {@code tracks[1]} of the request is the form's second non-blank
-     * track row, which may be its third row.
-     */
-    FieldViolation rowField(FieldViolation violation) {
-        Matcher matcher = ROW.matcher(violation.field());
-        if (!matcher.find()) {
-            return violation;
-        }
-        List<Integer> rows = new ArrayList<>();
-        List<? extends Row> all = matcher.group(1).equals("tracks") ? tracks : team;
-        for (int i = 0; i < all.size(); i++) {
-            if (!all.get(i).isBlank()) {
-                rows.add(i);
-            }
-        }
-        int index = Integer.parseInt(matcher.group(2));
-        int row = index < rows.size() ? rows.get(index) : index;
-        return new FieldViolation(matcher.group(1) + "[" + row + "]" + violation.field().substring(matcher.end()),
-                violation.message());
     }
 
     /** {@code P7D} rather than Java's {@code PT168H}: whole days as days. */
@@ -237,12 +215,7 @@ public class SettingsForm {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    /** A row that, left blank, is not part of the request. */
-    interface Row {
-        boolean isBlank();
-    }
-
-    public static class TrackRow implements Row {
+    public static class TrackRow {
 
         private String slug;
         private String name;
@@ -258,7 +231,6 @@ public class SettingsForm {
             return row;
         }
 
-        @Override
         public boolean isBlank() {
             return SettingsForm.blankToNull(slug) == null && SettingsForm.blankToNull(name) == null
                     && SettingsForm.blankToNull(durations) == null && SettingsForm.blankToNull(leads) == null;
@@ -297,7 +269,7 @@ public class SettingsForm {
         }
     }
 
-    public static class MemberRow implements Row {
+    public static class MemberRow {
 
         private String email;
         private List<String> roles = new ArrayList<>();
@@ -311,7 +283,6 @@ public class SettingsForm {
             return row;
         }
 
-        @Override
         public boolean isBlank() {
             return SettingsForm.blankToNull(email) == null && (roles == null || roles.isEmpty())
                     && SettingsForm.blankToNull(tracks) == null;
@@ -350,29 +321,11 @@ public class SettingsForm {
         return lead.name() + " <" + lead.email() + ">";
     }
 
-    /** The messages of each field as the page names its inputs; what names no input is under {@code ""}. */
+    /** The messages of each input of this form. */
     Map<String, List<String>> errorsByInput(List<FieldViolation> violations) {
-        return violations.stream().map(this::rowField).collect(Collectors.groupingBy(v -> input(v.field()),
-                java.util.LinkedHashMap::new, Collectors.mapping(FieldViolation::message, Collectors.toList())));
-    }
-
-    /** The input a field belongs to: {@code tracks[0].durations[2]} is the first track's durations. */
-    private String input(String field) {
-        if (field.equals("conferenceId")) {
-            return "id";
-        }
-        if (field.equals("confirmation") || field.startsWith("confirmation.")) {
-            return "remindAfter";
-        }
-        Matcher matcher = Pattern.compile("^((?:tracks|team)\\[\\d+]\\.[a-z]+)").matcher(field);
-        if (matcher.find()) {
-            return matcher.group(1);
-        }
-        Matcher row = ROW.matcher(field);
-        if (row.find()) {
-            return row.group();
-        }
-        return field;
+        return new FormErrors().rows("tracks", tracks.stream().map(TrackRow::isBlank).toList())
+                .rows("team", team.stream().map(MemberRow::isBlank).toList())
+                .alias("conferenceId", "id").alias("confirmation", "remindAfter").byInput(violations);
     }
 
     public String getId() {
