@@ -66,7 +66,7 @@
     for (const date of Array.from(byDay.keys()).sort()) {
       days.appendChild(drawDay(date, byDay.get(date)));
     }
-    if (!byDay.size) days.appendChild(el('p', 'hint', 'No blocks yet: add one above, then drag talks into it.'));
+    if (!byDay.size) days.appendChild(el('p', 'hint', 'No blocks yet: add one below, then drag talks into it.'));
     const waitlist = document.getElementById('waitlist');
     waitlist.replaceChildren(...timetable.waitlist.map(t => {
       const item = el('li', 'waiting' + (fresh.has(t.proposalId) ? ' fresh' : ''),
@@ -76,6 +76,7 @@
       item.addEventListener('pointerdown', e => startDrag(e, t, item));
       return item;
     }));
+    if (!timetable.waitlist.length) waitlist.appendChild(el('li', 'hint', 'No talk is waiting for a slot.'));
     fillForm(view);
   }
 

@@ -141,4 +141,26 @@ class DeploymentFilesTest {
                     .containsExactlyInAnyOrderElementsOf(service.consumes());
         }
     }
+
+    /**
+     * Where the services share one class path (this module's tests, a single-process run) a page template of one
+     * service would hide another's of the same name: each name is one service's.
+     */
+    @Test
+    void noTwoServicesHaveAPageTemplateOfTheSameName() throws IOException {
+        Map<String, String> owners = new java.util.HashMap<>();
+        for (ServiceTopics service : ServiceTopics.values()) {
+            Path templates = ROOT.resolve(service.service() + "/src/main/resources/templates");
+            if (!Files.isDirectory(templates)) {
+                continue;
+            }
+            try (var files = Files.walk(templates)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                    String name = templates.relativize(file).toString();
+                    String other = owners.putIfAbsent(name, service.service());
+                    assertThat(other).as("templates/%s of %s and of %s", name, service.service(), other).isNull();
+                }
+            }
+        }
+    }
 }

@@ -15,10 +15,6 @@ import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 
-import org.cfpflow.notification.NotificationApplication;
-import org.cfpflow.review.ReviewApplication;
-import org.cfpflow.schedule.ScheduleApplication;
-import org.cfpflow.submission.SubmissionApplication;
 import org.cfpflow.testsupport.CfpInfrastructure;
 import org.cfpflow.testsupport.InfrastructureMode;
 import org.cfpflow.testsupport.KafkaProbe;
@@ -60,12 +56,7 @@ class LpcScenarioTest {
     @BeforeAll
     static void start(TestInfrastructure infra) {
         infrastructure = infra;
-        Map<String, Class<?>> applications = new LinkedHashMap<>();
-        applications.put("submission", SubmissionApplication.class);
-        applications.put("review", ReviewApplication.class);
-        applications.put("schedule", ScheduleApplication.class);
-        applications.put("notification", NotificationApplication.class);
-        system = RunningSystem.start(infra, applications);
+        system = RunningSystem.all(infra);
     }
 
     @AfterAll

@@ -23,6 +23,16 @@ final class RunningSystem implements AutoCloseable {
     /** Every service's clock: real time until a test moves it forward (to the day reminders are due, say). */
     final SettableClock clock = new SettableClock();
 
+    /** The four services: submission, review, schedule, notification. */
+    static RunningSystem all(TestInfrastructure infrastructure) {
+        Map<String, Class<?>> applications = new LinkedHashMap<>();
+        applications.put("submission", org.cfpflow.submission.SubmissionApplication.class);
+        applications.put("review", org.cfpflow.review.ReviewApplication.class);
+        applications.put("schedule", org.cfpflow.schedule.ScheduleApplication.class);
+        applications.put("notification", org.cfpflow.notification.NotificationApplication.class);
+        return start(infrastructure, applications);
+    }
+
     static RunningSystem start(TestInfrastructure infrastructure, Map<String, Class<?>> applications) {
         RunningSystem system = new RunningSystem();
         applications.forEach((name, application) -> {

@@ -75,13 +75,26 @@ class CfpHttpSecurity {
         http.httpBasic(withDefaults())
                 .formLogin(withDefaults())
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
-                .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
+                .requestCache(cache -> cache.requestCache(pagesAskedFor()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/cfp/**", "/login", "/error",
+                                "/favicon.ico",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN));
         return common(http);
+    }
+
+    /**
+     * Where signing in leads back to: the last page a browser asked for, a GET for HTML; not what it fetched on its own
+     * while the login form showed (its icon, say), which would else take the page's place.
+     */
+    private static CookieRequestCache pagesAskedFor() {
+        CookieRequestCache cache = new CookieRequestCache();
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod())
+                && String.valueOf(request.getHeader("Accept")).contains("text/html")
+                && !request.getRequestURI().endsWith("/favicon.ico"));
+        return cache;
     }
 
     private HttpSecurity common(HttpSecurity http) throws Exception {

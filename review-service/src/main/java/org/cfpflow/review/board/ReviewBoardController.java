@@ -116,6 +116,6 @@ class ReviewBoardController {
     private String proposalPage(String id, Authentication caller, Model model) {
         model.addAttribute("proposal", reviews.proposal(id, caller));
         model.addAttribute("mayDecide", reviews.mayDecide(id, caller));
-        return "proposal";
+        return "board-proposal";
     }
 }

@@ -66,7 +66,7 @@ class EditorController {
         try {
             unreadable.throwIfAny();
             timetables.replaceBlocks(conferenceId, request, caller);
-            return "redirect:/" + conferenceId + "/timetable?saved";
+            return "redirect:/" + conferenceId + "/timetable?saved#blocks";
         }
         catch (InvalidRequestException e) {
             violations.addAll(e.violations());

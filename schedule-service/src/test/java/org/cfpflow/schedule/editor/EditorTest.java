@@ -47,7 +47,7 @@ class EditorTest extends ScheduleServiceTest {
                 "blocks[0].track", track, "blocks[0].room", "Jade/room-I&II", "blocks[0].start", "2019-09-10T15:00",
                 "blocks[0].end", "2019-09-10T18:30", "blocks[0].breaks", "16:30-17:00");
         assertThat(saved.status()).as(saved.body()).isEqualTo(302);
-        assertThat(saved.header("Location")).endsWith(editor + "?saved");
+        assertThat(saved.header("Location")).endsWith(editor + "?saved#blocks");
         assertThat(organizer.get(editor + "?saved").body()).contains("Blocks saved.", "value=\"16:30-17:00\"",
                 "value=\"Jade/room-I&amp;II\"");
 
