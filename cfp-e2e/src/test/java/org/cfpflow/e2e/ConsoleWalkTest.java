@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An organizer runs LPC 2019 from the browser, from nothing: creates the conference with its track and team on the
  * settings page (a mistake first, shown beside its field), sets its block in the timetable editor, a lead accepts
- * from the review board, the organizer drags talks on the grid (one move refused with its reason) and reads the
- * e-mail log. Every page passes axe-core without a serious finding, and each is photographed (to
+ * from the review board while the acceptance e-mails are held for approval, the organizer drags talks on the grid
+ * (one move refused with its reason), then sends the held e-mails from the log. Every page passes axe-core without a serious finding, and each is photographed (to
  * {@code target/screenshots}, or where {@code -Dcfp.screenshots} says: {@code docs/screenshots} for the README).
  */
 @CfpInfrastructure
@@ -139,6 +139,17 @@ class ConsoleWalkTest {
             browser.click("#save-blocks");
             browser.awaitText("#saved", "Blocks saved.");
 
+            // and holds the acceptance e-mails for approval
+            await().atMost(Duration.ofSeconds(30)).until(() -> new TestHttp(notification)
+                    .as("organizer2019@example.org", "organizer2019").get("/" + CONFERENCE + "/emails/settings").status() == 200);
+            browser.signIn(notification + "/" + CONFERENCE + "/emails/settings", "organizer2019@example.org", "organizer2019");
+            browser.click("input[name=hold][value=ACCEPTED]");
+            browser.click("#save");
+            browser.awaitText("[role=status]", "Saved.");
+            check(browser, "email-settings", pages);
+            browser.open(notification + "/" + CONFERENCE + "/emails/templates/ACCEPTED");
+            check(browser, "email-template", pages);
+
             // a lead reviews on the board and accepts two talks there; the other decisions through the API
             await().atMost(Duration.ofSeconds(30)).until(() -> new TestHttp(review).as("mike.rapoport@example.org", "mike")
                     .get("/api/conferences/" + CONFERENCE + "/reviews/queue").status() == 200);
@@ -192,7 +203,17 @@ class ConsoleWalkTest {
             browser.signIn(notification + "/" + CONFERENCE + "/emails", "organizer2019@example.org", "organizer2019");
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 browser.open(notification + "/" + CONFERENCE + "/emails");
-                return browser.text("body").contains("ACCEPTED");
+                return browser.text("body").contains("e-mails wait for approval.");
+            });
+            // one per speaker of the five accepted talks (some have two)
+            String held = browser.text("#held").split(" ")[0];
+            assertThat(Integer.parseInt(held)).isGreaterThanOrEqualTo(5);
+            check(browser, "emails-held", pages);
+            browser.click("button[name=all]");
+            browser.awaitText("[role=status]", held + " e-mails released to be sent.");
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                browser.open(notification + "/" + CONFERENCE + "/emails?kind=ACCEPTED&status=SENT");
+                return browser.text("#found").startsWith(held + " e-mails");
             });
             check(browser, "emails", pages);
             browser.click("table a");

@@ -27,6 +27,10 @@ class AuthorizationMatrixTest extends NotificationServiceTest {
                 .row("GET /api/notifications (every conference's)", c -> c.get("/api/notifications"),
                         401, 401, 400, 400, 400, 400, 200)
                 .row("GET /{c}/emails", c -> c.get("/lpc2017/emails"), 401, 401, 403, 403, 403, 200, 200)
+                .row("GET /{c}/emails/settings", c -> c.get("/lpc2017/emails/settings"), 401, 401, 403, 403, 403, 200, 200)
+                .row("GET /{c}/emails/templates/{kind}", c -> c.get("/lpc2017/emails/templates/ACCEPTED"), 401, 401, 403, 403, 403, 200, 200)
+                .row("POST /{c}/emails/send (no CSRF token)", c -> c.postForm("/lpc2017/emails/send", "all", "true"), 403, 403, 403, 403, 403, 403, 403)
+                .row("POST /{c}/emails/settings (no CSRF token)", c -> c.postForm("/lpc2017/emails/settings", "hold", "ACCEPTED"), 403, 403, 403, 403, 403, 403, 403)
                 .row("GET /{c}/email?id=unknown", c -> c.get("/lpc2017/email?id=unknown"), 401, 401, 403, 403, 403, 404, 404)
                 .row("GET /actuator/info", c -> c.get("/actuator/info"), 401, 401, 403, 403, 403, 403, 200)
                 .row("GET /actuator/prometheus", c -> c.get("/actuator/prometheus"), 401, 401, 403, 403, 403, 403, 200)

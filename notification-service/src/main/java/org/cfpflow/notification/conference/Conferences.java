@@ -16,4 +16,13 @@ public class Conferences extends ConferenceCopies<Conference> {
     Conferences(ConferenceRepository conferences) {
         super(conferences, Conference::new);
     }
+
+    /** The conference, if the caller organizes it: a {@code 404} while unknown here, a {@code 403} for others. */
+    public Conference organizedBy(String conferenceId, org.springframework.security.core.Authentication caller) {
+        Conference conference = find(conferenceId)
+                .orElseThrow(() -> org.cfpflow.platform.Problems.notFound("No conference " + conferenceId));
+        org.cfpflow.platform.TeamAccess.require(caller, conference.team(), org.cfpflow.events.TeamRole.ORGANIZER, null,
+                conferenceId);
+        return conference;
+    }
 }

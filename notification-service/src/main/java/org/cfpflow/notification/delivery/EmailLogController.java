@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.cfpflow.events.TeamMember;
-import org.cfpflow.events.TeamRole;
 import org.cfpflow.notification.conference.Conference;
 import org.cfpflow.notification.conference.Conferences;
 import org.cfpflow.notification.mail.ComposedMail;
@@ -14,7 +12,6 @@ import org.cfpflow.notification.mail.MailContents;
 import org.cfpflow.platform.BarChart;
 import org.cfpflow.platform.Paging;
 import org.cfpflow.platform.Problems;
-import org.cfpflow.platform.TeamAccess;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -58,7 +55,7 @@ class EmailLogController {
     @GetMapping("/{c}/emails")
     String log(@PathVariable("c") String conferenceId, @RequestParam(required = false) DeliveryStatus status,
                @RequestParam(required = false) NotificationKind kind, @RequestParam(defaultValue = "0") int page,
-               Authentication caller, Model model) {
+               @RequestParam(required = false) Integer sent, Authentication caller, Model model) {
         Conference conference = organized(conferenceId, caller);
         PageRequest pageable = Paging.of(page, ROWS, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")));
         Query query = new Query(Criteria.where("conferenceId").is(conferenceId));
@@ -72,6 +69,9 @@ class EmailLogController {
         List<Notification> content = mongo.find(query.with(pageable), Notification.class);
         model.addAttribute("conferenceId", conferenceId);
         model.addAttribute("title", conference.title());
+        model.addAttribute("sent", sent);
+        model.addAttribute("held", mongo.count(new Query(Criteria.where("conferenceId").is(conferenceId)
+                .and("status").is(DeliveryStatus.HELD.name())), Notification.class));
         model.addAttribute("status", status);
         model.addAttribute("kind", kind);
         model.addAttribute("statuses", DeliveryStatus.values());
@@ -127,11 +127,7 @@ class EmailLogController {
     }
 
     private Conference organized(String conferenceId, Authentication caller) {
-        Conference conference = conferences.find(conferenceId)
-                .orElseThrow(() -> Problems.notFound("No conference " + conferenceId));
-        List<TeamMember> team = conference.team();
-        TeamAccess.require(caller, team, TeamRole.ORGANIZER, null, conferenceId);
-        return conference;
+        return conferences.organizedBy(conferenceId, caller);
     }
 
     private Notification notification(String conferenceId, String id) {

@@ -76,6 +76,11 @@ public class Notification extends Aggregate {
         return notification;
     }
 
+    /** Of a kind its conference holds for approval: it waits until an organizer sends it. */
+    public void hold() {
+        status = DeliveryStatus.HELD;
+    }
+
     /**
      * A later move of the same talk within the window: the one e-mail will say the final slot. The new text gets an
      * id of its own, so the e-mail the notification names changes only when the notification is written.

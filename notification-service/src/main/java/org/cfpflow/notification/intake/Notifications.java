@@ -40,6 +40,7 @@ import org.cfpflow.notification.delivery.NotificationKind;
 import org.cfpflow.notification.delivery.NotificationRepository;
 import org.cfpflow.notification.mail.ComposedMail;
 import org.cfpflow.notification.mail.MailComposer;
+import org.cfpflow.notification.settings.MailSettingsStore;
 import org.cfpflow.notification.mail.MailContents;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -70,9 +71,12 @@ class Notifications implements CfpEventHandler {
     private final MailProperties properties;
     private final Clock clock;
 
+    private final MailSettingsStore settings;
+
     Notifications(MongoTemplate mongo, Aggregates aggregates, NotificationRepository notifications, Conferences conferences,
            EditLinks editLinks, Reminders reminders, SpeakerCalendars calendars, MailComposer composer, MailContents contents, DeliveryWorker worker, MailProperties properties,
-           Clock clock) {
+           MailSettingsStore settings, Clock clock) {
+        this.settings = settings;
         this.mongo = mongo;
         this.aggregates = aggregates;
         this.notifications = notifications;
@@ -172,7 +176,8 @@ class Notifications implements CfpEventHandler {
                         speaker, conference, null, link);
                 Notification reminder = Notification.create(event.id() + "/" + NotificationKind.CONFIRM_REMINDER
                         + "-" + n + "/" + speaker.email(), accepted.conferenceId(), accepted.proposalId(),
-                        speaker.email(), NotificationKind.CONFIRM_REMINDER, composer.compose(letter.withReason(deadline)),
+                        speaker.email(), NotificationKind.CONFIRM_REMINDER, compose(accepted.conferenceId(), NotificationKind.CONFIRM_REMINDER,
+                                letter.withReason(deadline)),
                         now, confirmation.reminder(accepted.acceptedAt(), n));
                 reminder.markHandled(event.id());
                 reminders.add(reminder);
@@ -210,7 +215,7 @@ class Notifications implements CfpEventHandler {
                     speaker.name(), changes, calendars.urlOf(released.conferenceId(), speaker.email()));
             Notification notification = Notification.create(event.id() + "/" + NotificationKind.RELEASED + "/"
                     + speaker.email(), released.conferenceId(), changes.get(0).proposalId(), speaker.email(),
-                    NotificationKind.RELEASED, composer.compose(letter), now, now);
+                    NotificationKind.RELEASED, compose(released.conferenceId(), NotificationKind.RELEASED, letter), now, now);
             notification.markHandled(event.id());
             notifications.add(notification);
         });
@@ -252,15 +257,26 @@ class Notifications implements CfpEventHandler {
     private Notification notification(ReceivedEvent event, NotificationKind kind, Speaker speaker,
                                       MailComposer.Letter letter, Instant now, Instant sendAfter) {
         Notification notification = Notification.create(event.id() + "/" + kind + "/" + speaker.email(),
-                event.payload().conferenceId(), event.payload().subject(), speaker.email(), kind, composer.compose(letter), now, sendAfter);
+                event.payload().conferenceId(), event.payload().subject(), speaker.email(), kind,
+                compose(event.payload().conferenceId(), kind, letter), now, sendAfter);
         notification.markHandled(event.id());
         return notification;
+    }
+
+    /** The letter in the conference's wording of its kind, as it is now: a later change of wording changes no e-mail made. */
+    private ComposedMail compose(String conferenceId, NotificationKind kind, MailComposer.Letter letter) {
+        return composer.compose(letter, settings.of(conferenceId).template(kind));
     }
 
     /** Inserts the notifications: one whose id is taken was claimed by an earlier delivery of its event. */
     private void claim(List<Notification> notifications, Instant now) {
         if (notifications.isEmpty()) {
             return;
+        }
+        for (Notification notification : notifications) {
+            if (settings.of(notification.conferenceId()).holds(notification.kind())) {
+                notification.hold();
+            }
         }
         contents.store(Notification.composedMails(notifications));
         Set<String> created = new HashSet<>(aggregates.insertNew(Notification.class, notifications));
@@ -289,9 +305,9 @@ class Notifications implements CfpEventHandler {
         if (waiting.markHandled(eventId)) {
             // the speaker last heard of the slot before the first move, so the e-mail says "moved from" that one
             Slot known = waiting.firstMove().map(TalkRescheduled::previousSlot).orElse(move.previousSlot());
-            waiting.replaceMail(waiting.id() + "/" + eventId, composer.compose(letter(NotificationKind.RESCHEDULED,
-                    move, move.talk(), speaker, conference, known, null)
-                    .withCalendar(calendars.urlOf(move.conferenceId(), speaker.email()))));
+            waiting.replaceMail(waiting.id() + "/" + eventId, compose(move.conferenceId(), NotificationKind.RESCHEDULED,
+                    letter(NotificationKind.RESCHEDULED, move, move.talk(), speaker, conference, known, null)
+                            .withCalendar(calendars.urlOf(move.conferenceId(), speaker.email()))));
             contents.store(Notification.composedMails(List.of(waiting)));
             // a concurrent claim by the sender fails this save; the record is then retried and starts a new e-mail
             notifications.save(waiting);

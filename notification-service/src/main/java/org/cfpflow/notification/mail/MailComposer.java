@@ -85,6 +85,54 @@ public class MailComposer {
     public record ChangeText(String kind, String title, SlotText slot, SlotText previousSlot) {
     }
 
+    /**
+     * The letter in an organizer's own wording ({@code custom}), or in the default one where there is none. The
+     * HTML part is the text's paragraphs, escaped; the attachments are the default's.
+     */
+    public ComposedMail compose(Letter letter, org.cfpflow.notification.settings.MailTemplate custom) {
+        ComposedMail standard = compose(letter);
+        if (custom == null) {
+            return standard;
+        }
+        java.util.Map<String, String> values = values(letter);
+        String text = org.cfpflow.notification.settings.MailTemplate.render(custom.body(), values);
+        Context context = new Context(Locale.ENGLISH);
+        context.setVariable("conference", letter.conference());
+        context.setVariable("paragraphs", List.of(text.strip().split("\\R\\s*\\R")));
+        return new ComposedMail(subjectLine("[" + letter.conference() + "] "
+                + org.cfpflow.notification.settings.MailTemplate.render(custom.subject(), values)),
+                text, templates.process("custom.html", context), standard.attachments(),
+                standard.sealedEditToken());
+    }
+
+    /** Each placeholder's value for this letter; none where it has none. */
+    private static java.util.Map<String, String> values(Letter letter) {
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        values.put("name", letter.recipientName());
+        values.put("conference", letter.conference());
+        Talk talk = letter.talk();
+        if (talk != null) {
+            values.put("title", talk.title());
+            values.put("track", talk.track());
+            values.put("minutes", String.valueOf(talk.durationMinutes()));
+        }
+        else if (!letter.changes().isEmpty()) {
+            values.put("title", letter.changes().get(0).title());
+        }
+        values.put("slot", letter.slot() == null ? null : SlotText.of(letter.slot(), letter.zone()).sentence());
+        values.put("previousSlot", letter.previousSlot() == null ? null
+                : SlotText.of(letter.previousSlot(), letter.zone()).sentence());
+        values.put("note", letter.note());
+        values.put("reason", letter.reason());
+        String editUrl = letter.editUrl() == null || letter.sealedEditToken() == null ? null
+                : letter.editUrl() + "?token=" + ComposedMail.EDIT_TOKEN;
+        values.put("editUrl", editUrl);
+        values.put("confirmUrl", editUrl == null ? null : editUrl + "&then=confirm");
+        values.put("declineUrl", editUrl == null ? null : editUrl + "&then=decline");
+        values.put("calendarUrl", letter.calendarUrl());
+        return values;
+    }
+
     public ComposedMail compose(Letter letter) {
         Context context = new Context(Locale.ENGLISH);
         context.setVariable("conference", letter.conference());
@@ -145,6 +193,11 @@ public class MailComposer {
 
     /** A slot as a speaker reads it: in the conference's time zone. */
     public record SlotText(String room, String day, String start, String end, String zone) {
+
+        /** "Tuesday 10 September 2019, 15:00–15:20 (Europe/Lisbon), Jade". */
+        String sentence() {
+            return day + ", " + start + "–" + end + " (" + zone + "), " + room;
+        }
 
         static SlotText of(Slot slot, ZoneId zone) {
             return new SlotText(slot.room(), DAY.format(slot.startLocal()), TIME.format(slot.startLocal()),

@@ -54,8 +54,9 @@ class ProposalListTest extends SubmissionServiceTest {
         assertThat(bad.body()).contains("status");
 
         assertThat(anonymous.get(list).status()).as("sign in first").isEqualTo(401);
-        assertThat(anonymous.get(list, "Accept", "text/html").header("WWW-Authenticate"))
-                .as("a browser asks for the organizer's password").startsWith("Basic");
+        TestHttp.Response browser = anonymous.get(list, "Accept", "text/html");
+        assertThat(browser.status()).as("a browser is sent to the login form, as on every service").isEqualTo(302);
+        assertThat(browser.header("Location")).endsWith("/login");
         assertThat(anonymous.get(list + ".csv").body()).doesNotContain("s1@example.org");
         assertThat(TestHttp.localhost(port).as("other-organizer@example.org", "other-secret").get(list).status())
                 .as("an organizer of another conference").isEqualTo(403);
