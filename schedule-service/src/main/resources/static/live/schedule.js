@@ -104,22 +104,10 @@
   }
 
   function connect() {
-    const status = document.getElementById('connection');
-    const stream = new EventSource(api + '/stream');
-    stream.onopen = () => { status.textContent = 'live'; status.className = 'online'; };
-    stream.onerror = () => {
-      status.textContent = 'reconnecting…';
-      status.className = 'offline';
-      // refused (too many streams) or gone: EventSource gives up then, so try again a little later
-      if (stream.readyState === EventSource.CLOSED) setTimeout(connect, 10000);
-    };
-    const changed = event => {
-      try { lastFresh = new Set([JSON.parse(event.data).proposalId]); } catch (e) { lastFresh = new Set(); }
+    CfpStream.follow(api + '/stream', proposalId => {
+      lastFresh = new Set(proposalId ? [proposalId] : []);
       refresh();
-    };
-    ['TalkScheduled', 'TalkRescheduled', 'TalkUnscheduled', 'TalkWaitlisted', 'ProposalConfirmed'].forEach(t =>
-      stream.addEventListener(t, changed));
-    stream.addEventListener('ready', refresh);
+    }, refresh);
   }
 
   refresh().then(timetable => {

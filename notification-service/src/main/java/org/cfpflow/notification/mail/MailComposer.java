@@ -90,9 +90,8 @@ public class MailComposer {
      * HTML part is the text's paragraphs, escaped; the attachments are the default's.
      */
     public ComposedMail compose(Letter letter, org.cfpflow.notification.settings.MailTemplate custom) {
-        ComposedMail standard = compose(letter);
         if (custom == null) {
-            return standard;
+            return compose(letter);
         }
         java.util.Map<String, String> values = values(letter);
         String text = org.cfpflow.notification.settings.MailTemplate.render(custom.body(), values);
@@ -101,8 +100,8 @@ public class MailComposer {
         context.setVariable("paragraphs", List.of(text.strip().split("\\R\\s*\\R")));
         return new ComposedMail(subjectLine("[" + letter.conference() + "] "
                 + org.cfpflow.notification.settings.MailTemplate.render(custom.subject(), values)),
-                text, templates.process("custom.html", context), standard.attachments(),
-                standard.sealedEditToken());
+                text, templates.process("custom.html", context), attachments(letter),
+                letter.editUrl() == null ? null : letter.sealedEditToken());
     }
 
     /** Each placeholder's value for this letter; none where it has none. */
@@ -154,6 +153,14 @@ public class MailComposer {
         context.setVariable("slot", letter.slot() == null ? null : SlotText.of(letter.slot(), letter.zone()));
         context.setVariable("previousSlot", letter.previousSlot() == null ? null
                 : SlotText.of(letter.previousSlot(), letter.zone()));
+        return new ComposedMail(subjectLine("[" + letter.conference() + "] " + letter.subject()),
+                templates.process(letter.template() + ".txt", context),
+                templates.process(letter.template() + ".html", context), attachments(letter),
+                letter.editUrl() == null ? null : letter.sealedEditToken());
+    }
+
+    /** A scheduled or moved talk's calendar, or a release's: whatever the wording. */
+    private static List<ComposedMail.Attachment> attachments(Letter letter) {
         List<ComposedMail.Attachment> attachments = new ArrayList<>();
         if (letter.slot() != null) {
             attachments.add(new ComposedMail.Attachment("talk.ics", "text/calendar; charset=UTF-8; method=PUBLISH",
@@ -163,10 +170,7 @@ public class MailComposer {
             attachments.add(new ComposedMail.Attachment("talks.ics", "text/calendar; charset=UTF-8; method=PUBLISH",
                     releaseCalendar(letter)));
         }
-        return new ComposedMail(subjectLine("[" + letter.conference() + "] " + letter.subject()),
-                templates.process(letter.template() + ".txt", context),
-                templates.process(letter.template() + ".html", context), attachments,
-                letter.editUrl() == null ? null : letter.sealedEditToken());
+        return attachments;
     }
 
     /** The {@code .ics} attached to scheduled and rescheduled e-mails: one event, the same UID on every move. */

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.cfpflow.platform.FieldViolation;
 import org.cfpflow.platform.FormErrors;
+import org.cfpflow.platform.FormFields;
 import org.cfpflow.platform.Violations;
 import org.cfpflow.schedule.timetable.Block;
 import org.cfpflow.schedule.timetable.BlocksRequest;
@@ -52,28 +53,15 @@ public class BlocksForm {
                 continue;
             }
             String field = "blocks[" + i + "]";
-            LocalDateTime start = time(row.start, field + ".start", unreadable);
-            given.add(new BlocksRequest.BlockRequest(blankToNull(row.track), blankToNull(row.room), start,
-                    time(row.end, field + ".end", unreadable), breaks(row.breaks, start, field + ".breaks", unreadable)));
+            LocalDateTime start = FormFields.localDateTime(row.start, field + ".start", unreadable);
+            given.add(new BlocksRequest.BlockRequest(FormFields.text(row.track), FormFields.text(row.room), start,
+                    FormFields.localDateTime(row.end, field + ".end", unreadable), breaks(row.breaks, start, field + ".breaks", unreadable)));
         }
         return new BlocksRequest(given);
     }
 
     Map<String, List<String>> errorsByInput(List<FieldViolation> violations) {
         return new FormErrors().rows("blocks", blocks.stream().map(Row::isBlank).toList()).byInput(violations);
-    }
-
-    private static LocalDateTime time(String text, String field, Violations unreadable) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(text.strip());
-        }
-        catch (DateTimeException e) {
-            unreadable.add(field, "is not a date and time such as 2019-09-10T15:00");
-            return null;
-        }
     }
 
     private static List<BlocksRequest.BreakRequest> breaks(String text, LocalDateTime start, String field,
@@ -101,10 +89,6 @@ public class BlocksForm {
 
     private static String pad(String time) {
         return time.length() == 4 ? "0" + time : time;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     public List<Row> getBlocks() {
@@ -135,8 +119,8 @@ public class BlocksForm {
         }
 
         public boolean isBlank() {
-            return blankToNull(room) == null && blankToNull(start) == null && blankToNull(end) == null
-                    && blankToNull(breaks) == null;
+            return FormFields.text(room) == null && FormFields.text(start) == null && FormFields.text(end) == null
+                    && FormFields.text(breaks) == null;
         }
 
         public String getTrack() {

@@ -21,6 +21,7 @@ import org.cfpflow.events.TeamRole;
 import org.cfpflow.events.Track;
 import org.cfpflow.platform.FieldViolation;
 import org.cfpflow.platform.FormErrors;
+import org.cfpflow.platform.FormFields;
 import org.cfpflow.platform.Violations;
 
 /**
@@ -96,21 +97,21 @@ public class SettingsForm {
         for (int i = 0; i < tracks.size(); i++) {
             TrackRow row = tracks.get(i);
             if (!row.isBlank()) {
-                trackRequests.add(new ConferenceRequest.TrackRequest(blankToNull(row.slug), blankToNull(row.name),
+                trackRequests.add(new ConferenceRequest.TrackRequest(FormFields.text(row.slug), FormFields.text(row.name),
                         minutes(row.durations, "tracks[" + i + "].durations", violations),
                         leads(row.leads, "tracks[" + i + "].leads", violations)));
             }
         }
         List<ConferenceRequest.TeamMemberRequest> members = team.stream().filter(row -> !row.isBlank())
-                .map(row -> new ConferenceRequest.TeamMemberRequest(blankToNull(row.email),
+                .map(row -> new ConferenceRequest.TeamMemberRequest(FormFields.text(row.email),
                         row.roles == null ? List.of() : row.roles, slugs(row.tracks))).toList();
         Duration remind = duration(remindAfter, violations);
-        return new ConferenceRequest(blankToNull(title), blankToNull(timezone),
+        return new ConferenceRequest(FormFields.text(title), FormFields.text(timezone),
                 instant(callOpens, zone, "callOpens", violations), instant(callCloses, zone, "callCloses", violations),
                 date(start, "start", violations), date(end, "end", violations),
                 trackRequests.isEmpty() ? null : trackRequests, blindReview, members,
                 remind == null ? null : new ConferenceRequest.ConfirmationRequest(remind, releaseUnconfirmed),
-                blankToNull(publish));
+                FormFields.text(publish));
     }
 
     /** {@code P7D} rather than Java's {@code PT168H}: whole days as days. */
@@ -128,16 +129,8 @@ public class SettingsForm {
     }
 
     private static java.time.Instant instant(String text, ZoneId zone, String field, Violations violations) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(text.strip()).atZone(zone).toInstant();
-        }
-        catch (DateTimeException e) {
-            violations.add(field, "is not a date and time such as 2019-06-01T00:00");
-            return null;
-        }
+        LocalDateTime local = FormFields.localDateTime(text, field, violations);
+        return local == null ? null : local.atZone(zone).toInstant();
     }
 
     private static LocalDate date(String text, String field, Violations violations) {
@@ -211,10 +204,6 @@ public class SettingsForm {
                 : Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
-
     public static class TrackRow {
 
         private String slug;
@@ -232,8 +221,8 @@ public class SettingsForm {
         }
 
         public boolean isBlank() {
-            return SettingsForm.blankToNull(slug) == null && SettingsForm.blankToNull(name) == null
-                    && SettingsForm.blankToNull(durations) == null && SettingsForm.blankToNull(leads) == null;
+            return FormFields.text(slug) == null && FormFields.text(name) == null
+                    && FormFields.text(durations) == null && FormFields.text(leads) == null;
         }
 
         public String getSlug() {
@@ -284,8 +273,8 @@ public class SettingsForm {
         }
 
         public boolean isBlank() {
-            return SettingsForm.blankToNull(email) == null && (roles == null || roles.isEmpty())
-                    && SettingsForm.blankToNull(tracks) == null;
+            return FormFields.text(email) == null && (roles == null || roles.isEmpty())
+                    && FormFields.text(tracks) == null;
         }
 
         public boolean has(String role) {
