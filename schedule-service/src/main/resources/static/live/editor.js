@@ -247,10 +247,21 @@
   }
 
   function connect() {
-    CfpStream.follow(base + '/stream', proposalId => {
-      fresh = new Set(proposalId ? [proposalId] : []);
+    const status = document.getElementById('connection');
+    const stream = new EventSource(base + '/stream');
+    stream.onopen = () => { status.textContent = 'live'; status.className = 'online'; };
+    stream.onerror = () => {
+      status.textContent = 'reconnecting…';
+      status.className = 'offline';
+      if (stream.readyState === EventSource.CLOSED) setTimeout(connect, 10000);
+    };
+    const changed = event => {
+      try { fresh = new Set([JSON.parse(event.data).proposalId]); } catch (e) { fresh = new Set(); }
       refresh();
-    }, refresh);
+    };
+    ['TalkScheduled', 'TalkRescheduled', 'TalkUnscheduled', 'TalkWaitlisted', 'ProposalConfirmed'].forEach(t =>
+      stream.addEventListener(t, changed));
+    stream.addEventListener('ready', refresh);
   }
 
   refresh().then(connect, () => say('The working timetable could not be read.', true));

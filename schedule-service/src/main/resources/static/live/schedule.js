@@ -104,10 +104,22 @@
   }
 
   function connect() {
-    CfpStream.follow(api + '/stream', proposalId => {
-      lastFresh = new Set(proposalId ? [proposalId] : []);
+    const status = document.getElementById('connection');
+    const stream = new EventSource(api + '/stream');
+    stream.onopen = () => { status.textContent = 'live'; status.className = 'online'; };
+    stream.onerror = () => {
+      status.textContent = 'reconnecting…';
+      status.className = 'offline';
+      // refused (too many streams) or gone: EventSource gives up then, so try again a little later
+      if (stream.readyState === EventSource.CLOSED) setTimeout(connect, 10000);
+    };
+    const changed = event => {
+      try { lastFresh = new Set([JSON.parse(event.data).proposalId]); } catch (e) { lastFresh = new Set(); }
       refresh();
-    }, refresh);
+    };
+    ['TalkScheduled', 'TalkRescheduled', 'TalkUnscheduled', 'TalkWaitlisted', 'ProposalConfirmed'].forEach(t =>
+      stream.addEventListener(t, changed));
+    stream.addEventListener('ready', refresh);
   }
 
   refresh().then(timetable => {
