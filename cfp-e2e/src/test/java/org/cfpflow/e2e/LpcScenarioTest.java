@@ -469,7 +469,7 @@ class LpcScenarioTest {
         speakersByTalk.values().stream().flatMap(List::stream).distinct()
                 .forEach(email -> releasedBefore.put(email, released(email)));
         JsonNode moving = placed.get(0);
-        String movedTo = moveToAFreeStart(organizer, moving, moving.path("startLocal").asString());
+        String movedTo = moveToAFreeStart(organizer, moving, moving.path("startLocal").asString(), placed);
 
         JsonNode release = organizer.postJson(timetable + "/releases", Map.of("version", "2017.1")).json();
         assertThat(release.path("number").asInt()).isEqualTo(1);
@@ -488,7 +488,7 @@ class LpcScenarioTest {
         }
 
         // a move after the release: the public schedule stays the release
-        String movedAgain = moveToAFreeStart(organizer, moving, movedTo);
+        String movedAgain = moveToAFreeStart(organizer, moving, movedTo, placed);
         TestHttp.Response json = anonymous.get("/lpc2017/schedule.json");
         assertThat(json.json().path("schedule").path("version").asString()).isEqualTo("2017.1");
         assertThat(anonymous.get(timetable + "/published").json().path("days").findValues("startLocal").stream()
@@ -523,10 +523,18 @@ class LpcScenarioTest {
                 .map(speaker -> speaker.path("email").asString()).toList();
     }
 
-    /** Moves the talk, in its room, to the first start of its day but {@code from} where it fits; returns it. */
-    private static String moveToAFreeStart(TestHttp organizer, JsonNode slot, String from) {
-        java.time.LocalDateTime day = java.time.LocalDateTime.parse(from).toLocalDate().atTime(0, 0);
-        for (java.time.LocalDateTime start = day; start.isBefore(day.plusDays(1)); start = start.plusMinutes(5)) {
+    /**
+     * Moves the talk, in its room, to the first start of its day but {@code from} where it fits; returns it. The
+     * search begins at the room's first talk that day ({@code placed}): its block begins no later.
+     */
+    private static String moveToAFreeStart(TestHttp organizer, JsonNode slot, String from, List<JsonNode> placed) {
+        java.time.LocalDate date = java.time.LocalDateTime.parse(from).toLocalDate();
+        java.time.LocalDateTime day = placed.stream()
+                .filter(other -> other.path("room").asString().equals(slot.path("room").asString()))
+                .map(other -> java.time.LocalDateTime.parse(other.path("startLocal").asString()))
+                .filter(start -> start.toLocalDate().equals(date))
+                .min(java.util.Comparator.naturalOrder()).orElse(date.atTime(0, 0));
+        for (java.time.LocalDateTime start = day; start.isBefore(date.plusDays(1).atTime(0, 0)); start = start.plusMinutes(5)) {
             if (start.equals(java.time.LocalDateTime.parse(from))) {
                 continue;
             }

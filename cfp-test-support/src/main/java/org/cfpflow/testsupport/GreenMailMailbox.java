@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
@@ -21,6 +24,8 @@ final class GreenMailMailbox implements Mailbox {
 
     private final Supplier<GreenMail> current;
     private final List<ReceivedMail> fromStoppedServers = new CopyOnWriteArrayList<>();
+    /** Each stored message parsed once: a test module's servers hold thousands, and tests poll them often. */
+    private final Map<MimeMessage, ReceivedMail> parsed = Collections.synchronizedMap(new WeakHashMap<>());
 
     GreenMailMailbox(Supplier<GreenMail> current) {
         this.current = current;
@@ -28,14 +33,18 @@ final class GreenMailMailbox implements Mailbox {
 
     /** Keeps what a server received before it is stopped (a new one starts empty). */
     void keep(GreenMail stopping) {
-        Arrays.stream(stopping.getReceivedMessages()).map(GreenMailMailbox::toMail).forEach(fromStoppedServers::add);
+        Arrays.stream(stopping.getReceivedMessages()).map(this::parse).forEach(fromStoppedServers::add);
     }
 
     @Override
     public List<ReceivedMail> messages() {
         List<ReceivedMail> all = new ArrayList<>(fromStoppedServers);
-        Arrays.stream(current.get().getReceivedMessages()).map(GreenMailMailbox::toMail).forEach(all::add);
+        Arrays.stream(current.get().getReceivedMessages()).map(this::parse).forEach(all::add);
         return all;
+    }
+
+    private ReceivedMail parse(MimeMessage message) {
+        return parsed.computeIfAbsent(message, GreenMailMailbox::toMail);
     }
 
     private static ReceivedMail toMail(MimeMessage message) {

@@ -1,5 +1,6 @@
 package org.cfpflow.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -98,5 +99,11 @@ public abstract class NotificationServiceTest {
 
     protected List<ReceivedMail> awaitMail(String recipient, int count) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> mailbox.to(recipient), mails -> mails.size() >= count);
+    }
+
+    /** Waits for at least one e-mail to each recipient, in one look at the mailbox per poll. */
+    protected void awaitMailToEach(List<String> recipients) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(mailbox.messages())
+                .flatExtracting(ReceivedMail::to).containsAll(recipients));
     }
 }

@@ -184,7 +184,7 @@ class EmailsTest extends NotificationServiceTest {
             bindings.changeState("cfpEvents-in-0", BindingsLifecycleController.State.RESUMED);
         }
 
-        speakers.forEach(speaker -> awaitMail(email(speaker), 1));
+        awaitMailToEach(speakers.stream().map(this::email).toList());
         // a later event of the last proposal, after its copy on the same partition, proves the copies were consumed
         String last = speakers.get(speakers.size() - 1);
         publish(new ProposalUpdated("lpc2017", ids.get(ids.size() - 1), talk("Polled with others", last), null, Instant.now()));
@@ -208,7 +208,7 @@ class EmailsTest extends NotificationServiceTest {
         finally {
             bindings.changeState("cfpEvents-in-0", BindingsLifecycleController.State.RESUMED);
         }
-        speakers.forEach(speaker -> awaitMail(email(speaker), 1));
+        awaitMailToEach(speakers.stream().map(this::email).toList());
     }
 
     @Test
