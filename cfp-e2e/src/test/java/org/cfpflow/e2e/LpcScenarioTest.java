@@ -529,12 +529,12 @@ class LpcScenarioTest {
      */
     private static String moveToAFreeStart(TestHttp organizer, JsonNode slot, String from, List<JsonNode> placed) {
         java.time.LocalDate date = java.time.LocalDateTime.parse(from).toLocalDate();
-        java.time.LocalDateTime day = placed.stream()
+        java.time.LocalDateTime firstTalk = placed.stream()
                 .filter(other -> other.path("room").asString().equals(slot.path("room").asString()))
                 .map(other -> java.time.LocalDateTime.parse(other.path("startLocal").asString()))
                 .filter(start -> start.toLocalDate().equals(date))
                 .min(java.util.Comparator.naturalOrder()).orElse(date.atTime(0, 0));
-        for (java.time.LocalDateTime start = day; start.isBefore(date.plusDays(1).atTime(0, 0)); start = start.plusMinutes(5)) {
+        for (java.time.LocalDateTime start = firstTalk; start.isBefore(date.plusDays(1).atTime(0, 0)); start = start.plusMinutes(5)) {
             if (start.equals(java.time.LocalDateTime.parse(from))) {
                 continue;
             }
