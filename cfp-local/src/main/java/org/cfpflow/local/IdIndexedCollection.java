@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -18,6 +20,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
@@ -47,6 +50,12 @@ final class IdIndexedCollection extends H2Collection {
     static final AtomicLong CANDIDATES_READ = new AtomicLong();
 
     private final MVMap<Object, Document> data;
+    /**
+     * The same documents by position, for reading: an index's candidates are looked up one by one, and in H2's map
+     * each lookup is a search of a tree of generic comparisons (four tenths of a conference's count). Written
+     * wherever {@link #data} is.
+     */
+    private final Map<Object, Document> byPosition = new ConcurrentHashMap<>();
     /** Null for the collections that are not journaled. */
     private final JournaledBackend.Journaling journaling;
 
@@ -56,11 +65,13 @@ final class IdIndexedCollection extends H2Collection {
         super(database, name, options, data, meta, cursors);
         this.data = data;
         this.journaling = journaling;
+        data.forEach(byPosition::put);
     }
 
     @Override
     protected Object addDocumentInternal(Document document) {
         Object position = super.addDocumentInternal(document);
+        byPosition.put(Missing.ofNullable(position), document);
         if (journaling != null) {
             journaling.inserted(this, document);
         }
@@ -71,6 +82,7 @@ final class IdIndexedCollection extends H2Collection {
     protected void removeDocument(Object position) {
         Document removed = data.get(position);
         super.removeDocument(position);
+        byPosition.remove(Missing.ofNullable(position));
         if (journaling != null && removed != null) {
             journaling.deleted(this, removed.get("_id"));
         }
@@ -79,6 +91,7 @@ final class IdIndexedCollection extends H2Collection {
     /** Every update ends here: the document stored in place of the old one, and journaled whole. */
     private void stored(Object position, Document oldDocument, Document newDocument) {
         super.handleUpdate(position, oldDocument, newDocument);
+        byPosition.put(Missing.ofNullable(position), newDocument);
         if (journaling != null) {
             journaling.replaced(this, newDocument);
         }
@@ -318,17 +331,67 @@ final class IdIndexedCollection extends H2Collection {
 
     /**
      * An index's candidates: those of a {@link LeadingKeyIndex} already in the order the query asks for are read in
-     * it, and no further than the limit needs, instead of all of them being read, matched and sorted.
+     * it, and no further than the limit needs, instead of all of them being read, matched and sorted; and they are
+     * matched against the rest of the query only, the condition that chose them being met by each.
      */
     @Override
     protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy, int skip,
                                          int limit, int batchSize, Document fields) {
-        boolean sorted = positions instanceof LeadingKeyIndex.OrderedPositions ordered && ordered.sortedBy(orderBy);
+        boolean sorted = false;
+        Document matched = query;
+        if (positions instanceof LeadingKeyIndex.OrderedPositions ordered) {
+            sorted = ordered.sortedBy(orderBy);
+            // a positional projection ("a.$") reads the whole query to find its element
+            if (fields == null || fields.keySet().stream().noneMatch(field -> field.contains("$"))) {
+                matched = ordered.restOf(query);
+            }
+        }
         Stream<Document> candidates = StreamSupport.stream(positions.spliterator(), false).map(position -> {
             CANDIDATES_READ.incrementAndGet();
             return getDocument(position);
         });
-        return matchDocumentsFromStream(candidates, query, sorted ? null : orderBy, skip, limit, batchSize, fields);
+        return matchDocumentsFromStream(candidates, matched, sorted ? null : orderBy, skip, limit, batchSize, fields);
+    }
+
+    /**
+     * A count of a declared index's candidates ({@link IndexedCount}: every page's total) reads and matches them
+     * without making the projected copy of each that a query makes for its answer.
+     */
+    @Override
+    public int count(Document query, int skip, int limit) {
+        LeadingKeyIndex.OrderedPositions candidates = query == null || idCondition(query) != null ? null
+                : leadingKeyCandidates(query);
+        if (candidates == null) {
+            return super.count(query, skip, limit);
+        }
+        Document rest = candidates.restOf(query);
+        int matching = 0;
+        for (Object position : candidates) {
+            CANDIDATES_READ.incrementAndGet();
+            Document document = getDocument(position);
+            if (document != null && documentMatchesQuery(document, rest)) {
+                matching++;
+            }
+        }
+        matching = Math.max(0, matching - skip);
+        return limit > 0 ? Math.min(matching, limit) : matching;
+    }
+
+    /** The candidates mongo-java-server would read for the query, if the index it picks is a {@link LeadingKeyIndex}. */
+    private LeadingKeyIndex.OrderedPositions leadingKeyCandidates(Document query) {
+        for (Index<Object> index : getIndexes()) {
+            if (index.canHandle(query)) {
+                return index.getPositions(query) instanceof LeadingKeyIndex.OrderedPositions ordered ? ordered : null;
+            }
+        }
+        return null;
+    }
+
+    /** The services' usual conditions matched by {@link SimpleConditions}, any other by mongo-java-server's matcher. */
+    @Override
+    protected boolean documentMatchesQuery(Document document, Document query) {
+        Boolean simple = SimpleConditions.matches(document, query);
+        return simple != null ? simple : super.documentMatchesQuery(document, query);
     }
 
     @Override
@@ -358,7 +421,7 @@ final class IdIndexedCollection extends H2Collection {
      */
     @Override
     protected Document getDocument(Object position) {
-        Document stored = super.getDocument(position);
+        Document stored = byPosition.get(Missing.ofNullable(position));
         return stored == null || UPDATING.get() == null ? stored : stored.clone();
     }
 }

@@ -57,6 +57,20 @@ final class LeadingKeyIndex extends Index<Object> {
         boolean sortedBy(Document orderBy) {
             return index.sorts(orderBy);
         }
+
+        /**
+         * The query without the condition on the index's leading key, which every document of these positions meets:
+         * it holds the value the query asks for (or an array with it), or it would not be here.
+         */
+        Document restOf(Document query) {
+            Document rest = new Document();
+            query.forEach((key, value) -> {
+                if (!key.equals(index.leadingKey)) {
+                    rest.put(key, value);
+                }
+            });
+            return rest;
+        }
     }
 
     LeadingKeyIndex(String name, List<IndexKey> keys) {
