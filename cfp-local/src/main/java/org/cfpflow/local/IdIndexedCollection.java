@@ -68,6 +68,11 @@ final class IdIndexedCollection extends H2Collection {
         data.forEach(byPosition::put);
     }
 
+    /** The document stored at the position, as stored (not a copy); null if none. */
+    private Document storedAt(Object position) {
+        return byPosition.get(Missing.ofNullable(position));
+    }
+
     @Override
     protected Object addDocumentInternal(Document document) {
         Object position = super.addDocumentInternal(document);
@@ -80,7 +85,7 @@ final class IdIndexedCollection extends H2Collection {
 
     @Override
     protected void removeDocument(Object position) {
-        Document removed = data.get(position);
+        Document removed = storedAt(position);
         super.removeDocument(position);
         byPosition.remove(Missing.ofNullable(position));
         if (journaling != null && removed != null) {
@@ -154,7 +159,7 @@ final class IdIndexedCollection extends H2Collection {
         }
         Object position = multi || id == null || id instanceof Document || id instanceof Collection<?>
                 ? null : positionOf(id);
-        Document stored = position == null ? null : data.get(position);
+        Document stored = position == null ? null : storedAt(position);
         if (stored != null && documentMatchesQuery(stored, selector)) {
             if (TopLevelUpdate.isReplacement(update) && (!update.containsKey("_id")
                     || ValueComparator.asc().compare(update.get("_id"), stored.get("_id")) == 0)) {
@@ -207,7 +212,7 @@ final class IdIndexedCollection extends H2Collection {
         List<Replacement> replacements = new ArrayList<>();
         for (Object id : new LinkedHashSet<>(ids)) {
             Object position = positionOf(id);
-            Document stored = position == null ? null : data.get(position);
+            Document stored = position == null ? null : storedAt(position);
             if (stored != null && documentMatchesQuery(stored, selector)) {
                 Document updated = TopLevelUpdate.apply(stored, update);
                 if (updated == null) {
@@ -346,10 +351,7 @@ final class IdIndexedCollection extends H2Collection {
                 matched = ordered.restOf(query);
             }
         }
-        Stream<Document> candidates = StreamSupport.stream(positions.spliterator(), false).map(position -> {
-            CANDIDATES_READ.incrementAndGet();
-            return getDocument(position);
-        });
+        Stream<Document> candidates = StreamSupport.stream(positions.spliterator(), false).map(this::candidate);
         return matchDocumentsFromStream(candidates, matched, sorted ? null : orderBy, skip, limit, batchSize, fields);
     }
 
@@ -367,14 +369,19 @@ final class IdIndexedCollection extends H2Collection {
         Document rest = candidates.restOf(query);
         int matching = 0;
         for (Object position : candidates) {
-            CANDIDATES_READ.incrementAndGet();
-            Document document = getDocument(position);
+            Document document = candidate(position);
             if (document != null && documentMatchesQuery(document, rest)) {
                 matching++;
             }
         }
         matching = Math.max(0, matching - skip);
         return limit > 0 ? Math.min(matching, limit) : matching;
+    }
+
+    /** An index's candidate read, and counted (for tests). */
+    private Document candidate(Object position) {
+        CANDIDATES_READ.incrementAndGet();
+        return getDocument(position);
     }
 
     /** The candidates mongo-java-server would read for the query, if the index it picks is a {@link LeadingKeyIndex}. */
@@ -421,7 +428,7 @@ final class IdIndexedCollection extends H2Collection {
      */
     @Override
     protected Document getDocument(Object position) {
-        Document stored = byPosition.get(Missing.ofNullable(position));
+        Document stored = storedAt(position);
         return stored == null || UPDATING.get() == null ? stored : stored.clone();
     }
 }

@@ -9,9 +9,9 @@ import de.bwaldvogel.mongo.bson.Document;
 /**
  * The conditions most of the services' queries are made of, matched without mongo-java-server's generic matcher:
  * a top-level field equal to a string, a boolean or null ({@code {withdrawn: false}}), or not equal to one
- * ({@code {reviewers: {$ne: "alice@…"}}}). The generic one
- * splits every key and copies every condition on an array, for every document it looks at: a reviewer's queue
- * counted its conference's proposals so, some 5 µs and several objects each. The answers are MongoDB's: a
+ * ({@code {reviewers: {$ne: "alice@…"}}}). The generic one splits every key and copies every condition on an
+ * array, for every document it looks at: a reviewer's queue counted its conference's proposals so, some 5 µs and
+ * several objects each. The answers are MongoDB's: a
  * condition on an array holds if one of its elements meets it, {@code null} stands for a missing field too, and
  * {@code $ne} holds wherever the equality does not.
  */
